@@ -1,0 +1,94 @@
+/**
+ * Every way a call into gift-economy can fail. The codes are stable: programs may switch on them.
+ *
+ * @example
+ * ```ts
+ * import { EconomyError, money } from 'gift-economy';
+ * try { money('1.5x', 'USD'); } catch (e) { if (e instanceof EconomyError) console.log(e.code); } // INVALID_AMOUNT
+ * ```
+ */
+export type ErrorCode =
+  | 'INVALID_AMOUNT'
+  | 'INVALID_CURRENCY'
+  | 'CURRENCY_MISMATCH'
+  | 'INVALID_QUANTITY'
+  | 'QUANTITY_OVERFLOW'
+  | 'INVALID_ROUNDING_MODE'
+  | 'INVALID_RATIOS'
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_TABLE'
+  | 'NO_TABLE_IN_FORCE'
+  | 'UNKNOWN_GIFT'
+  | 'UNKNOWN_CHANNEL'
+  | 'NO_PRICE'
+  | 'INVALID_EVENT';
+
+/** One problem found in an input: where it is, and what is allowed there. */
+export interface Issue {
+  /** JSON path of the bad value, e.g. `['gifts', 3, 'coins']`. */
+  readonly path: readonly (string | number)[];
+  /** What was wrong and what is allowed. */
+  readonly message: string;
+}
+
+/** Optional parts of an {@link EconomyError}. */
+export interface EconomyErrorOptions {
+  /** Where in the input the bad value is. */
+  readonly path?: readonly (string | number)[];
+  /** Every problem found, when there are several (table validation lists them all). */
+  readonly issues?: readonly Issue[];
+  /** Machine-readable facts about the failure. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The one error class of gift-economy. `code` says what kind of failure it is; the message says what was
+ * wrong, where, and what is allowed; `path` and `issues` point into the input.
+ *
+ * @example
+ * ```ts
+ * import { EconomyError, coins } from 'gift-economy';
+ * try { coins(1.5); } catch (e) {
+ *   if (e instanceof EconomyError) console.log(e.code, e.message);
+ *   // INVALID_QUANTITY coins must be a whole number from 0 to 9007199254740991, got 1.5
+ * }
+ * ```
+ */
+export class EconomyError extends Error {
+  /** The stable kind of failure. */
+  readonly code: ErrorCode;
+  /** JSON path of the bad value, when the input is a document. */
+  readonly path: readonly (string | number)[];
+  /** Every problem found (at least one). */
+  readonly issues: readonly Issue[];
+  /** Machine-readable facts about the failure. */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, options: EconomyErrorOptions = {}) {
+    super(message);
+    this.name = 'EconomyError';
+    this.code = code;
+    this.path = Object.freeze([...(options.path ?? [])]);
+    this.issues = Object.freeze(
+      options.issues ? options.issues.map((issue) => Object.freeze({ ...issue })) : [{ path: this.path, message }],
+    );
+    this.details = Object.freeze({ ...(options.details ?? {}) });
+  }
+}
+
+/** Formats a JSON path for a message: `gifts[3].coins`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : text ? `.${part}` : part;
+  return text || '(root)';
+}
+
+/** Describes any value briefly for an error message, without throwing on odd values. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return `a value of type ${typeof value}`;
+}

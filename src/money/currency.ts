@@ -1,0 +1,46 @@
+import { describeValue, EconomyError } from '../errors.js';
+
+/** An ISO 4217 currency code known to this runtime's `Intl`, e.g. `"USD"`. */
+export type CurrencyCode = string;
+
+let knownCodes: ReadonlySet<string> | undefined;
+const minorUnitCache = new Map<string, number>();
+
+/**
+ * Checks that `code` is an ISO 4217 currency this runtime's `Intl` knows, and returns it.
+ *
+ * @throws EconomyError `INVALID_CURRENCY` for anything else (lower case, unknown codes, non-strings).
+ * @example
+ * ```ts
+ * import { assertCurrency } from 'gift-economy';
+ * console.log(assertCurrency('JPY')); // JPY
+ * ```
+ */
+export function assertCurrency(code: unknown, path: readonly (string | number)[] = []): CurrencyCode {
+  knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  if (typeof code === 'string' && knownCodes.has(code)) return code;
+  throw new EconomyError(
+    'INVALID_CURRENCY',
+    `currency must be an ISO 4217 code in upper case such as "USD", "EUR" or "JPY", got ${describeValue(code)}`,
+    { path },
+  );
+}
+
+/**
+ * The number of decimal places of a currency's minor unit, as `Intl` reports it (USD 2, JPY 0, KWD 3).
+ *
+ * @example
+ * ```ts
+ * import { minorUnits } from 'gift-economy';
+ * console.log(minorUnits('USD'), minorUnits('JPY'), minorUnits('KWD')); // 2 0 3
+ * ```
+ */
+export function minorUnits(code: CurrencyCode): number {
+  let places = minorUnitCache.get(code);
+  if (places === undefined) {
+    assertCurrency(code);
+    places = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorUnitCache.set(code, places);
+  }
+  return places;
+}

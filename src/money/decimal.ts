@@ -1,0 +1,68 @@
+import { Decimal as DecimalJs } from 'decimal.js';
+import { describeValue, EconomyError } from '../errors.js';
+
+/**
+ * The one place decimal.js is configured. Amounts are limited to {@link MAX_DIGITS} digits when parsed, and
+ * the working precision is far above any product of two such numbers, so sums and products are exact.
+ */
+export const Decimal = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+/** An exact decimal value (decimal.js). */
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** Most digits a parsed decimal may hold (integer and fraction together). */
+export const MAX_DIGITS = 40;
+
+const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** What a decimal input may be. A JS number must be a safe integer: `0.1` is refused, `'0.1'` is fine. */
+export type DecimalInput = string | bigint | number | Decimal;
+
+/**
+ * Reads an exact decimal from a plain decimal string (`"12.34"`, no exponent), a bigint, a safe integer or a
+ * Decimal. Anything else is an {@link EconomyError} with the given code, naming `what` and `path`.
+ *
+ * @example
+ * ```ts
+ * import { toDecimal } from 'gift-economy';
+ * console.log(toDecimal('0.005', 'rate').times(3).toString()); // 0.015
+ * ```
+ */
+export function toDecimal(
+  value: unknown,
+  what: string,
+  code: 'INVALID_AMOUNT' | 'INVALID_ARGUMENT' = 'INVALID_AMOUNT',
+  path: readonly (string | number)[] = [],
+): Decimal {
+  const refuse = (): never => {
+    throw new EconomyError(
+      code,
+      `${what} must be a decimal string like "12.34" (at most ${MAX_DIGITS} digits, no exponent), a bigint or a safe integer, got ${describeValue(value)}`,
+      { path },
+    );
+  };
+  if (typeof value === 'string') {
+    if (!DECIMAL_TEXT.test(value) || value.replace(/[-.]/g, '').length > MAX_DIGITS) refuse();
+    return normalize(new Decimal(value));
+  }
+  if (typeof value === 'bigint') {
+    if (value.toString().replace('-', '').length > MAX_DIGITS) refuse();
+    return new Decimal(value.toString());
+  }
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) refuse();
+    return new Decimal(value === 0 ? 0 : value);
+  }
+  if (value instanceof Decimal) {
+    const decimal = value as Decimal;
+    if (!decimal.isFinite() || decimal.precision(true) > MAX_DIGITS) refuse();
+    return normalize(decimal);
+  }
+  // A Decimal from another copy or configuration of decimal.js: read it through its exact text.
+  if (DecimalJs.isDecimal(value)) return toDecimal((value as DecimalJs).toFixed(), what, code, path);
+  return refuse();
+}
+
+/** -0 becomes 0, so that equal amounts print the same. */
+function normalize(value: Decimal): Decimal {
+  return value.isZero() ? new Decimal(0) : value;
+}

@@ -1,0 +1,229 @@
+import { describeValue, EconomyError } from '../errors.js';
+import { assertCurrency, type CurrencyCode, minorUnits } from './currency.js';
+import { Decimal, type DecimalInput, toDecimal } from './decimal.js';
+import { type RoundingMode, roundDecimal } from './rounding.js';
+
+/** The JSON form of a {@link Money}: the amount is a decimal string, never a JSON number. */
+export interface MoneyJSON {
+  readonly amount: string;
+  readonly currency: CurrencyCode;
+}
+
+/**
+ * An immutable, exact amount of money in one ISO 4217 currency. Arithmetic is exact (decimal.js behind
+ * `money/decimal.ts`); rounding happens only when asked for, with a named mode.
+ *
+ * @example
+ * ```ts
+ * import { money } from 'gift-economy';
+ * const price = money('0.99', 'USD');
+ * console.log(price.times(3).toString(), price.format('de-DE')); // 2.97 USD 0,99 $
+ * ```
+ */
+export class Money {
+  /** The exact amount. */
+  readonly amount: Decimal;
+  /** The ISO 4217 currency code. */
+  readonly currency: CurrencyCode;
+
+  /** Use {@link money} or {@link Money.fromMinor}; the constructor trusts its arguments. */
+  private constructor(amount: Decimal, currency: CurrencyCode) {
+    this.amount = amount;
+    this.currency = currency;
+    Object.freeze(this);
+  }
+
+  /** @internal Builds a Money from an already-checked Decimal and currency. */
+  static unchecked(amount: Decimal, currency: CurrencyCode): Money {
+    return new Money(amount.isZero() ? new Decimal(0) : amount, currency);
+  }
+
+  /**
+   * Makes money from an amount and a currency; see {@link money}.
+   *
+   * @example
+   * ```ts
+   * import { Money } from 'gift-economy';
+   * console.log(Money.of('12.34', 'EUR').toString()); // 12.34 EUR
+   * ```
+   */
+  static of(amount: DecimalInput, currency: CurrencyCode): Money {
+    const code = assertCurrency(currency, ['currency']);
+    return new Money(toDecimal(amount, 'amount', 'INVALID_AMOUNT', ['amount']), code);
+  }
+
+  /**
+   * Makes money from a whole count of the currency's minor unit (cents for USD, yen for JPY).
+   *
+   * @example
+   * ```ts
+   * import { Money } from 'gift-economy';
+   * console.log(Money.fromMinor(1999n, 'USD').toString(), Money.fromMinor(500, 'JPY').toString()); // 19.99 USD 500 JPY
+   * ```
+   */
+  static fromMinor(minor: bigint | number, currency: CurrencyCode): Money {
+    const code = assertCurrency(currency, ['currency']);
+    const units = toDecimal(minor, 'minor units', 'INVALID_AMOUNT', ['amount']);
+    if (!units.isInteger()) throw new EconomyError('INVALID_AMOUNT', 'minor units must be a whole number');
+    return new Money(units.dividedBy(new Decimal(10).pow(minorUnits(code))), code);
+  }
+
+  /**
+   * Reads the JSON form `{ "amount": "12.34", "currency": "USD" }`, checking both fields.
+   *
+   * @throws EconomyError `INVALID_AMOUNT`, `INVALID_CURRENCY`
+   * @example
+   * ```ts
+   * import { Money } from 'gift-economy';
+   * console.log(Money.fromJSON({ amount: '0.74', currency: 'USD' }).toString()); // 0.74 USD
+   * ```
+   */
+  static fromJSON(json: unknown): Money {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new EconomyError(
+        'INVALID_AMOUNT',
+        `money must be an object { "amount": "12.34", "currency": "USD" }, got ${describeValue(json)}`,
+      );
+    }
+    const record = json as Record<string, unknown>;
+    const currency = assertCurrency(Object.hasOwn(record, 'currency') ? record.currency : undefined, ['currency']);
+    const amount = Object.hasOwn(record, 'amount') ? record.amount : undefined;
+    if (typeof amount !== 'string') {
+      throw new EconomyError('INVALID_AMOUNT', `amount must be a decimal string such as "12.34", got ${describeValue(amount)}`, {
+        path: ['amount'],
+      });
+    }
+    return new Money(toDecimal(amount, 'amount', 'INVALID_AMOUNT', ['amount']), currency);
+  }
+
+  /** Adds money of the same currency. @throws EconomyError `CURRENCY_MISMATCH` */
+  plus(other: Money): Money {
+    return new Money(this.amount.plus(this.same(other).amount), this.currency);
+  }
+
+  /** Subtracts money of the same currency. @throws EconomyError `CURRENCY_MISMATCH` */
+  minus(other: Money): Money {
+    return Money.unchecked(this.amount.minus(this.same(other).amount), this.currency);
+  }
+
+  /**
+   * Multiplies by an exact rate (a decimal string, bigint, safe integer or Decimal). The result is exact and
+   * unrounded: call {@link Money.round} to reach the minor unit.
+   */
+  times(rate: DecimalInput): Money {
+    return Money.unchecked(this.amount.times(toDecimal(rate, 'rate', 'INVALID_ARGUMENT')), this.currency);
+  }
+
+  /** −1, 0 or 1 as this amount is below, equal to or above `other` (same currency). */
+  compare(other: Money): -1 | 0 | 1 {
+    return this.amount.comparedTo(this.same(other).amount) as -1 | 0 | 1;
+  }
+
+  /** True when both have the same currency and the same exact amount. */
+  equals(other: Money): boolean {
+    return other instanceof Money && this.currency === other.currency && this.amount.equals(other.amount);
+  }
+
+  /** True when the amount is zero. */
+  isZero(): boolean {
+    return this.amount.isZero();
+  }
+
+  /** True when the amount is below zero. */
+  isNegative(): boolean {
+    return this.amount.isNegative() && !this.amount.isZero();
+  }
+
+  /** True when the amount is above zero. */
+  isPositive(): boolean {
+    return this.amount.isPositive() && !this.amount.isZero();
+  }
+
+  /**
+   * Rounds to the currency's minor unit (or to `places` decimals) with a named mode.
+   *
+   * @example
+   * ```ts
+   * import { money } from 'gift-economy';
+   * console.log(money('0.125', 'USD').round('half-up').toString(), money('0.125', 'USD').round('half-even').toString()); // 0.13 USD 0.12 USD
+   * ```
+   */
+  round(mode: RoundingMode, places: number = minorUnits(this.currency)): Money {
+    return new Money(roundDecimal(this.amount, places, mode), this.currency);
+  }
+
+  /** True when the amount is a whole number of minor units. */
+  isWholeMinor(): boolean {
+    return this.amount.decimalPlaces() <= minorUnits(this.currency);
+  }
+
+  /**
+   * The amount as a whole count of minor units.
+   *
+   * @throws EconomyError `INVALID_AMOUNT` when the amount has digits below the minor unit (round it first).
+   */
+  toMinor(): bigint {
+    if (!this.isWholeMinor()) {
+      throw new EconomyError('INVALID_AMOUNT', `${this.toString()} is not a whole number of minor units; round it first`);
+    }
+    return BigInt(this.amount.times(new Decimal(10).pow(minorUnits(this.currency))).toFixed(0));
+  }
+
+  /**
+   * Formats for a locale with `Intl.NumberFormat`. The exact decimal string is passed to Intl, never a float;
+   * digits below the minor unit are shown rather than hidden.
+   */
+  format(locale?: string | readonly string[], options: Intl.NumberFormatOptions = {}): string {
+    const places = Math.max(minorUnits(this.currency), this.amount.decimalPlaces());
+    const formatter = new Intl.NumberFormat(locale as string | string[] | undefined, {
+      style: 'currency',
+      currency: this.currency,
+      maximumFractionDigits: places,
+      ...options,
+    });
+    // Intl formats a decimal string exactly (no conversion to a binary float).
+    return formatter.format(this.toDecimalString() as unknown as number);
+  }
+
+  /** The exact amount as a decimal string with at least the currency's minor-unit places (`"5.00"`). */
+  toDecimalString(): string {
+    return this.amount.toFixed(Math.max(minorUnits(this.currency), this.amount.decimalPlaces()));
+  }
+
+  /** `"12.34 USD"`: the exact amount and the code. */
+  toString(): string {
+    return `${this.toDecimalString()} ${this.currency}`;
+  }
+
+  /** `{ "amount": "12.34", "currency": "USD" }`. */
+  toJSON(): MoneyJSON {
+    return { amount: this.toDecimalString(), currency: this.currency };
+  }
+
+  private same(other: Money): Money {
+    if (!(other instanceof Money)) {
+      throw new EconomyError('INVALID_AMOUNT', `expected a Money value, got ${describeValue(other)}`);
+    }
+    if (other.currency !== this.currency) {
+      throw new EconomyError('CURRENCY_MISMATCH', `cannot combine ${this.currency} with ${other.currency}; convert one of them first`, {
+        details: { left: this.currency, right: other.currency },
+      });
+    }
+    return other;
+  }
+}
+
+/**
+ * Makes an exact {@link Money}. The amount is a decimal string (`"0.99"`), a bigint or a safe integer of
+ * whole currency units; a fractional JS number is refused, because `0.1 + 0.2` is not `0.3` in binary.
+ *
+ * @throws EconomyError `INVALID_AMOUNT`, `INVALID_CURRENCY`
+ * @example
+ * ```ts
+ * import { money } from 'gift-economy';
+ * console.log(money('4.99', 'USD').plus(money('0.01', 'USD')).toString()); // 5.00 USD
+ * ```
+ */
+export function money(amount: DecimalInput, currency: CurrencyCode): Money {
+  return Money.of(amount, currency);
+}

@@ -1,0 +1,93 @@
+import type { Decimal as DecimalJs } from 'decimal.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { Decimal } from './decimal.js';
+
+/**
+ * The named ways to round. Every rounding in gift-economy uses one of these, and the breakdown shows which.
+ *
+ * - `half-even`: to nearest, ties to the even neighbour (banker's rounding)
+ * - `half-up` / `half-down`: to nearest, ties away from / toward zero
+ * - `floor` / `ceil`: toward −∞ / +∞
+ * - `toward-zero` / `away-from-zero`: truncate / round up in magnitude
+ *
+ * @example
+ * ```ts
+ * import { money } from 'gift-economy';
+ * console.log(money('2.345', 'USD').round('half-even').toString()); // 2.34 USD
+ * ```
+ */
+export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'floor' | 'ceil' | 'toward-zero' | 'away-from-zero';
+
+/** Every {@link RoundingMode}, in a stable order. */
+export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+  'half-even',
+  'half-up',
+  'half-down',
+  'floor',
+  'ceil',
+  'toward-zero',
+  'away-from-zero',
+]);
+
+const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  'half-up': Decimal.ROUND_HALF_UP,
+  'half-down': Decimal.ROUND_HALF_DOWN,
+  floor: Decimal.ROUND_FLOOR,
+  ceil: Decimal.ROUND_CEIL,
+  'toward-zero': Decimal.ROUND_DOWN,
+  'away-from-zero': Decimal.ROUND_UP,
+};
+
+/** Checks that a value names a rounding mode. */
+export function assertRoundingMode(value: unknown, path: readonly (string | number)[] = []): RoundingMode {
+  if (typeof value === 'string' && Object.hasOwn(DECIMAL_MODE, value)) return value as RoundingMode;
+  throw new EconomyError(
+    'INVALID_ROUNDING_MODE',
+    `rounding mode must be one of ${ROUNDING_MODES.join(', ')}, got ${describeValue(value)}`,
+    { path },
+  );
+}
+
+/** Rounds a Decimal to `places` decimal places with a named mode. */
+export function roundDecimal(value: Decimal, places: number, mode: RoundingMode): Decimal {
+  const rounded = value.toDecimalPlaces(places, DECIMAL_MODE[assertRoundingMode(mode)]);
+  return rounded.isZero() ? new Decimal(0) : rounded;
+}
+
+/**
+ * Divides two bigints and rounds the quotient to an integer with a named mode: exact integer arithmetic for
+ * hot paths that count minor units.
+ *
+ * @example
+ * ```ts
+ * import { divideRounded } from 'gift-economy';
+ * console.log(divideRounded(25n, 10n, 'half-even'), divideRounded(35n, 10n, 'half-even')); // 2n 4n
+ * ```
+ */
+export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  if (denominator === 0n) throw new EconomyError('INVALID_ARGUMENT', 'cannot divide by zero');
+  if (denominator < 0n) return divideRounded(-numerator, -denominator, mode);
+  const quotient = numerator / denominator; // truncated toward zero
+  const remainder = numerator - quotient * denominator;
+  if (remainder === 0n) return quotient;
+  const negative = numerator < 0n;
+  const awayFromZero = negative ? quotient - 1n : quotient + 1n;
+  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
+  switch (assertRoundingMode(mode)) {
+    case 'floor':
+      return negative ? awayFromZero : quotient;
+    case 'ceil':
+      return negative ? quotient : awayFromZero;
+    case 'toward-zero':
+      return quotient;
+    case 'away-from-zero':
+      return awayFromZero;
+    default: {
+      if (twice !== denominator) return twice > denominator ? awayFromZero : quotient;
+      if (mode === 'half-up') return awayFromZero;
+      if (mode === 'half-down') return quotient;
+      return quotient % 2n === 0n ? quotient : awayFromZero;
+    }
+  }
+}
