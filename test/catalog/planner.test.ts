@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type BundleOffer, type CustomOffer, PurchasePlanner } from '../../src/index.js';
+
+/**
+ * Brute-force reference, written independently of the planner: the cheapest exact coin count by an
+ * unbounded-knapsack DP, then "at least N" as the cheapest exact count from N to N + the largest bundle,
+ * then every allowed custom size up to the one that covers N on its own.
+ */
+function reference(bundles: BundleOffer[], custom: CustomOffer | undefined, upTo: number) {
+  const largest = Math.max(0, ...bundles.map((b) => b.coins));
+  const size = upTo + largest + 1;
+  const exact = new Array<number>(size).fill(Number.POSITIVE_INFINITY);
+  exact[0] = 0;
+  for (let n = 1; n < size; n++) {
+    for (const b of bundles) if (b.coins <= n) exact[n] = Math.min(exact[n] as number, (exact[n - b.coins] as number) + b.priceMinor);
+  }
+  // at least n coins: the cheapest exact count from n up (a suffix minimum)
+  const atLeast = exact.slice();
+  for (let n = size - 2; n >= 0; n--) atLeast[n] = Math.min(atLeast[n] as number, atLeast[n + 1] as number);
+  const price = (k: number) => {
+    const c = custom as CustomOffer;
+    const x = k * c.perCoinNumerator;
+    const d = c.perCoinDenominator;
+    const floor = Math.floor(x / d);
+    const rem = x - floor * d;
+    if (rem === 0) return floor;
+    if (c.rounding === 'ceil' || c.rounding === 'away-from-zero') return floor + 1;
+    if (c.rounding === 'floor' || c.rounding === 'toward-zero') return floor;
+    if (2 * rem > d) return floor + 1;
+    if (2 * rem < d) return floor;
+    return c.rounding === 'half-up' ? floor + 1 : c.rounding === 'half-down' ? floor : floor % 2 === 0 ? floor : floor + 1;
+  };
+  return (n: number) => {
+    let best = atLeast[n] as number;
+    if (custom) {
+      for (let k = custom.minCoins; k <= custom.maxCoins; k += custom.step) {
+        best = Math.min(best, price(k) + (atLeast[Math.max(0, n - k)] as number));
+        if (k >= n) break;
+      }
+    }
+    return best === Number.POSITIVE_INFINITY ? undefined : best;
+  };
+}
+
+function checkPlan(planner: PurchasePlanner, n: number, expected: number | undefined) {
+  expect(planner.cheapestMinor(n), `N = ${n}`).toBe(expected);
+  const plan = planner.plan(n);
+  if (expected === undefined) return expect(plan).toBeUndefined();
+  // the plan's lines add up to its price and hold at least N coins
+  expect(plan?.priceMinor).toBe(expected);
+  expect(plan?.lines.reduce((sum, line) => sum + line.totalMinor, 0)).toBe(expected);
+  expect(plan?.lines.reduce((sum, line) => sum + line.coins * line.count, 0)).toBe(plan?.coins);
+  expect(plan?.coins).toBeGreaterThanOrEqual(n);
+}
+
+// The app ladder reported by backtofront / businesshab / techtoday-2025 (../shared/data/tiktok.json).
+const APP_LADDER: BundleOffer[] = [
+  [70, 99],
+  [350, 499],
+  [700, 999],
+  [1400, 1999],
+  [3500, 4999],
+  [7000, 9999],
+  [17500, 24999],
+].map(([coins, priceMinor]) => ({ id: `p${coins}`, coins: coins as number, priceMinor: priceMinor as number }));
+
+describe('purchase planner', () => {
+  it('hand-checked: 350 coins cost 4.95 as five 70-packs, not 4.99 as one 350-pack', () => {
+    // 5 × 0.99 = 4.95 < 4.99
+    const planner = PurchasePlanner.compile(APP_LADDER);
+    expect(planner.cheapestMinor(350)).toBe(495);
+    expect(planner.plan(350)?.lines).toEqual([
+      { kind: 'bundle', bundleId: 'p70', coins: 70, count: 5, unitPriceMinor: 99, totalMinor: 495 },
+    ]);
+    // 5,000 coins: ceil(5000 / 70) = 72 packs × 0.99 = 71.28
+    expect(planner.cheapestMinor(5000)).toBe(7128);
+  });
+
+  it('hand-checked: where greedy by unit price fails', () => {
+    // 6 coins for 5, 4 coins for 4 (unit prices 0.83 and 1). For 8 coins greedy takes 6+6 = 10,
+    // but 4+4 = 8 is cheaper.
+    const planner = PurchasePlanner.compile([
+      { id: 'six', coins: 6, priceMinor: 5 },
+      { id: 'four', coins: 4, priceMinor: 4 },
+    ]);
+    expect(planner.cheapestMinor(8)).toBe(8);
+    expect(planner.cheapestMinor(9)).toBe(9); // 6 + 4 = 10 coins for 9; 6+6 costs 10
+  });
+
+  it('hand-checked: custom amount mixed with a cheaper bundle (web: 70 for 0.74, custom 1.06 cents per coin, rounded up)', () => {
+    const planner = PurchasePlanner.compile([{ id: 'web70', coins: 70, priceMinor: 74 }], {
+      minCoins: 30,
+      maxCoins: 2_500_000,
+      step: 1,
+      perCoinNumerator: 53,
+      perCoinDenominator: 50,
+      rounding: 'ceil',
+    });
+    // 40 coins: custom 40 × 1.06 = 42.4 -> 43 cents, cheaper than a 74-cent pack
+    expect(planner.cheapestMinor(40)).toBe(43);
+    // 100 coins: 70-pack + custom 30 (31.8 -> 32) = 106; two packs = 148; custom 100 = 106 (ties)
+    expect(planner.cheapestMinor(100)).toBe(106);
+    // 140 coins: two packs 148 beat custom 140 × 1.06 = 148.4 -> 149
+    expect(planner.cheapestMinor(140)).toBe(148);
+  });
+
+  it('refuses what no plan reaches and bad counts', () => {
+    const planner = PurchasePlanner.compile([], {
+      minCoins: 30,
+      maxCoins: 100,
+      step: 10,
+      perCoinNumerator: 1,
+      perCoinDenominator: 1,
+      rounding: 'ceil',
+    });
+    expect(planner.cheapestMinor(101)).toBeUndefined();
+    expect(planner.cheapestMinor(31)).toBe(40);
+    expect(() => planner.cheapestMinor(1.5)).toThrow(/whole number/);
+  });
+
+  it('matches the brute force for every N up to 100,000 on the app ladder', () => {
+    const planner = PurchasePlanner.compile(APP_LADDER);
+    const expected = reference(APP_LADDER, undefined, 100_000);
+    for (let n = 0; n <= 100_000; n++) {
+      if (planner.cheapestMinor(n) !== expected(n)) checkPlan(planner, n, expected(n));
+    }
+    for (const n of [0, 1, 69, 70, 71, 99_999, 100_000]) checkPlan(planner, n, expected(n));
+  });
+
+  const bundle = fc.record({ coins: fc.integer({ min: 1, max: 60 }), priceMinor: fc.integer({ min: 1, max: 120 }) });
+  const custom = fc.option(
+    fc.record({
+      minCoins: fc.integer({ min: 1, max: 40 }),
+      span: fc.integer({ min: 0, max: 300 }),
+      step: fc.integer({ min: 1, max: 7 }),
+      perCoinNumerator: fc.integer({ min: 1, max: 60 }),
+      perCoinDenominator: fc.integer({ min: 1, max: 30 }),
+      rounding: fc.constantFrom('half-even', 'half-up', 'half-down', 'floor', 'ceil', 'toward-zero', 'away-from-zero' as const),
+    }),
+    { nil: undefined },
+  );
+
+  it('is optimal on generated tables with awkward bundles and custom amounts', () => {
+    fc.assert(
+      fc.property(fc.array(bundle, { minLength: 0, maxLength: 5 }), custom, (raw, c) => {
+        const bundles = raw.map((b, i) => ({ ...b, id: `b${i}` }));
+        const offer = c && { ...c, maxCoins: c.minCoins + c.span - (c.span % c.step) };
+        const planner = PurchasePlanner.compile(bundles, offer);
+        const expected = reference(bundles, offer, 1500);
+        for (let n = 0; n <= 1500; n++) checkPlan(planner, n, expected(n));
+      }),
+      { numRuns: Number(process.env.PLANNER_RUNS ?? 150) },
+    );
+  });
+});
