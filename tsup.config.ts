@@ -1,13 +1,18 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    treeshake: true,
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'presets/tiktok': 'src/presets/tiktok.ts',
+    'presets/twitch-bits': 'src/presets/twitch-bits.ts',
+    'presets/facebook-stars': 'src/presets/facebook-stars.ts',
   },
-]);
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  // one copy of shared modules for every entry, in CommonJS too, so `instanceof` holds across entries
+  splitting: true,
+  treeshake: true,
+});

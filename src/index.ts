@@ -1,5 +1,6 @@
 // The public surface of gift-economy: every export is listed here by name.
 
+export { isRegionCode } from './availability/region-code.js';
 export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
 export { allocate, allocateMinor } from './money/allocate.js';
@@ -7,6 +8,7 @@ export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.
 export { Decimal, type DecimalInput, MAX_DIGITS, toDecimal } from './money/decimal.js';
 export { divideRoundedNumber } from './money/integer.js';
 export { Money, type MoneyJSON, money } from './money/money.js';
+export { type Ratio, ratioFromDecimal } from './money/ratio.js';
 export { assertRoundingMode, divideRounded, ROUNDING_MODES, type RoundingMode, roundDecimal } from './money/rounding.js';
 export {
   addQuantities,
@@ -18,3 +20,33 @@ export {
   type Quantity,
   wholeCount,
 } from './quantity/quantity.js';
+export { compileRateTable, type OfferSet, RateTable } from './table/compile.js';
+export { type Instant, RateHistory, toEpochMs } from './table/history.js';
+export { rateTableJsonSchema } from './table/json-schema.js';
+export { applyOverlay } from './table/overlay.js';
+export { parseRateTable, validateRateTable } from './table/parse.js';
+export {
+  type BundleDocument,
+  bundlePriceSchema,
+  bundleSchema,
+  type CustomAmountDocument,
+  channelSchema,
+  chestsSchema,
+  creatorShareSchema,
+  customAmountSchema,
+  defaultRegionSchema,
+  diamondValueSchema,
+  type FeatureRule,
+  featureRuleSchema,
+  type GiftDocument,
+  giftSchema,
+  payoutMethodSchema,
+  payoutSchema,
+  type RateTableDocument,
+  type RateTableInput,
+  type RegionRuleDocument,
+  rateTableSchema,
+  regionRuleSchema,
+  sourceSchema,
+} from './table/schema.js';
+export { fixedSource, type LoadingSourceOptions, loadingSource, type RateSource } from './table/source.js';

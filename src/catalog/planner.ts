@@ -43,6 +43,11 @@ export interface PlanMinor {
 }
 
 const NONE = -1;
+/**
+ * Most entries any compiled planner table may hold (residues, custom sizes, small-N table). Real bundle
+ * ladders need a few thousand; a table whose sizes would need more is refused rather than exhausting memory.
+ */
+export const PLANNER_LIMIT = 1_000_000;
 const UNREACHABLE = Number.POSITIVE_INFINITY;
 
 /**
@@ -151,6 +156,16 @@ interface Choice {
 
 type Structure = { kind: 'custom-only' } | ResidueStructure | CustomDominantStructure;
 
+function refuseIfLarge(entries: number, what: string): void {
+  if (entries > PLANNER_LIMIT) {
+    throw new EconomyError(
+      'INVALID_TABLE',
+      `the bundle sizes are too irregular for an exact planner: ${what}, above the limit of ${PLANNER_LIMIT}; use sizes with a larger common divisor`,
+      { path: ['bundles'] },
+    );
+  }
+}
+
 function cheapestPerCoin(bundles: readonly BundleOffer[]): BundleOffer & { index: number } {
   let bestIndex = 0;
   bundles.forEach((bundle, index) => {
@@ -223,6 +238,7 @@ function compileResidues(
 ): ResidueStructure {
   const s = best.coins;
   const p = best.priceMinor;
+  refuseIfLarge(s, `the cheapest bundle per coin holds ${s} coins`);
   const itemBundle: number[] = [];
   const itemCoins: number[] = [];
   const itemWeight: number[] = [];
@@ -237,6 +253,7 @@ function compileResidues(
     // Some optimal plan holds a custom amount below min + L: L coins of it can become L/s copies of b*
     // at no extra cost, because L is a multiple of s and of the step, and L × price per coin is whole.
     const span = lcm(lcm(s, custom.step), custom.perCoinDenominator / gcd(custom.perCoinDenominator, custom.perCoinNumerator));
+    refuseIfLarge(span / custom.step, `the custom amount needs ${span / custom.step} candidate sizes`);
     for (let k = custom.minCoins; k < custom.minCoins + span && k <= custom.maxCoins; k += custom.step) {
       itemBundle.push(NONE);
       itemCoins.push(k);
@@ -307,6 +324,7 @@ function compileResidues(
       bestNode[residue] = node;
     }
   }
+  refuseIfLarge(threshold, `exact answers below ${threshold} coins need a table that large`);
   const around = reduced.slice();
   for (let pass = 0; pass < 2; pass++) {
     for (let t = s - 1; t >= 0; t--) {
@@ -448,6 +466,7 @@ function compileCustomDominant(bundles: readonly BundleOffer[], custom: CustomOf
     window += (copies - 1) * bundle.coins;
     nearMaximum = Math.max(nearMaximum, copies * bundle.coins);
   }
+  refuseIfLarge((window + nearMaximum) / custom.step, `a quote would scan ${Math.ceil((window + nearMaximum) / custom.step)} custom sizes`);
   return { kind: 'custom-dominant', bundlesOnly: compileResidues(bundles, cheapestPerCoin(bundles), undefined), window, nearMaximum };
 }
 

@@ -1,0 +1,207 @@
+import { compileRateTable, type RateTable } from '../table/compile.js';
+import type { RateTableDocument } from '../table/schema.js';
+
+/**
+ * Facebook Stars as publicly reported (../shared/data/other-economies.json, retrieved 2026-11-25): Stars
+ * store (web) packs as reported with their launch bonus stars included in the count, one in-app pack, and
+ * USD 0.01 to the creator per Star (Meta for Creators). Publicly reported figures, not official rates. Not
+ * in the sources, so left neutral and marked derived: the app store commission, a payout minimum, ages.
+ *
+ * @example
+ * ```ts
+ * import { facebookStarsDocument } from 'gift-economy/presets/facebook-stars';
+ * console.log(facebookStarsDocument.units.coin, facebookStarsDocument.diamondValue.perDiamond); // star 0.01
+ * ```
+ */
+export const facebookStarsDocument: RateTableDocument = {
+  id: 'facebook-stars',
+  version: '2026-11-25',
+  name: 'Facebook Stars (publicly reported figures)',
+  effectiveFrom: '2026-11-25',
+  units: { coin: 'star', diamond: 'star credit' },
+  sources: [
+    {
+      key: 'meta-creators-stars',
+      title: 'Facebook Stars (Meta for Creators)',
+      url: 'https://creators.facebook.com/tools/stars',
+      retrieved: '2026-11-25',
+    },
+    {
+      key: 'creatororg-stars',
+      title: 'Facebook announces Stars for creators (creator.org)',
+      url: 'https://creator.org/2020/09/facebook-announces-stars-for-creators/',
+      published: '2020-09',
+    },
+    {
+      key: 'techcrunch-stars-store',
+      title: "Facebook's new website lets fans buy 'Stars' without paying the app stores' commissions (TechCrunch)",
+      url: 'https://techcrunch.com/2021/12/07/facebooks-new-website-lets-fans-buy-stars-without-paying-the-app-stores-commissions/',
+      published: '2021-12-07',
+    },
+    {
+      key: 'meta-newsroom-stars-fest',
+      title: 'Support Creators With Stars Fest on Facebook (Meta newsroom)',
+      url: 'https://about.fb.com/news/2021/12/support-creators-with-stars-fest-on-facebook/',
+      published: '2021-12-07',
+    },
+    {
+      key: 'voonze-stars-store',
+      title: 'Facebook Stars Store: what are Stars and what are they for (Voonze)',
+      url: 'https://voonze.com/facebook-stars-store-what-are-stars-and-what-are-they-for/',
+      retrieved: '2026-11-25',
+    },
+  ],
+  currencies: ['USD'],
+  features: ['buy-coins', 'send-gifts', 'receive-gifts', 'cash-out'],
+  channels: [
+    {
+      id: 'web',
+      name: 'Stars store (website)',
+      storeCommission: '0',
+      source: 'techcrunch-stars-store',
+      derived: 'the website avoids app-store commissions',
+    },
+    {
+      id: 'app',
+      name: 'Facebook app (in-app purchase)',
+      storeCommission: '0.30',
+      source: 'techcrunch-stars-store',
+      derived: 'in-app purchases go through Apple or Google; the standard 30% as a neutral assumption',
+    },
+  ],
+  bundles: [
+    {
+      id: 'web-45',
+      coins: 45,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '0.99',
+          source: 'techcrunch-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'web-530',
+      coins: 530,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '9.99',
+          source: 'techcrunch-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'app-530',
+      coins: 530,
+      prices: [
+        {
+          channel: 'app',
+          currency: 'USD',
+          amount: '9.99',
+          source: 'techcrunch-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'web-6400',
+      coins: 6400,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '99.99',
+          source: 'techcrunch-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'web-145',
+      coins: 145,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '2.99',
+          source: 'voonze-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'web-310',
+      coins: 310,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '5.99',
+          source: 'voonze-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'web-1500',
+      coins: 1500,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '24.99',
+          source: 'voonze-stars-store',
+        },
+      ],
+    },
+    {
+      id: 'web-3000',
+      coins: 3000,
+      prices: [
+        {
+          channel: 'web',
+          currency: 'USD',
+          amount: '49.99',
+          source: 'voonze-stars-store',
+        },
+      ],
+    },
+  ],
+  customAmounts: [],
+  gifts: [{ id: 'star', name: 'Star', coins: 1, derived: 'Stars are sent in any number; one unit is one Star' }],
+  creatorShare: { diamondsPerCoin: '1', rounding: 'floor', scope: 'per-gift', source: 'meta-creators-stars' },
+  diamondValue: { currency: 'USD', perDiamond: '0.01', rounding: 'half-even', source: 'meta-creators-stars' },
+  payout: {
+    currency: 'USD',
+    minimum: '0',
+    derived: 'no payout minimum in the sources; payment is Net30 (creatororg-stars)',
+    methods: [
+      { id: 'payout', name: 'Meta payout', percentFee: '0', fixedFee: '0', feeRounding: 'half-even', derived: 'no fee in the sources' },
+    ],
+  },
+  regions: {
+    default: {
+      currency: 'USD',
+      channels: ['web', 'app'],
+      features: {
+        'buy-coins': { available: true },
+        'send-gifts': { available: true },
+        'receive-gifts': { available: true, source: 'meta-creators-stars' },
+        'cash-out': { available: true },
+      },
+    },
+    rules: [],
+  },
+  refundsAllowed: false,
+};
+
+/**
+ * The Facebook Stars preset, compiled.
+ *
+ * @example
+ * ```ts
+ * import { facebookStars } from 'gift-economy/presets/facebook-stars';
+ * console.log(facebookStars.offers('app', 'USD')?.planner.cheapestMinor(500)); // 999: one 530-Star pack
+ * ```
+ */
+export const facebookStars: RateTable = /* @__PURE__ */ compileRateTable(facebookStarsDocument);

@@ -1,0 +1,211 @@
+import { type BundleOffer, type CustomOffer, PurchasePlanner } from '../catalog/planner.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { minorUnits } from '../money/currency.js';
+import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
+import type { RoundingMode } from '../money/rounding.js';
+import type { CustomAmountDocument, GiftDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
+
+/** The purchase options on one channel, in one currency and region, with their compiled planner. */
+export interface OfferSet {
+  readonly channel: string;
+  readonly currency: string;
+  /** The region the prices apply to, or `'*'` for the table's general prices. */
+  readonly region: string;
+  readonly bundles: readonly BundleOffer[];
+  readonly custom?: CustomAmountDocument;
+  readonly planner: PurchasePlanner;
+}
+
+/**
+ * A compiled, deeply frozen rate table: the document plus the lookups every question needs (gift by id or
+ * name, purchase planners per channel × currency × region, exact integer rates). Make one with
+ * `parseRateTable` (untrusted input) or use a preset; compiling happens once.
+ *
+ * @example
+ * ```ts
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(tiktok.ref, tiktok.gift('lion')?.coins); // tiktok@2026-11-25 29999
+ * ```
+ */
+export class RateTable {
+  /** The table's id, e.g. `"tiktok"`. */
+  readonly id: string;
+  /** The table's version. */
+  readonly version: string;
+  /** `id@version`, the reference every breakdown cites. */
+  readonly ref: string;
+  /** The validated document, deeply frozen. */
+  readonly document: RateTableDocument;
+  /** Start of the period this version is in force (ms since the epoch, inclusive). */
+  readonly effectiveFrom: number;
+  /** End of the period (ms since the epoch, exclusive), if the version has one. */
+  readonly effectiveTo: number | undefined;
+  /** Diamonds per coin of gift value, exactly. */
+  readonly diamondsPerCoin: Ratio;
+  /** Minor units of the diamond-value currency per diamond, exactly (USD 0.005 → 1/2 cent). */
+  readonly diamondValueMinor: Ratio;
+  readonly #gifts: ReadonlyMap<string, GiftDocument>;
+  readonly #offers: ReadonlyMap<string, OfferSet>;
+  readonly #regions: ReadonlyMap<string, RegionRuleDocument>;
+
+  /** @internal Use `parseRateTable` or `compileRateTable`. */
+  constructor(document: RateTableDocument) {
+    this.document = deepFreeze(structuredClone(document));
+    this.id = document.id;
+    this.version = document.version;
+    this.ref = `${document.id}@${document.version}`;
+    this.effectiveFrom = Date.parse(document.effectiveFrom);
+    this.effectiveTo = document.effectiveTo === undefined ? undefined : Date.parse(document.effectiveTo);
+    this.diamondsPerCoin = ratioFromDecimal(document.creatorShare.diamondsPerCoin);
+    this.diamondValueMinor = ratioFromDecimal(document.diamondValue.perDiamond, minorUnits(document.diamondValue.currency));
+    const gifts = new Map<string, GiftDocument>();
+    for (const gift of this.document.gifts) {
+      gifts.set(gift.id, gift);
+      const byName = gift.name.toLowerCase();
+      if (!gifts.has(byName)) gifts.set(byName, gift);
+    }
+    this.#gifts = gifts;
+    this.#offers = compileOffers(this.document);
+    this.#regions = new Map(this.document.regions.rules.map((rule) => [rule.region, rule]));
+    Object.freeze(this);
+  }
+
+  /** The gifts, in the table's order. */
+  get gifts(): readonly GiftDocument[] {
+    return this.document.gifts;
+  }
+
+  /**
+   * A gift by id, or by name (case-insensitive; the first gift of that name wins).
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.gift('5655')?.name, tiktok.gift('Rose')?.id); // Rose 5655
+   * ```
+   */
+  gift(idOrName: string): GiftDocument | undefined {
+    if (typeof idOrName !== 'string') return undefined;
+    return this.#gifts.get(idOrName) ?? this.#gifts.get(idOrName.toLowerCase());
+  }
+
+  /**
+   * The purchase options on a channel in a currency; region-specific prices win over general ones.
+   * `undefined` when the table sells nothing there.
+   */
+  offers(channel: string, currency: string, region?: string): OfferSet | undefined {
+    return (
+      (region !== undefined ? this.#offers.get(`${channel}/${currency}/${region}`) : undefined) ??
+      this.#offers.get(`${channel}/${currency}/*`)
+    );
+  }
+
+  /** The rule a region has beyond the default, if any. */
+  regionRule(region: string): RegionRuleDocument | undefined {
+    return this.#regions.get(region);
+  }
+
+  /** True when `at` (ms since the epoch) falls in this version's period. */
+  isInForce(at: number): boolean {
+    return at >= this.effectiveFrom && (this.effectiveTo === undefined || at < this.effectiveTo);
+  }
+
+  /** The document, so `JSON.stringify(table)` writes a table that parses back to the same table. */
+  toJSON(): RateTableDocument {
+    return this.document;
+  }
+}
+
+/**
+ * Compiles an already-validated document without zod (what presets use, so a browser bundle that only uses
+ * a preset carries no schema code). For untrusted input use `parseRateTable`, which validates first.
+ *
+ * @example
+ * ```ts
+ * import { compileRateTable } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(compileRateTable(tiktok.document).ref); // tiktok@2026-11-25
+ * ```
+ */
+export function compileRateTable(document: RateTableDocument): RateTable {
+  return new RateTable(document);
+}
+
+function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
+  const regionsUsed = new Set<string>(['*']);
+  for (const bundle of document.bundles)
+    for (const price of bundle.prices) for (const region of price.regions ?? []) regionsUsed.add(region);
+  for (const custom of document.customAmounts) for (const region of custom.regions ?? []) regionsUsed.add(region);
+  const offers = new Map<string, OfferSet>();
+  for (const channel of document.channels) {
+    for (const currency of document.currencies) {
+      const places = minorUnits(currency);
+      for (const region of regionsUsed) {
+        const applies = (regions: readonly string[] | undefined) =>
+          region === '*' ? regions === undefined : regions?.includes(region) === true;
+        const appliesOrGeneral = (regions: readonly string[] | undefined) => applies(regions) || (region !== '*' && regions === undefined);
+        const bundles: BundleOffer[] = [];
+        let specific = false;
+        for (const bundle of document.bundles) {
+          const candidates = bundle.prices.filter(
+            (price) => price.channel === channel.id && price.currency === currency && appliesOrGeneral(price.regions),
+          );
+          const price = candidates.find((candidate) => applies(candidate.regions)) ?? candidates[0];
+          if (!price) continue;
+          specific ||= region !== '*' && price.regions !== undefined;
+          const minor = ratioFromDecimal(price.amount, places);
+          bundles.push(Object.freeze({ id: bundle.id, coins: bundle.coins, priceMinor: minor.numerator }));
+        }
+        const customs = document.customAmounts.filter(
+          (custom) => custom.channel === channel.id && custom.currency === currency && appliesOrGeneral(custom.regions),
+        );
+        const custom = customs.find((candidate) => applies(candidate.regions)) ?? customs[0];
+        specific ||= region !== '*' && custom?.regions !== undefined;
+        if (region !== '*' && !specific) continue;
+        if (bundles.length === 0 && !custom) continue;
+        const perCoin = custom ? ratioFromDecimal(custom.pricePerCoin, places) : undefined;
+        const customOffer: CustomOffer | undefined =
+          custom && perCoin
+            ? {
+                minCoins: custom.minCoins,
+                maxCoins: custom.maxCoins,
+                step: custom.step,
+                perCoinNumerator: perCoin.numerator,
+                perCoinDenominator: perCoin.denominator,
+                rounding: custom.rounding as RoundingMode,
+              }
+            : undefined;
+        offers.set(
+          `${channel.id}/${currency}/${region}`,
+          Object.freeze({
+            channel: channel.id,
+            currency,
+            region,
+            bundles: Object.freeze(bundles),
+            ...(custom ? { custom } : {}),
+            planner: PurchasePlanner.compile(bundles, customOffer),
+          }),
+        );
+      }
+    }
+  }
+  return offers;
+}
+
+/** Freezes an object graph (plain data) in place. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Asserts that a value is a compiled {@link RateTable}. */
+export function assertRateTable(value: unknown): RateTable {
+  if (value instanceof RateTable) return value;
+  throw new EconomyError(
+    'INVALID_ARGUMENT',
+    `expected a compiled RateTable (from parseRateTable or a preset), got ${describeValue(value)}`,
+  );
+}

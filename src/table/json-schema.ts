@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { rateTableSchema } from './schema.js';
+
+/**
+ * The rate table schema as JSON Schema (draft 2020-12), for users outside TypeScript. The same document is
+ * committed as `docs/schema/rate-table.schema.json`.
+ *
+ * @example
+ * ```ts
+ * import { rateTableJsonSchema } from 'gift-economy';
+ * console.log(rateTableJsonSchema().type); // object
+ * ```
+ */
+export function rateTableJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(rateTableSchema, { io: 'input' }) as Record<string, unknown>;
+}

@@ -1,0 +1,67 @@
+import { EconomyError, formatPath, type Issue } from '../errors.js';
+import { compileRateTable, type RateTable } from './compile.js';
+import { type RateTableDocument, rateTableSchema } from './schema.js';
+import { crossCheck, findPollutingKeys } from './validate.js';
+
+/**
+ * Validates an untrusted rate table (parsed JSON) and compiles it. Every problem is reported at once, each
+ * with its JSON path and what is allowed; nothing is compiled unless the whole table is valid.
+ *
+ * @throws EconomyError `INVALID_TABLE` with `issues` listing every problem.
+ * @example
+ * ```ts
+ * import { EconomyError, parseRateTable } from 'gift-economy';
+ * try {
+ *   parseRateTable({ id: 'demo' });
+ * } catch (error) {
+ *   if (error instanceof EconomyError) console.log(error.code, error.issues.length > 3); // INVALID_TABLE true
+ * }
+ * ```
+ */
+export function parseRateTable(input: unknown): RateTable {
+  return compileRateTable(validateRateTable(input));
+}
+
+/**
+ * Validates an untrusted rate table and returns the document with defaults applied, without compiling.
+ *
+ * @throws EconomyError `INVALID_TABLE`
+ * @example
+ * ```ts
+ * import { validateRateTable } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(validateRateTable(JSON.parse(JSON.stringify(tiktok))).id); // tiktok
+ * ```
+ */
+export function validateRateTable(input: unknown): RateTableDocument {
+  const polluting = findPollutingKeys(input);
+  if (polluting.length > 0) throw invalidTable(polluting);
+  const result = rateTableSchema.safeParse(input);
+  if (!result.success) {
+    throw invalidTable(
+      result.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `${issue.message}; allowed keys are those of the rate table schema (docs/schema/)`
+            : issue.message,
+      })),
+    );
+  }
+  const issues = crossCheck(result.data);
+  if (issues.length > 0) throw invalidTable(issues);
+  return result.data;
+}
+
+function invalidTable(issues: Issue[]): EconomyError {
+  const listed = issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
+  return new EconomyError(
+    'INVALID_TABLE',
+    `invalid rate table (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${listed.join('; ')}${more}`,
+    {
+      ...(issues.length === 1 ? { path: (issues[0] as Issue).path } : {}),
+      issues,
+    },
+  );
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { ROUNDING_MODES } from '../money/rounding.js';
+
+// Shapes of a rate table document (JSON). zod is the single source of truth: the TypeScript types are
+// inferred from these schemas. Cross-field rules (references, duplicates, ranges) live in validate.ts.
+
+const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const decimal = (what: string) =>
+  z
+    .string({ error: `${what} must be a decimal string such as "0.99" (JSON numbers are not accepted for money or rates)` })
+    .regex(DECIMAL, { error: `${what} must be a plain decimal string such as "0.99": digits, an optional dot, no exponent` })
+    .max(42, { error: `${what} may have at most 40 digits` });
+const positiveDecimal = (what: string) =>
+  decimal(what).refine((text) => /[1-9]/.test(text) && !text.startsWith('-'), { error: `${what} must be greater than 0` });
+const nonNegativeDecimal = (what: string) =>
+  decimal(what).refine((text) => !text.startsWith('-'), { error: `${what} must not be negative` });
+const share = (what: string) =>
+  decimal(what).refine((text) => !text.startsWith('-') && (/^0(\.\d+)?$/.test(text) || /^1(\.0+)?$/.test(text)), {
+    error: `${what} must be a decimal from "0" to "1" (a share, "0.3" for 30%)`,
+  });
+const count = (what: string, min = 0) =>
+  z
+    .int({ error: `${what} must be a whole JSON number from ${min} to ${Number.MAX_SAFE_INTEGER}` })
+    .min(min, { error: `${what} must be at least ${min}` });
+const id = (what: string) =>
+  z.string({ error: `${what} must be a string` }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    error: `${what} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+  });
+const date = (what: string) =>
+  z
+    .string({ error: `${what} must be an ISO 8601 date such as "2026-11-25"` })
+    .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/, {
+      error: `${what} must be an ISO 8601 date such as "2026-11-25" or a date-time with a zone such as "2026-11-25T00:00:00Z"`,
+    })
+    .refine((text) => !Number.isNaN(Date.parse(text)), { error: `${what} is not a real calendar date` });
+const currency = z.string({ error: 'currency must be an ISO 4217 code such as "USD"' }).regex(/^[A-Z]{3}$/, {
+  error: 'currency must be an ISO 4217 code of three capital letters such as "USD"',
+});
+const region = z.string({ error: 'region must be an ISO 3166-1 alpha-2 code such as "US"' }).regex(/^[A-Z]{2}$/, {
+  error: 'region must be an ISO 3166-1 alpha-2 code of two capital letters such as "US"',
+});
+const rounding = z.enum(ROUNDING_MODES as [string, ...string[]], { error: `rounding must be one of ${ROUNDING_MODES.join(', ')}` });
+const sourceKey = z.string({ error: 'source must name a key of the table\'s "sources"' }).min(1);
+const text = (what: string) => z.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
+
+/** Where a figure comes from, and — when it is not sourced directly — the rule that derived it. */
+const provenance = {
+  /** Key of an entry in the table's `sources`. */
+  source: sourceKey.optional(),
+  /** Present when the figure is derived rather than sourced: the rule, in words. */
+  derived: text('derived').optional(),
+};
+
+/** A source of figures: a page or document, with the date it was read or published. */
+export const sourceSchema = z.strictObject({
+  key: id('source key'),
+  title: text('title'),
+  url: z.url({ error: 'url must be an absolute URL' }).optional(),
+  retrieved: date('retrieved').optional(),
+  published: text('published').optional(),
+});
+
+/** A channel where coins are bought, with the store's commission on each purchase. */
+export const channelSchema = z.strictObject({
+  id: id('channel id'),
+  name: text('name'),
+  storeCommission: share('storeCommission'),
+  ...provenance,
+});
+
+/** One price of a bundle: on a channel, in a currency, optionally only in some regions. */
+export const bundlePriceSchema = z.strictObject({
+  channel: id('channel'),
+  currency,
+  amount: positiveDecimal('amount'),
+  regions: z.array(region).min(1).optional(),
+  ...provenance,
+});
+
+/** A fixed pack of coins and its prices. */
+export const bundleSchema = z.strictObject({
+  id: id('bundle id'),
+  coins: count('coins', 1),
+  prices: z.array(bundlePriceSchema).min(1, { error: 'a bundle needs at least one price' }),
+  ...provenance,
+});
+
+/** Any number of coins between a minimum and a maximum, at a per-coin price rounded once per purchase. */
+export const customAmountSchema = z.strictObject({
+  channel: id('channel'),
+  currency,
+  pricePerCoin: positiveDecimal('pricePerCoin'),
+  minCoins: count('minCoins', 1),
+  maxCoins: count('maxCoins', 1),
+  step: count('step', 1).default(1),
+  rounding,
+  regions: z.array(region).min(1).optional(),
+  ...provenance,
+});
+
+/** A virtual gift and its price in coins. */
+export const giftSchema = z.strictObject({
+  id: id('gift id'),
+  name: text('name'),
+  coins: count('coins', 1),
+  /** Streakable gifts (TikTok's giftType 1) are sent in runs counted once at the end. */
+  streakable: z.boolean().optional(),
+  tags: z.array(text('tag')).optional(),
+  availableFrom: date('availableFrom').optional(),
+  availableTo: date('availableTo').optional(),
+  ...provenance,
+});
+
+/** How gift coins become diamonds: the share, its rounding, and where the rounding happens. */
+export const creatorShareSchema = z.strictObject({
+  diamondsPerCoin: share('diamondsPerCoin'),
+  rounding,
+  /** `per-gift`: round each gift sent; `per-settlement`: round each creator's total once. */
+  scope: z.enum(['per-gift', 'per-settlement'], { error: 'scope must be "per-gift" or "per-settlement"' }),
+  ...provenance,
+});
+
+/** What a diamond is worth in money before payout fees. */
+export const diamondValueSchema = z.strictObject({
+  currency,
+  perDiamond: positiveDecimal('perDiamond'),
+  rounding,
+  ...provenance,
+});
+
+/** A way to cash out, with its fees. */
+export const payoutMethodSchema = z.strictObject({
+  id: id('payout method id'),
+  name: text('name'),
+  percentFee: share('percentFee'),
+  fixedFee: nonNegativeDecimal('fixedFee'),
+  feeRounding: rounding.default('half-even'),
+  ...provenance,
+});
+
+/** Cashing diamonds out: currency, minimum, optional daily maximum, methods. */
+export const payoutSchema = z.strictObject({
+  currency,
+  minimum: nonNegativeDecimal('minimum'),
+  maximumPerDay: positiveDecimal('maximumPerDay').optional(),
+  methods: z.array(payoutMethodSchema).min(1, { error: 'payout needs at least one method' }),
+  ...provenance,
+});
+
+/** What a region allows for one feature. */
+export const featureRuleSchema = z.strictObject({
+  available: z.boolean().default(true),
+  minAge: count('minAge').optional(),
+  channels: z.array(id('channel')).min(1).optional(),
+  from: date('from').optional(),
+  to: date('to').optional(),
+  reason: text('reason').optional(),
+  ...provenance,
+});
+
+const featureRules = z.record(id('feature'), featureRuleSchema);
+
+/** The rules everywhere unless a region says otherwise. */
+export const defaultRegionSchema = z.strictObject({
+  currency,
+  channels: z.array(id('channel')).min(1),
+  features: featureRules,
+});
+
+/** One region's differences from the default rules. */
+export const regionRuleSchema = z.strictObject({
+  region,
+  name: text('name').optional(),
+  currency: currency.optional(),
+  channels: z.array(id('channel')).min(1).optional(),
+  features: featureRules.default({}),
+  ...provenance,
+});
+
+/** Treasure chests: limits a viewer must respect when dropping coins for others to claim. */
+export const chestsSchema = z.strictObject({
+  minCoins: count('minCoins', 1).optional(),
+  maxCoins: count('maxCoins', 1).optional(),
+  maxClaimants: count('maxClaimants', 1).optional(),
+  minCountdownSeconds: count('minCountdownSeconds').optional(),
+  maxCountdownSeconds: count('maxCountdownSeconds').optional(),
+  /** How coins are shared among claimants: evenly, or at random (seeded). */
+  split: z.enum(['even', 'random'], { error: 'split must be "even" or "random"' }).default('random'),
+  ...provenance,
+});
+
+/** A whole economy as one document. */
+export const rateTableSchema = z.strictObject({
+  id: id('id'),
+  version: text('version'),
+  name: text('name'),
+  description: text('description').optional(),
+  effectiveFrom: date('effectiveFrom'),
+  effectiveTo: date('effectiveTo').optional(),
+  units: z.strictObject({ coin: text('coin'), diamond: text('diamond') }).default({ coin: 'coin', diamond: 'diamond' }),
+  sources: z.array(sourceSchema).default([]),
+  currencies: z.array(currency).min(1, { error: 'list at least one currency' }),
+  features: z.array(id('feature')).min(1, { error: 'list at least one feature' }),
+  channels: z.array(channelSchema).min(1, { error: 'list at least one channel' }),
+  bundles: z.array(bundleSchema).default([]),
+  customAmounts: z.array(customAmountSchema).default([]),
+  gifts: z.array(giftSchema).default([]),
+  creatorShare: creatorShareSchema,
+  diamondValue: diamondValueSchema,
+  agencyShare: share('agencyShare').optional(),
+  payout: payoutSchema,
+  regions: z.strictObject({ default: defaultRegionSchema, rules: z.array(regionRuleSchema).default([]) }),
+  chests: chestsSchema.optional(),
+  refundsAllowed: z.boolean().default(false),
+});
+
+/**
+ * A validated rate table document, as JSON-ready data (amounts are decimal strings).
+ *
+ * @example
+ * ```ts
+ * import type { RateTableDocument } from 'gift-economy';
+ * const label = (table: RateTableDocument) => `${table.id}@${table.version}`;
+ * ```
+ */
+export type RateTableDocument = z.output<typeof rateTableSchema>;
+/** What a rate table document may look like before defaults are applied (the JSON a user writes). */
+export type RateTableInput = z.input<typeof rateTableSchema>;
+/** One region's rule for one feature. */
+export type FeatureRule = z.output<typeof featureRuleSchema>;
+/** A gift as the table describes it. */
+export type GiftDocument = z.output<typeof giftSchema>;
+/** A coin bundle as the table describes it. */
+export type BundleDocument = z.output<typeof bundleSchema>;
+/** A custom amount as the table describes it. */
+export type CustomAmountDocument = z.output<typeof customAmountSchema>;
+/** One region's differences from the default. */
+export type RegionRuleDocument = z.output<typeof regionRuleSchema>;
