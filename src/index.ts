@@ -1,5 +1,17 @@
 // The public surface of gift-economy: every export is listed here by name.
 
+export {
+  type Allowed,
+  type Alternative,
+  type CheckQuery,
+  check,
+  type Refusal,
+  type RefusalCode,
+  readChannel,
+  readRegion,
+  refusal,
+} from './availability/check.js';
+export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
 export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';

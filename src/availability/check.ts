@@ -1,0 +1,234 @@
+import { describeValue, EconomyError } from '../errors.js';
+import { wholeCount } from '../quantity/quantity.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Instant, toEpochMs } from '../table/history.js';
+import type { FeatureRule } from '../table/schema.js';
+import { isRegionCode } from './region-code.js';
+
+/** Why a question was refused. Stable: programs may switch on it. */
+export type RefusalCode = 'REGION' | 'CHANNEL' | 'AGE' | 'FEATURE_OFF' | 'DATE' | 'NO_PRICE' | 'NOT_ENOUGH';
+
+/** Another way that would be allowed, e.g. the same feature through another channel. */
+export interface Alternative {
+  readonly channel?: string;
+  readonly region?: string;
+  readonly text: string;
+}
+
+/**
+ * A question the table's rules forbid: a stable `code`, a sentence a person understands, and the
+ * alternatives the table knows. A refusal never carries a figure.
+ *
+ * @example
+ * ```ts
+ * import { check } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = check(tiktok, { region: 'KR', feature: 'buy-coins', age: 18 });
+ * if (!answer.ok) console.log(answer.code, answer.reason); // AGE buy-coins needs age 19 or over in KR; the age given is 18
+ * ```
+ */
+export interface Refusal {
+  readonly ok: false;
+  readonly code: RefusalCode;
+  readonly reason: string;
+  readonly alternatives: readonly Alternative[];
+}
+
+/** The rule that allows a feature, as it applies to the question. */
+export interface Allowed {
+  readonly ok: true;
+  /** The minimum age the rule sets, if any (checked when `age` is given). */
+  readonly minAge?: number;
+  /** The channels the feature may use in this region. */
+  readonly channels: readonly string[];
+  /** The region's currency. */
+  readonly currency: string;
+  /** Source key of the deciding rule, when the table gives one. */
+  readonly source?: string;
+}
+
+/** The question for {@link check}. */
+export interface CheckQuery {
+  /** ISO 3166-1 alpha-2 region code. */
+  readonly region: string;
+  /** A feature the table names, e.g. `buy-coins`, `send-gifts`, `cash-out`. */
+  readonly feature: string;
+  /** The channel used, when the feature involves one (buying coins). */
+  readonly channel?: string;
+  /** The person's age in whole years; without it, ages are not checked (the answer states `minAge`). */
+  readonly age?: number;
+  /** The instant to judge dated rules at; defaults to the table version's `effectiveFrom`, never the clock. */
+  readonly at?: Instant;
+}
+
+/**
+ * May a person in a region, on a channel, at an age, use a feature? Answers `{ ok: true, … }` or a
+ * {@link Refusal} with the reason and alternatives.
+ *
+ * @throws EconomyError `INVALID_ARGUMENT` for a malformed region, an unknown feature or channel, or a bad age.
+ * @example
+ * ```ts
+ * import { check } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(check(tiktok, { region: 'US', feature: 'send-gifts', age: 18 }).ok); // true
+ * const ru = check(tiktok, { region: 'RU', feature: 'go-live', at: '2026-11-25' });
+ * if (!ru.ok) console.log(ru.code); // REGION
+ * ```
+ */
+export function check(table: RateTable, query: CheckQuery): Allowed | Refusal {
+  const compiled = assertRateTable(table);
+  const { region, feature, channel, age } = readQuery(compiled, query);
+  const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
+  const resolved = resolveRule(compiled, region, feature, at);
+  if (resolved.kind === 'refused') return resolved.refusal;
+  const { rule, channels, currency } = resolved;
+  if (channel !== undefined && !channels.includes(channel)) {
+    return refusal(
+      'CHANNEL',
+      `${feature} is not available through ${channelName(compiled, channel)} in ${region}`,
+      channels.map((other) => ({ channel: other, text: `${feature} is available through ${channelName(compiled, other)} in ${region}` })),
+    );
+  }
+  if (age !== undefined && rule.minAge !== undefined && age < rule.minAge) {
+    return refusal('AGE', `${feature} needs age ${rule.minAge} or over in ${region}; the age given is ${age}`, []);
+  }
+  return Object.freeze({
+    ok: true as const,
+    ...(rule.minAge !== undefined ? { minAge: rule.minAge } : {}),
+    channels: Object.freeze([...channels]),
+    currency,
+    ...(rule.source !== undefined ? { source: rule.source } : {}),
+  });
+}
+
+type Resolved =
+  | { kind: 'allowed'; rule: FeatureRule; channels: readonly string[]; currency: string }
+  | { kind: 'refused'; refusal: Refusal };
+
+function resolveRule(table: RateTable, region: string, feature: string, at: number): Resolved {
+  const base = table.document.regions.default;
+  const regional = table.regionRule(region);
+  const regionalRule = regional?.features[feature];
+  const regionChannels = regional?.channels ?? base.channels;
+  const currency = regional?.currency ?? base.currency;
+  const inWindow = (rule: FeatureRule) =>
+    (rule.from === undefined || at >= Date.parse(rule.from)) && (rule.to === undefined || at < Date.parse(rule.to));
+  const date = new Date(at).toISOString().slice(0, 10);
+
+  let rule: FeatureRule | undefined;
+  let fromRegion = false;
+  if (regionalRule && inWindow(regionalRule)) {
+    rule = regionalRule;
+    fromRegion = true;
+  } else {
+    const fallback = base.features[feature] as FeatureRule;
+    if (!inWindow(fallback)) {
+      return refused('DATE', `${feature} is ${datedText(fallback)}, not on ${date}`, []);
+    }
+    if (!fallback.available && regionalRule?.available) {
+      return refused('DATE', `${feature} is available in ${region} ${datedText(regionalRule)}, not on ${date}`, []);
+    }
+    rule = fallback;
+  }
+  if (!rule.available) {
+    const why = rule.reason ? `: ${rule.reason}` : '';
+    if (fromRegion) {
+      const elsewhere = base.features[feature]?.available ? [{ text: `${feature} is available where the default rules apply` }] : [];
+      return refused('REGION', `${feature} is not available in ${region}${why}`, elsewhere);
+    }
+    return refused('FEATURE_OFF', `${feature} is not available${why}`, []);
+  }
+  const channels = rule.channels ? rule.channels.filter((channel) => regionChannels.includes(channel)) : regionChannels;
+  return { kind: 'allowed', rule, channels, currency };
+}
+
+function datedText(rule: FeatureRule): string {
+  if (rule.from !== undefined && rule.to !== undefined) return `available from ${rule.from} until ${rule.to}`;
+  if (rule.from !== undefined) return `available from ${rule.from}`;
+  return `available until ${rule.to}`;
+}
+
+function refused(code: RefusalCode, reason: string, alternatives: Alternative[]): Resolved {
+  return { kind: 'refused', refusal: refusal(code, reason, alternatives) };
+}
+
+/**
+ * Builds a {@link Refusal} (frozen).
+ *
+ * @example
+ * ```ts
+ * import { refusal } from 'gift-economy';
+ * console.log(refusal('NO_PRICE', 'no price for web in JPY', []).ok); // false
+ * ```
+ */
+export function refusal(code: RefusalCode, reason: string, alternatives: readonly Alternative[]): Refusal {
+  return Object.freeze({
+    ok: false as const,
+    code,
+    reason,
+    alternatives: Object.freeze(alternatives.map((alternative) => Object.freeze({ ...alternative }))),
+  });
+}
+
+function channelName(table: RateTable, channel: string): string {
+  return table.document.channels.find((candidate) => candidate.id === channel)?.name ?? channel;
+}
+
+function readQuery(table: RateTable, query: CheckQuery) {
+  if (typeof query !== 'object' || query === null) {
+    throw new EconomyError(
+      'INVALID_ARGUMENT',
+      `expected a question object { region, feature, channel?, age?, at? }, got ${describeValue(query)}`,
+    );
+  }
+  const region = readRegion(query.region);
+  const features = table.document.features;
+  if (typeof query.feature !== 'string' || !features.includes(query.feature)) {
+    throw new EconomyError('INVALID_ARGUMENT', `feature must be one of ${features.join(', ')}, got ${describeValue(query.feature)}`, {
+      path: ['feature'],
+    });
+  }
+  if (query.channel !== undefined) readChannel(table, query.channel);
+  const age = query.age === undefined ? undefined : wholeCount(query.age, 'age', ['age']);
+  return { region, feature: query.feature, channel: query.channel, age };
+}
+
+/**
+ * Checks that a value is an ISO 3166-1 alpha-2 region code.
+ *
+ * @throws EconomyError `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * import { readRegion } from 'gift-economy';
+ * console.log(readRegion('KR')); // KR
+ * ```
+ */
+export function readRegion(value: unknown): string {
+  if (isRegionCode(value)) return value;
+  throw new EconomyError(
+    'INVALID_ARGUMENT',
+    `region must be an ISO 3166-1 alpha-2 code such as "US" or "KR", got ${describeValue(value)}`,
+    {
+      path: ['region'],
+    },
+  );
+}
+
+/**
+ * Checks that a table has a channel.
+ *
+ * @throws EconomyError `UNKNOWN_CHANNEL`
+ * @example
+ * ```ts
+ * import { readChannel } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(readChannel(tiktok, 'web')); // web
+ * ```
+ */
+export function readChannel(table: RateTable, value: unknown): string {
+  const channels = table.document.channels.map((channel) => channel.id);
+  if (typeof value === 'string' && channels.includes(value)) return value;
+  throw new EconomyError('UNKNOWN_CHANNEL', `channel must be one of ${channels.join(', ')}, got ${describeValue(value)}`, {
+    path: ['channel'],
+  });
+}

@@ -1,0 +1,58 @@
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import type { Instant } from '../table/history.js';
+import { type Allowed, check, type Refusal } from './check.js';
+
+/** Which regions allow a feature: every region without its own rule follows `elsewhere`. */
+export interface FeatureRegions {
+  readonly feature: string;
+  /** Whether regions without a rule of their own (the default) allow the feature. */
+  readonly elsewhere: boolean;
+  /** Regions with their own rule that allow it. */
+  readonly allowed: readonly string[];
+  /** Regions with their own rule that refuse it, with the refusal. */
+  readonly refused: readonly { readonly region: string; readonly refusal: Refusal }[];
+}
+
+/**
+ * Which regions allow a feature at an instant (default: the table's `effectiveFrom`).
+ *
+ * @example
+ * ```ts
+ * import { regionsAllowing } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const live = regionsAllowing(tiktok, 'go-live');
+ * console.log(live.elsewhere, live.refused.map((r) => r.region)); // true [ 'RU' ]
+ * ```
+ */
+export function regionsAllowing(table: RateTable, feature: string, at?: Instant): FeatureRegions {
+  const compiled = assertRateTable(table);
+  const when = at === undefined ? {} : { at };
+  const base = compiled.document.regions.default.features[feature];
+  const allowed: string[] = [];
+  const refused: { region: string; refusal: Refusal }[] = [];
+  for (const rule of compiled.document.regions.rules) {
+    const answer = check(compiled, { region: rule.region, feature, ...when });
+    if (answer.ok) allowed.push(rule.region);
+    else refused.push({ region: rule.region, refusal: answer });
+  }
+  return Object.freeze({ feature, elsewhere: base?.available === true, allowed: Object.freeze(allowed), refused: Object.freeze(refused) });
+}
+
+/**
+ * Everything a region allows, feature by feature, at an instant (default: the table's `effectiveFrom`).
+ *
+ * @example
+ * ```ts
+ * import { regionSummary } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const kr = regionSummary(tiktok, 'KR');
+ * console.log(kr['buy-coins']?.ok && kr['buy-coins'].minAge); // 19
+ * ```
+ */
+export function regionSummary(table: RateTable, region: string, at?: Instant): Readonly<Record<string, Allowed | Refusal>> {
+  const compiled = assertRateTable(table);
+  const when = at === undefined ? {} : { at };
+  const summary: Record<string, Allowed | Refusal> = {};
+  for (const feature of compiled.document.features) summary[feature] = check(compiled, { region, feature, ...when });
+  return Object.freeze(summary);
+}

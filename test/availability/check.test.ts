@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, parseRateTable, regionSummary, regionsAllowing } from '../../src/index.js';
+import { tiktok } from '../../src/presets/tiktok.js';
+import { minimalTable } from '../fixtures.js';
+import { expectEconomyError } from '../helpers.js';
+
+// Expected answers from ../shared/data/tiktok.json: 18+ to buy coins, send or receive gifts (19 in South
+// Korea for buying and sending); LIVE suspended in Russia from 2022-03-06; 16+ to host LIVE.
+const CASES: [string, string, string | undefined, number | undefined, string | undefined, true | string][] = [
+  // region, feature, channel, age, at, expected (true or refusal code)
+  ['US', 'buy-coins', 'ios', 18, undefined, true],
+  ['US', 'buy-coins', 'web', 17, undefined, 'AGE'],
+  ['US', 'send-gifts', undefined, 18, undefined, true],
+  ['KR', 'buy-coins', 'web', 18, undefined, 'AGE'],
+  ['KR', 'buy-coins', 'web', 19, undefined, true],
+  ['KR', 'send-gifts', undefined, 18, undefined, 'AGE'],
+  ['KR', 'receive-gifts', undefined, 18, undefined, true],
+  ['RU', 'go-live', undefined, 30, '2026-11-25', 'REGION'],
+  ['RU', 'go-live', undefined, 30, '2022-03-05', true],
+  ['RU', 'send-gifts', undefined, 30, '2022-03-06', 'REGION'],
+  ['RU', 'buy-coins', 'web', 30, '2026-11-25', true],
+  ['RU', 'chests', undefined, 30, undefined, 'REGION'],
+  ['DE', 'go-live', undefined, 16, undefined, true],
+  ['DE', 'go-live', undefined, 15, undefined, 'AGE'],
+  ['GB', 'cash-out', undefined, 18, undefined, true],
+  ['FR', 'cash-out', undefined, undefined, undefined, true],
+];
+
+describe('check (TikTok preset)', () => {
+  it.each(CASES)('%s %s via %s at age %s on %s', (region, feature, channel, age, at, expected) => {
+    const answer = check(tiktok, {
+      region,
+      feature,
+      ...(channel ? { channel } : {}),
+      ...(age !== undefined ? { age } : {}),
+      ...(at ? { at } : {}),
+    });
+    if (expected === true) expect(answer.ok).toBe(true);
+    else expect(answer).toMatchObject({ ok: false, code: expected, reason: expect.any(String) });
+  });
+
+  it('says why, in a sentence', () => {
+    expect(check(tiktok, { region: 'KR', feature: 'buy-coins', age: 18 })).toEqual({
+      ok: false,
+      code: 'AGE',
+      reason: 'buy-coins needs age 19 or over in KR; the age given is 18',
+      alternatives: [],
+    });
+    const ru = check(tiktok, { region: 'RU', feature: 'go-live' });
+    expect(ru.ok === false && ru.reason).toBe('go-live is not available in RU: TikTok suspended livestreaming in Russia on 2022-03-06');
+  });
+
+  it('states the minimum age when no age is given', () => {
+    expect(check(tiktok, { region: 'KR', feature: 'send-gifts' })).toMatchObject({ ok: true, minAge: 19, currency: 'USD' });
+    expect(check(tiktok, { region: 'GB', feature: 'buy-coins' })).toMatchObject({ ok: true, currency: 'GBP' });
+  });
+
+  it('refuses bad questions with EconomyError, not a refusal', () => {
+    expectEconomyError(() => check(tiktok, { region: 'XX', feature: 'buy-coins' }), 'INVALID_ARGUMENT', /ISO 3166-1/);
+    expectEconomyError(() => check(tiktok, { region: 'US', feature: 'teleport' }), 'INVALID_ARGUMENT', /feature must be one of/);
+    expectEconomyError(() => check(tiktok, { region: 'US', feature: 'buy-coins', channel: 'fax' }), 'UNKNOWN_CHANNEL', /ios, android, web/);
+    expectEconomyError(() => check(tiktok, { region: 'US', feature: 'buy-coins', age: 17.5 }), 'INVALID_QUANTITY', /age/);
+    expectEconomyError(() => check(tiktok, { region: 'US', feature: 'buy-coins', at: 'soon' }), 'INVALID_ARGUMENT', /ISO 8601/);
+  });
+
+  it('lists regions for a feature and features for a region', () => {
+    const live = regionsAllowing(tiktok, 'go-live');
+    expect(live.elsewhere).toBe(true);
+    expect(live.allowed).toEqual(['KR', 'GB']);
+    expect(live.refused.map((r) => r.region)).toEqual(['RU']);
+    expect(regionsAllowing(tiktok, 'go-live', '2020-01-01').refused).toEqual([]);
+    const ru = regionSummary(tiktok, 'RU');
+    expect(
+      Object.entries(ru)
+        .filter(([, answer]) => !answer.ok)
+        .map(([feature]) => feature),
+    ).toEqual(['send-gifts', 'receive-gifts', 'go-live', 'chests']);
+  });
+});
+
+describe('check (channels, dates, alternatives)', () => {
+  const table = parseRateTable({
+    ...minimalTable(),
+    features: ['buy-coins', 'send-gifts', 'receive-gifts', 'cash-out', 'chests'],
+    regions: {
+      default: {
+        currency: 'USD',
+        channels: ['ios', 'web'],
+        features: {
+          'buy-coins': {},
+          'send-gifts': {},
+          'receive-gifts': {},
+          'cash-out': { to: '2030-01-01' },
+          chests: { available: false },
+        },
+      },
+      rules: [
+        { region: 'NL', features: { 'buy-coins': { channels: ['web'] } } },
+        { region: 'JP', features: { chests: { available: true, from: '2022-08-01' } } },
+      ],
+    },
+  });
+
+  it('offers the channel that is allowed', () => {
+    expect(check(table, { region: 'NL', feature: 'buy-coins', channel: 'ios' })).toEqual({
+      ok: false,
+      code: 'CHANNEL',
+      reason: 'buy-coins is not available through iOS in NL',
+      alternatives: [{ channel: 'web', text: 'buy-coins is available through Web in NL' }],
+    });
+  });
+
+  it('tells dates apart from regions and features that are off', () => {
+    expect(check(table, { region: 'JP', feature: 'chests', at: '2022-07-31' })).toMatchObject({ ok: false, code: 'DATE' });
+    expect(check(table, { region: 'JP', feature: 'chests', at: '2022-08-01' }).ok).toBe(true);
+    expect(check(table, { region: 'US', feature: 'chests' })).toMatchObject({ ok: false, code: 'FEATURE_OFF' });
+    expect(check(table, { region: 'US', feature: 'cash-out', at: '2031-01-01' })).toMatchObject({ ok: false, code: 'DATE' });
+  });
+
+  it('a refusal never carries a figure, an allowance never carries a refusal code', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('US', 'KR', 'RU', 'GB', 'NL', 'JP'),
+        fc.constantFrom(...tiktok.document.features),
+        fc.option(fc.constantFrom('ios', 'android', 'web'), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+        (region, feature, channel, age, at) => {
+          const answer = check(tiktok, { region, feature, at, ...(channel ? { channel } : {}), ...(age !== undefined ? { age } : {}) });
+          if (answer.ok) expect(Object.keys(answer)).not.toContain('code');
+          else expect(Object.keys(answer).sort()).toEqual(['alternatives', 'code', 'ok', 'reason']);
+        },
+      ),
+    );
+  });
+});
