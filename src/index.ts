@@ -14,6 +14,18 @@ export {
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
 export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
+export { minorToDecimalString } from './convert/amount.js';
+export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
+export type { Breakdown, BreakdownStep } from './convert/breakdown.js';
+export { type CoinValue, coinValue } from './convert/coin-value.js';
+export { type ChannelComparison, compareChannels } from './convert/compare.js';
+export { creatorValueText } from './convert/fast.js';
+export { type FlowQuery, type MoneyFlow, moneyFlow } from './convert/flow.js';
+export { findGift, type GiftQuery, type GiftValue, sendGifts, shareDiamonds } from './convert/gift.js';
+export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
+export { type BudgetQuery, type Buyer, budgetCoins, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
+export { diamondsForCoins, diamondsValueMinor } from './convert/rates.js';
+export { type GiftBudget, giftsWithinBudget, type PayoutTarget, payoutTarget } from './convert/reverse.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
 export { allocate, allocateMinor } from './money/allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';

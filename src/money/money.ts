@@ -17,7 +17,7 @@ export interface MoneyJSON {
  * ```ts
  * import { money } from 'gift-economy';
  * const price = money('0.99', 'USD');
- * console.log(price.times(3).toString(), price.format('de-DE')); // 2.97 USD 0,99 $
+ * console.log(price.times(3).toString(), price.format('en-US')); // 2.97 USD $0.99
  * ```
  */
 export class Money {

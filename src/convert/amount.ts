@@ -1,0 +1,21 @@
+import { minorUnits } from '../money/currency.js';
+
+/**
+ * Writes a whole count of minor units as a decimal string in the currency's unit, with integer arithmetic
+ * only (no Decimal, no float): the formatting half of a per-keystroke conversion.
+ *
+ * @example
+ * ```ts
+ * import { minorToDecimalString } from 'gift-economy';
+ * console.log(minorToDecimalString(250, 'USD'), minorToDecimalString(-5, 'USD'), minorToDecimalString(500, 'JPY')); // 2.50 -0.05 500
+ * ```
+ */
+export function minorToDecimalString(minor: number | bigint, currency: string): string {
+  const places = minorUnits(currency);
+  const negative = minor < 0;
+  const digits = (negative ? -BigInt(minor) : BigInt(minor)).toString();
+  if (places === 0) return negative ? `-${digits}` : digits;
+  const padded = digits.padStart(places + 1, '0');
+  const text = `${padded.slice(0, -places)}.${padded.slice(-places)}`;
+  return negative ? `-${text}` : text;
+}

@@ -1,0 +1,77 @@
+import type { Refusal } from '../availability/check.js';
+import { wholeCount } from '../quantity/quantity.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { findGift } from './gift.js';
+import { type CashOut, type CashOutQuery, cashOut } from './payout.js';
+import { type Buyer, type Quote, quoteCoins } from './quote.js';
+
+/** The question for {@link viewerBalance}. */
+export interface ViewerBalanceQuery extends Buyer {
+  readonly coins: number;
+  /** Where a top-up would be bought. */
+  readonly channel: string;
+  /** A gift (and count) the viewer wants to send. */
+  readonly target?: { readonly gift: string; readonly count?: number };
+  readonly currency?: string;
+}
+
+/** What a coin balance affords, and the top-up a target still needs. */
+export interface ViewerBalance {
+  readonly ok: true;
+  readonly coins: number;
+  /** How many of each gift the balance buys, in the table's order. */
+  readonly affords: readonly { readonly gift: string; readonly name: string; readonly count: number }[];
+  readonly target?: {
+    readonly gift: string;
+    readonly count: number;
+    readonly coinsNeeded: number;
+    /** Coins still missing (0 when the balance covers the target). */
+    readonly coinsMissing: number;
+    /** The cheapest top-up for the missing coins, or why it cannot be bought here. */
+    readonly topUp?: Quote | Refusal;
+  };
+}
+
+/**
+ * The balance screen a viewer checks before topping up: what the coins afford, and for a target gift the
+ * coins still missing and the cheapest top-up for them.
+ *
+ * @example
+ * ```ts
+ * import { viewerBalance } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const b = viewerBalance(tiktok, { coins: 1234, channel: 'web', region: 'US', target: { gift: 'Lion' } });
+ * console.log(b.target?.coinsMissing, b.target?.topUp?.ok && b.target.topUp.price.toString()); // 28765 304.09 USD
+ * ```
+ */
+export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): ViewerBalance {
+  const compiled = assertRateTable(table);
+  const balance = wholeCount(query.coins, 'coins', ['coins']);
+  const affords = compiled.gifts.map((gift) => Object.freeze({ gift: gift.id, name: gift.name, count: Math.floor(balance / gift.coins) }));
+  let target: ViewerBalance['target'];
+  if (query.target !== undefined) {
+    const gift = findGift(compiled, query.target.gift);
+    const count = query.target.count === undefined ? 1 : wholeCount(query.target.count, 'target.count', ['target', 'count']);
+    const coinsNeeded = gift.coins * count;
+    const coinsMissing = Math.max(0, coinsNeeded - balance);
+    const topUp = coinsMissing > 0 ? quoteCoins(compiled, { ...query, coins: coinsMissing }) : undefined;
+    target = Object.freeze({ gift: gift.id, count, coinsNeeded, coinsMissing, ...(topUp ? { topUp } : {}) });
+  }
+  return Object.freeze({ ok: true as const, coins: balance, affords: Object.freeze(affords), ...(target ? { target } : {}) });
+}
+
+/**
+ * A creator's balance screen: the diamonds' gross and net value, whether a withdrawal is possible now, and
+ * the diamonds missing if not. The same answer as {@link cashOut}.
+ *
+ * @example
+ * ```ts
+ * import { creatorBalance } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const b = creatorBalance(tiktok, { diamonds: 15_000 });
+ * if (b.ok) console.log(b.gross.toString(), b.withdrawable, b.diamondsMissing); // 75.00 USD false 4999 (19,999 × 0.005 = 99.995, which rounds half-even to 100.00)
+ * ```
+ */
+export function creatorBalance(table: RateTable, query: CashOutQuery): CashOut | Refusal {
+  return cashOut(table, query);
+}

@@ -1,0 +1,41 @@
+import type { RoundingMode } from '../money/rounding.js';
+
+/**
+ * One step of a calculation, as a person reads it: what went in, the rule applied, the rate and the table
+ * it came from, how it rounded, what came out, and what the rounding left over.
+ *
+ * @example
+ * ```ts
+ * import { sendGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = sendGifts(tiktok, { gift: 'Lion', count: 1 });
+ * if (answer.ok) console.log(answer.breakdown.map((step) => step.step)); // [ 'gift-cost', 'creator-share', 'diamond-value' ]
+ * ```
+ */
+export interface BreakdownStep {
+  /** A stable name for the step, e.g. `creator-share`. */
+  readonly step: string;
+  readonly input: string;
+  readonly rule: string;
+  /** The rate applied, as a decimal string. */
+  readonly rate?: string;
+  /** The rate table the rate came from, as `id@version`. */
+  readonly table: string;
+  readonly rounding?: RoundingMode;
+  readonly output: string;
+  /** What the rounding left over (exact output minus rounded output), when it left anything. */
+  readonly residue?: string;
+}
+
+/** The ordered steps behind a result. */
+export type Breakdown = readonly BreakdownStep[];
+
+/** The parts of a step, where optional parts may be given as `undefined`. */
+type StepParts = { readonly [K in keyof BreakdownStep]: BreakdownStep[K] | (undefined extends BreakdownStep[K] ? undefined : never) };
+
+/** Freezes a step, dropping absent optional parts. */
+export function step(parts: StepParts): BreakdownStep {
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parts)) if (value !== undefined) clean[key] = value;
+  return Object.freeze(clean) as unknown as BreakdownStep;
+}

@@ -1,0 +1,64 @@
+import { check, type Refusal, readRegion, refusal } from '../availability/check.js';
+import { Money } from '../money/money.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+
+const PER_COIN_PLACES = 6;
+
+/** One coin, both ways: what it costs a viewer on each channel, and what it yields a creator. */
+export interface CoinValue {
+  readonly ok: true;
+  /** Per channel: the lowest price per coin among its bundles and custom amount (half-even, 6 places). */
+  readonly viewerCost: readonly {
+    readonly channel: string;
+    readonly answer: { readonly ok: true; readonly perCoin: Money; readonly via: string; readonly highestPerCoin: Money } | Refusal;
+  }[];
+  /** Money per coin of gifts to the creator before payout fees, exactly (share × value per diamond). */
+  readonly creatorYield: Money;
+}
+
+/**
+ * "What is one coin worth?" has two honest answers, given side by side: what it costs a viewer (cheapest and
+ * dearest per coin, by channel) and what it yields a creator (before payout fees).
+ *
+ * @example
+ * ```ts
+ * import { coinValue } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const v = coinValue(tiktok, { region: 'US' });
+ * console.log(v.creatorYield.toString(), v.viewerCost.map((c) => c.answer.ok && c.answer.perCoin.toString())); // 0.005 USD [ '0.014143 USD', '0.014143 USD', '0.010571 USD' ]
+ * ```
+ */
+export function coinValue(table: RateTable, query: { readonly region: string; readonly currency?: string }): CoinValue {
+  const compiled = assertRateTable(table);
+  const region = readRegion(query.region);
+  const viewerCost = compiled.document.channels.map((channel) => {
+    const allowed = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
+    if (!allowed.ok) return Object.freeze({ channel: channel.id, answer: allowed });
+    const currency = query.currency ?? allowed.currency;
+    const set = compiled.offers(channel.id, currency, region);
+    const prices: { perCoin: Money; via: string }[] = [];
+    for (const bundle of set?.bundles ?? []) {
+      const perCoin = Money.unchecked(Money.fromMinor(bundle.priceMinor, currency).amount.dividedBy(bundle.coins), currency);
+      prices.push({ perCoin, via: `${bundle.coins}-coin bundle` });
+    }
+    if (set?.custom) prices.push({ perCoin: Money.of(set.custom.pricePerCoin, currency), via: 'custom amount' });
+    if (prices.length === 0) {
+      return Object.freeze({ channel: channel.id, answer: refusal('NO_PRICE', `no ${currency} prices on ${channel.id} in ${region}`, []) });
+    }
+    prices.sort((a, b) => a.perCoin.compare(b.perCoin));
+    const best = prices[0] as { perCoin: Money; via: string };
+    const worst = prices.at(-1) as { perCoin: Money; via: string };
+    return Object.freeze({
+      channel: channel.id,
+      answer: Object.freeze({
+        ok: true as const,
+        perCoin: best.perCoin.round('half-even', PER_COIN_PLACES),
+        via: best.via,
+        highestPerCoin: worst.perCoin.round('half-even', PER_COIN_PLACES),
+      }),
+    });
+  });
+  const { currency, perDiamond } = compiled.document.diamondValue;
+  const creatorYield = Money.of(perDiamond, currency).times(compiled.document.creatorShare.diamondsPerCoin);
+  return Object.freeze({ ok: true as const, viewerCost: Object.freeze(viewerCost), creatorYield });
+}

@@ -1,0 +1,55 @@
+import { type Refusal, readRegion } from '../availability/check.js';
+import type { Money } from '../money/money.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Buyer, type Quote, quoteCoins } from './quote.js';
+
+/** The same coins priced on every channel, side by side. */
+export interface ChannelComparison {
+  readonly coins: number;
+  /** Every channel's answer, in the table's channel order. */
+  readonly channels: readonly { readonly channel: string; readonly answer: Quote | Refusal }[];
+  /** The cheapest and the dearest priced channel (among those in the same currency as the cheapest). */
+  readonly cheapest?: Quote;
+  readonly dearest?: Quote;
+  /** `dearest.price − cheapest.price`: what buying on the cheapest channel saves. */
+  readonly saving?: Money;
+}
+
+/**
+ * The same N coins priced on every channel ("iOS costs X, web costs Y, you save Z").
+ *
+ * @example
+ * ```ts
+ * import { compareChannels } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const c = compareChannels(tiktok, { coins: 1000, region: 'US' });
+ * console.log(c.cheapest?.channel, c.cheapest?.price.toString(), c.saving?.toString()); // web 10.58 USD 4.27 USD
+ * ```
+ */
+export function compareChannels(
+  table: RateTable,
+  query: Buyer & { readonly coins: number; readonly currency?: string },
+): ChannelComparison {
+  const compiled = assertRateTable(table);
+  readRegion(query.region);
+  const channels = compiled.document.channels.map((channel) => ({
+    channel: channel.id,
+    answer: quoteCoins(compiled, { ...query, channel: channel.id }),
+  }));
+  const priced = channels.map((entry) => entry.answer).filter((answer): answer is Quote => answer.ok);
+  let cheapest: Quote | undefined;
+  for (const quote of priced)
+    if (!cheapest || (quote.price.currency === cheapest.price.currency && quote.price.compare(cheapest.price) < 0)) cheapest = quote;
+  let dearest: Quote | undefined;
+  for (const quote of priced) {
+    if (cheapest && quote.price.currency === cheapest.price.currency && (!dearest || quote.price.compare(dearest.price) > 0))
+      dearest = quote;
+  }
+  return Object.freeze({
+    coins: query.coins,
+    channels: Object.freeze(channels.map((entry) => Object.freeze(entry))),
+    ...(cheapest ? { cheapest } : {}),
+    ...(dearest ? { dearest } : {}),
+    ...(cheapest && dearest ? { saving: dearest.price.minus(cheapest.price) } : {}),
+  });
+}

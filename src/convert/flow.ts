@@ -1,0 +1,141 @@
+import type { Refusal } from '../availability/check.js';
+import { EconomyError } from '../errors.js';
+import { Money } from '../money/money.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Breakdown, step } from './breakdown.js';
+import { type GiftQuery, sendGifts } from './gift.js';
+import { cashOut } from './payout.js';
+import { quoteCoins } from './quote.js';
+
+/** The question for {@link moneyFlow}: gifts, and the channel the viewer buys their coins on. */
+export interface FlowQuery extends GiftQuery {
+  readonly channel: string;
+  readonly region: string;
+  /** The payout method the creator uses (default: the table's first). */
+  readonly method?: string;
+}
+
+/** Where the viewer's money goes, in parts that sum exactly to what the viewer paid. */
+export interface MoneyFlow {
+  readonly ok: true;
+  /** What the viewer paid for the cheapest purchase of the coins the gifts need. */
+  readonly paid: Money;
+  readonly parts: {
+    /** The app store's commission on the purchase (0 on the web). */
+    readonly storeCommission: Money;
+    /** Coins bought but not spent on these gifts, at the purchase's average price per coin (rounded down). */
+    readonly unspentCoins: Money;
+    /** The creator's money after the payout fee. */
+    readonly creator: Money;
+    readonly payoutFee: Money;
+    /** Value lost to rounding diamonds and money (rounded half-even to the minor unit). */
+    readonly residue: Money;
+    /** The rest: the platform's share. */
+    readonly platform: Money;
+  };
+  readonly breakdown: Breakdown;
+}
+
+/**
+ * For a purchase and the gifts it pays for: the viewer's money split into store commission, unspent coins,
+ * creator, payout fee, rounding residue and platform. The parts sum exactly to what the viewer paid, to the
+ * minor unit; the platform's part is what remains after the others, each computed by a named rule.
+ *
+ * @throws EconomyError `CURRENCY_MISMATCH` when the purchase currency differs from the payout currency.
+ * @example
+ * ```ts
+ * import { moneyFlow } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const flow = moneyFlow(tiktok, { gift: 'Rose', count: 70, channel: 'ios', region: 'US' });
+ * if (flow.ok) console.log(flow.paid.toString(), flow.parts.storeCommission.toString(), flow.parts.creator.toString()); // 0.99 USD 0.30 USD 0.35 USD
+ * ```
+ */
+export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refusal {
+  const compiled = assertRateTable(table);
+  const gifts = sendGifts(compiled, query);
+  if (!gifts.ok) return gifts;
+  const quote = quoteCoins(compiled, {
+    coins: gifts.coins,
+    channel: query.channel,
+    region: query.region,
+    ...(query.age !== undefined ? { age: query.age } : {}),
+    ...(query.at !== undefined ? { at: query.at } : {}),
+  });
+  if (!quote.ok) return quote;
+  const payout = cashOut(compiled, { diamonds: gifts.diamonds, ...(query.method !== undefined ? { method: query.method } : {}) });
+  if (!payout.ok) return payout;
+  const paid = quote.price;
+  const currency = paid.currency;
+  if (gifts.value.currency !== currency) {
+    throw new EconomyError(
+      'CURRENCY_MISMATCH',
+      `the purchase is in ${currency} but ${compiled.ref} values diamonds in ${gifts.value.currency}`,
+      {
+        details: { purchase: currency, payout: gifts.value.currency },
+      },
+    );
+  }
+  const channel = compiled.document.channels.find((candidate) => candidate.id === query.channel);
+  const commissionRate = channel?.storeCommission ?? '0';
+  const storeCommission = paid.times(commissionRate).round('half-even');
+  const leftover = quote.coinsReceived - gifts.coins;
+  const unspent =
+    leftover === 0
+      ? Money.fromMinor(0, currency)
+      : Money.unchecked(paid.amount.times(leftover).dividedBy(quote.coinsReceived), currency).round('floor');
+  // the creator's value without any rounding: coins × share × value per diamond
+  const exactCreator = Money.of(compiled.document.diamondValue.perDiamond, currency)
+    .times(gifts.coins)
+    .times(compiled.document.creatorShare.diamondsPerCoin);
+  const creatorGross = gifts.value;
+  // the fee the creator would pay on cashing this value out (nothing below the withdrawal minimum)
+  const payoutFee = payout.fee;
+  const creator = creatorGross.minus(payoutFee);
+  const residue = exactCreator.minus(creatorGross).round('half-even');
+  const platform = paid.minus(storeCommission).minus(unspent).minus(creator).minus(payoutFee).minus(residue);
+  const parts = Object.freeze({ storeCommission, unspentCoins: unspent, creator, payoutFee, residue, platform });
+  const breakdown = [
+    ...quote.breakdown,
+    ...gifts.breakdown,
+    step({
+      step: 'store-commission',
+      input: paid.toString(),
+      rule: `${channel?.name ?? query.channel} keeps ${commissionRate} of the purchase`,
+      rate: commissionRate,
+      table: compiled.ref,
+      rounding: 'half-even',
+      output: storeCommission.toString(),
+    }),
+    step({
+      step: 'unspent-coins',
+      input: `${quote.coinsReceived - gifts.coins} of ${quote.coinsReceived} coins not spent on these gifts`,
+      rule: 'paid × unspent / received',
+      table: compiled.ref,
+      rounding: 'floor',
+      output: unspent.toString(),
+    }),
+    step({
+      step: 'payout-fee',
+      input: creatorGross.toString(),
+      rule: `fee of payout method ${payout.method} (as if cashed out)`,
+      table: compiled.ref,
+      output: `fee ${payoutFee.toString()}, creator ${creator.toString()}`,
+    }),
+    step({
+      step: 'residue',
+      input: `exact creator value ${exactCreator.toString()}`,
+      rule: 'exact value − rounded value (diamond and money rounding)',
+      table: compiled.ref,
+      rounding: 'half-even',
+      output: residue.toString(),
+    }),
+    step({
+      step: 'platform',
+      input: paid.toString(),
+      rule: 'paid − store commission − unspent coins − creator − payout fee − residue',
+      table: compiled.ref,
+      output: platform.toString(),
+    }),
+  ];
+  return Object.freeze({ ok: true as const, paid, parts, breakdown: Object.freeze(breakdown) });
+}

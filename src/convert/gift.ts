@@ -1,0 +1,154 @@
+import { check, type Refusal, refusal } from '../availability/check.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { Decimal } from '../money/decimal.js';
+import type { Money } from '../money/money.js';
+import type { RoundingMode } from '../money/rounding.js';
+import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Instant, toEpochMs } from '../table/history.js';
+import type { GiftDocument } from '../table/schema.js';
+import { type Breakdown, step } from './breakdown.js';
+import { diamondsForCoins, diamondValueStep } from './rates.js';
+
+/** The question for {@link sendGifts}. */
+export interface GiftQuery {
+  /** The gift's id or name. */
+  readonly gift: string;
+  /** How many are sent (default 1). */
+  readonly count?: number;
+  /** When given, the sender's region is checked for `send-gifts` (with `age` and `at`). */
+  readonly region?: string;
+  readonly age?: number;
+  readonly at?: Instant;
+}
+
+/** What sending gifts costs the viewer and yields the creator. */
+export interface GiftValue {
+  readonly ok: true;
+  readonly gift: GiftDocument;
+  readonly count: number;
+  readonly coins: Coins;
+  readonly diamonds: Diamonds;
+  /** The money value of the diamonds, before payout fees. */
+  readonly value: Money;
+  readonly breakdown: Breakdown;
+}
+
+/**
+ * The coin cost of k × a gift, the diamonds the creator receives under the table's share rule, rounding mode
+ * and scope, and the money value of those diamonds.
+ *
+ * @throws EconomyError `UNKNOWN_GIFT`, `INVALID_QUANTITY`, `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * import { sendGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const lion = sendGifts(tiktok, { gift: 'Lion', count: 3 });
+ * if (lion.ok) console.log(lion.coins, lion.diamonds, lion.value.toString()); // 89997 89997 449.98 USD (449.985 rounds half-even)
+ * ```
+ */
+export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refusal {
+  const compiled = assertRateTable(table);
+  if (typeof query !== 'object' || query === null)
+    throw new EconomyError('INVALID_ARGUMENT', `expected { gift, count? }, got ${describeValue(query)}`);
+  const gift = findGift(compiled, query.gift);
+  const count = query.count === undefined ? 1 : wholeCount(query.count, 'count', ['count']);
+  if (count < 1) throw new EconomyError('INVALID_QUANTITY', 'count must be at least 1', { path: ['count'] });
+  if (query.region !== undefined) {
+    const allowed = check(compiled, {
+      region: query.region,
+      feature: 'send-gifts',
+      ...(query.age !== undefined ? { age: query.age } : {}),
+      ...(query.at !== undefined ? { at: query.at } : {}),
+    });
+    if (!allowed.ok) return allowed;
+  }
+  const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
+  if ((gift.availableFrom && at < Date.parse(gift.availableFrom)) || (gift.availableTo && at >= Date.parse(gift.availableTo))) {
+    return refusal(
+      'DATE',
+      `${gift.name} is available ${gift.availableFrom ? `from ${gift.availableFrom} ` : ''}${gift.availableTo ? `until ${gift.availableTo}` : ''}`.trim(),
+      [],
+    );
+  }
+  const coins = multiplyQuantity(gift.coins as Coins, count);
+  const { diamonds, step: shareStep } = shareDiamonds(compiled, gift.coins, count);
+  const { value, step: valueStep } = diamondValueStep(compiled, diamonds);
+  const costStep = step({
+    step: 'gift-cost',
+    input: `${count} × ${gift.name} (${gift.coins} coins each)`,
+    rule: 'price in coins × count',
+    table: compiled.ref,
+    output: `${coins} coins`,
+  });
+  return Object.freeze({
+    ok: true as const,
+    gift,
+    count,
+    coins,
+    diamonds,
+    value,
+    breakdown: Object.freeze([costStep, shareStep, valueStep]),
+  });
+}
+
+/**
+ * Diamonds for `count` gifts of `coinsEach` coins under the table's rounding scope: `per-gift` rounds each
+ * gift (round(coinsEach × share) × count), `per-settlement` rounds the total once.
+ *
+ * @example
+ * ```ts
+ * import { applyOverlay, shareDiamonds } from 'gift-economy';
+ * import { tiktok, tiktokHalfDiamondOverlay } from 'gift-economy/presets/tiktok';
+ * // 0.5 diamond per coin, floored once: 3 Roses (1 coin each) give floor(1.5) = 1 diamond
+ * console.log(shareDiamonds(applyOverlay(tiktok, tiktokHalfDiamondOverlay), 1, 3).diamonds); // 1
+ * ```
+ */
+export function shareDiamonds(table: RateTable, coinsEach: number, count: number): { diamonds: Diamonds; step: ReturnType<typeof step> } {
+  const { diamondsPerCoin, rounding, scope } = table.document.creatorShare;
+  const perGift = scope === 'per-gift';
+  const diamonds = perGift
+    ? multiplyQuantity(diamondsForCoins(table, coinsEach), count)
+    : diamondsForCoins(table, multiplyQuantity(coinsEach as Coins, count));
+  const exact = new Decimal(coinsEach).times(count).times(diamondsPerCoin);
+  const residue = exact.minus(diamonds);
+  return {
+    diamonds,
+    step: step({
+      step: 'creator-share',
+      input: `${coinsEach * count} coins`,
+      rule: perGift
+        ? `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded for each gift`
+        : `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded once for the total`,
+      rate: diamondsPerCoin,
+      table: table.ref,
+      rounding: rounding as RoundingMode,
+      output: `${diamonds} ${table.document.units.diamond}s`,
+      residue: residue.isZero() ? undefined : `${residue.toFixed()} ${table.document.units.diamond}s`,
+    }),
+  };
+}
+
+/**
+ * A gift of a table by id or name.
+ *
+ * @throws EconomyError `UNKNOWN_GIFT` naming a few known gifts.
+ * @example
+ * ```ts
+ * import { findGift } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(findGift(tiktok, 'rose').coins); // 1
+ * ```
+ */
+export function findGift(table: RateTable, idOrName: unknown): GiftDocument {
+  const gift = typeof idOrName === 'string' ? table.gift(idOrName) : undefined;
+  if (gift) return gift;
+  const some = table.gifts.slice(0, 5).map((known) => known.name);
+  throw new EconomyError(
+    'UNKNOWN_GIFT',
+    `unknown gift ${describeValue(idOrName)}: use a gift id or name of ${table.ref}, e.g. ${some.join(', ')}`,
+    {
+      path: ['gift'],
+    },
+  );
+}

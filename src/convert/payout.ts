@@ -1,0 +1,204 @@
+import { check, type Refusal } from '../availability/check.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { assertCurrency } from '../money/currency.js';
+import { toDecimal } from '../money/decimal.js';
+import { Money } from '../money/money.js';
+import type { RoundingMode } from '../money/rounding.js';
+import { type Diamonds, wholeCount } from '../quantity/quantity.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import type { Instant } from '../table/history.js';
+import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
+import { diamondsValueMinor, diamondValueStep } from './rates.js';
+
+/** A conversion rate into another currency, with where it comes from (shown in the breakdown). */
+export interface FxRate {
+  /** The currency converted into. */
+  readonly currency: string;
+  /** Units of `currency` per unit of the payout currency, as a decimal string. */
+  readonly rate: string;
+  /** Where the rate comes from, e.g. "ECB reference rate 2026-11-24". */
+  readonly source: string;
+  /** Rounding to the target currency's minor unit (default half-even). */
+  readonly rounding?: RoundingMode;
+}
+
+/** The question for {@link cashOut}. */
+export interface CashOutQuery {
+  readonly diamonds: number;
+  /** A payout method id of the table (default: the first). */
+  readonly method?: string;
+  /** When given, the creator's region is checked for `cash-out` (with `age` and `at`). */
+  readonly region?: string;
+  readonly age?: number;
+  readonly at?: Instant;
+  /** Convert the net payout into another currency. */
+  readonly fx?: FxRate;
+}
+
+/** Diamonds turned into money: gross, the withdrawal allowed today, fee, net, and what is missing. */
+export interface CashOut {
+  readonly ok: true;
+  readonly diamonds: Diamonds;
+  readonly method: string;
+  /** The diamonds' value before any fee. */
+  readonly gross: Money;
+  /** True when the gross reaches the table's withdrawal minimum. */
+  readonly withdrawable: boolean;
+  /** Diamonds still needed to reach the minimum (0 when withdrawable). */
+  readonly diamondsMissing: number;
+  /** What can be withdrawn now: the gross, capped at the daily maximum (zero below the minimum). */
+  readonly withdrawal: Money;
+  readonly fee: Money;
+  readonly net: Money;
+  /** The net in another currency, when an FX rate was given. */
+  readonly converted?: Money;
+  readonly breakdown: Breakdown;
+}
+
+/**
+ * Diamonds → gross money → the withdrawal allowed (minimum, daily maximum) → fee of the payout method → net,
+ * optionally converted through an FX rate the caller supplies.
+ *
+ * @throws EconomyError `INVALID_QUANTITY`, `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * import { cashOut } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const out = cashOut(tiktok, { diamonds: 50_000 });
+ * if (out.ok) console.log(out.gross.toString(), out.withdrawable, out.net.toString()); // 250.00 USD true 250.00 USD
+ * ```
+ */
+export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusal {
+  const compiled = assertRateTable(table);
+  if (typeof query !== 'object' || query === null)
+    throw new EconomyError('INVALID_ARGUMENT', `expected { diamonds, method? }, got ${describeValue(query)}`);
+  const diamonds = wholeCount(query.diamonds, 'diamonds', ['diamonds']) as Diamonds;
+  const payout = compiled.document.payout;
+  const method = query.method === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === query.method);
+  if (!method) {
+    throw new EconomyError(
+      'INVALID_ARGUMENT',
+      `payout method must be one of ${payout.methods.map((m) => m.id).join(', ')}, got ${describeValue(query.method)}`,
+      {
+        path: ['method'],
+      },
+    );
+  }
+  if (query.region !== undefined) {
+    const allowed = check(compiled, {
+      region: query.region,
+      feature: 'cash-out',
+      ...(query.age !== undefined ? { age: query.age } : {}),
+      ...(query.at !== undefined ? { at: query.at } : {}),
+    });
+    if (!allowed.ok) return allowed;
+  }
+  const { value: gross, step: valueStep } = diamondValueStep(compiled, diamonds);
+  const currency = payout.currency;
+  if (gross.currency !== currency) {
+    throw new EconomyError('CURRENCY_MISMATCH', `${compiled.ref} values diamonds in ${gross.currency} but pays out in ${currency}`);
+  }
+  const minimum = Money.of(payout.minimum, currency);
+  const withdrawable = gross.compare(minimum) >= 0;
+  const diamondsMissing = withdrawable ? 0 : diamondsForValue(compiled, minimum) - diamonds;
+  const maximum = payout.maximumPerDay === undefined ? undefined : Money.of(payout.maximumPerDay, currency);
+  const capped = maximum && gross.compare(maximum) > 0 ? maximum : gross;
+  const withdrawal = withdrawable ? capped : Money.fromMinor(0, currency);
+  const steps: BreakdownStep[] = [valueStep];
+  steps.push(
+    step({
+      step: 'withdrawal-limits',
+      input: gross.toString(),
+      rule: `minimum ${minimum.toString()}${maximum ? `, at most ${maximum.toString()} a day` : ''}`,
+      table: compiled.ref,
+      output: withdrawable ? withdrawal.toString() : `nothing yet: ${diamondsMissing} more ${compiled.document.units.diamond}s needed`,
+    }),
+  );
+  const exactFee = withdrawal
+    .times(method.percentFee)
+    .plus(withdrawal.isZero() ? Money.fromMinor(0, currency) : Money.of(method.fixedFee, currency));
+  const fee = exactFee.round(method.feeRounding as RoundingMode);
+  const net = withdrawal.compare(fee) > 0 ? withdrawal.minus(fee) : Money.fromMinor(0, currency);
+  steps.push(
+    step({
+      step: 'payout-fee',
+      input: withdrawal.toString(),
+      rule: `${method.name}: ${method.percentFee} of the withdrawal + ${method.fixedFee} ${currency}`,
+      rate: method.percentFee,
+      table: compiled.ref,
+      rounding: method.feeRounding as RoundingMode,
+      output: `fee ${fee.toString()}, net ${net.toString()}`,
+      residue: exactFee.equals(fee) ? undefined : `${exactFee.minus(fee).amount.toFixed()} ${currency}`,
+    }),
+  );
+  let converted: Money | undefined;
+  if (query.fx !== undefined) {
+    const fx = query.fx;
+    const target = assertCurrency(fx.currency, ['fx', 'currency']);
+    const rate = toDecimal(fx.rate, 'fx.rate', 'INVALID_ARGUMENT', ['fx', 'rate']);
+    if (!rate.isPositive() || rate.isZero())
+      throw new EconomyError('INVALID_ARGUMENT', 'fx.rate must be greater than 0', { path: ['fx', 'rate'] });
+    if (typeof fx.source !== 'string' || fx.source === '')
+      throw new EconomyError('INVALID_ARGUMENT', 'fx.source must name where the rate comes from', { path: ['fx', 'source'] });
+    const rounding = fx.rounding ?? 'half-even';
+    const exact = Money.of(net.amount.times(rate), target);
+    converted = exact.round(rounding);
+    steps.push(
+      step({
+        step: 'fx',
+        input: net.toString(),
+        rule: `× ${fx.rate} ${target} per ${currency} (${fx.source})`,
+        rate: fx.rate,
+        table: fx.source,
+        rounding,
+        output: converted.toString(),
+        residue: exact.equals(converted) ? undefined : `${exact.minus(converted).amount.toFixed()} ${target}`,
+      }),
+    );
+  }
+  return Object.freeze({
+    ok: true as const,
+    diamonds,
+    method: method.id,
+    gross,
+    withdrawable,
+    diamondsMissing,
+    withdrawal,
+    fee,
+    net,
+    ...(converted ? { converted } : {}),
+    breakdown: Object.freeze(steps),
+  });
+}
+
+/**
+ * The fewest diamonds whose value (rounded by the table's rule) reaches `target`.
+ *
+ * @example
+ * ```ts
+ * import { diamondsForValue, money } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(diamondsForValue(tiktok, money('100', 'USD'))); // 19999 (19,999 × 0.005 = 99.995, which rounds half-even to 100.00)
+ * ```
+ */
+export function diamondsForValue(table: RateTable, target: Money): number {
+  if (!(target instanceof Money)) throw new EconomyError('INVALID_AMOUNT', `target must be a Money value, got ${describeValue(target)}`);
+  if (target.currency !== table.document.diamondValue.currency) {
+    throw new EconomyError(
+      'CURRENCY_MISMATCH',
+      `${table.ref} values diamonds in ${table.document.diamondValue.currency}, not ${target.currency}`,
+    );
+  }
+  const goal = target.round('ceil').toMinor();
+  if (goal <= 0n) return 0;
+  const { numerator, denominator } = table.diamondValueMinor;
+  // value(d) is non-decreasing in d; value(high) ≥ goal because high × rate ≥ goal before rounding
+  let high = Number((goal * BigInt(denominator) + BigInt(numerator) - 1n) / BigInt(numerator));
+  let low = Math.max(0, Number(((goal - 1n) * BigInt(denominator)) / BigInt(numerator)) - 1);
+  while (high - low > 1) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (BigInt(diamondsValueMinor(table, middle)) >= goal) high = middle;
+    else low = middle;
+  }
+  return BigInt(diamondsValueMinor(table, low)) >= goal ? low : high;
+}

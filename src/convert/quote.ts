@@ -1,0 +1,242 @@
+import { type Allowed, check, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
+import type { PlanLine } from '../catalog/planner.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { assertCurrency } from '../money/currency.js';
+import { Money } from '../money/money.js';
+import { type Coins, wholeCount } from '../quantity/quantity.js';
+import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
+import type { Instant } from '../table/history.js';
+import { type Breakdown, step } from './breakdown.js';
+
+/** Who is buying, where and when: the parts of a question that the regional rules judge. */
+export interface Buyer {
+  /** ISO 3166-1 alpha-2 region code. */
+  readonly region: string;
+  /** The buyer's age, checked against the table's minimum when given. */
+  readonly age?: number;
+  /** The instant for dated rules; defaults to the table's `effectiveFrom`. */
+  readonly at?: Instant;
+}
+
+/** The question for {@link quoteCoins}. */
+export interface QuoteQuery extends Buyer {
+  /** How many coins the buyer wants at least. */
+  readonly coins: number;
+  /** Where the coins are bought (`ios`, `android`, `web`, …). */
+  readonly channel: string;
+  /** The currency to pay in; defaults to the region's currency. */
+  readonly currency?: string;
+}
+
+/** One line of a purchase, priced. */
+export interface QuoteLine {
+  readonly kind: 'bundle' | 'custom';
+  readonly bundleId?: string;
+  readonly coins: number;
+  readonly count: number;
+  readonly unitPrice: Money;
+  readonly total: Money;
+}
+
+/** The cheapest purchase of at least the asked coins. */
+export interface Quote {
+  readonly ok: true;
+  readonly channel: string;
+  readonly region: string;
+  /** The coins asked for. */
+  readonly coins: Coins;
+  /** The coins the plan delivers (at least `coins`). */
+  readonly coinsReceived: Coins;
+  readonly price: Money;
+  /** `price / coinsReceived`, rounded half-even to 6 decimal places (shown in the breakdown). */
+  readonly pricePerCoin: Money | undefined;
+  readonly lines: readonly QuoteLine[];
+  readonly breakdown: Breakdown;
+}
+
+const PER_COIN_PLACES = 6;
+
+/**
+ * The cheapest way to get at least N coins on a channel in a region: which bundles, how many of each, a
+ * custom amount where the table offers one, the total and the effective price per coin. A question the
+ * region's rules forbid answers with a {@link Refusal}.
+ *
+ * @throws EconomyError for malformed input (`INVALID_QUANTITY`, `UNKNOWN_CHANNEL`, `INVALID_ARGUMENT`, …).
+ * @example
+ * ```ts
+ * import { quoteCoins } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const quote = quoteCoins(tiktok, { coins: 5000, channel: 'web', region: 'US' });
+ * if (quote.ok) console.log(quote.price.toString(), quote.lines.map((l) => `${l.count}×${l.coins}`)); // 52.86 USD [ '71×70', '1×30' ]
+ * ```
+ */
+export function quoteCoins(table: RateTable, query: QuoteQuery): Quote | Refusal {
+  const compiled = assertRateTable(table);
+  const coins = wholeCount(readField(query, 'coins'), 'coins', ['coins']) as Coins;
+  const allowed = allowBuying(compiled, query);
+  if (!allowed.ok) return allowed;
+  const offers = findOffers(compiled, query, allowed);
+  if (!offers.ok) return offers;
+  const plan = offers.set.planner.plan(coins);
+  if (!plan) {
+    return refusal('NO_PRICE', `no combination of purchases on ${query.channel} reaches ${coins} coins`, []);
+  }
+  return priceQuote(compiled, offers.set, coins, plan.coins, plan.lines);
+}
+
+/** The purchase options for a buyer, or a refusal naming what is missing. */
+export function findOffers(
+  table: RateTable,
+  query: { readonly channel: string; readonly region: string; readonly currency?: string },
+  allowed: Allowed,
+): { ok: true; set: OfferSet } | Refusal {
+  const currency = query.currency === undefined ? allowed.currency : assertCurrency(query.currency, ['currency']);
+  const set = table.offers(query.channel, currency, query.region);
+  if (set) return { ok: true, set };
+  const others = table.document.currencies.filter((code) => code !== currency && table.offers(query.channel, code, query.region));
+  return refusal(
+    'NO_PRICE',
+    `${table.ref} has no ${currency} prices on ${query.channel}${query.region ? ` in ${query.region}` : ''}`,
+    others.map((code) => ({ text: `prices on ${query.channel} exist in ${code}` })),
+  );
+}
+
+/** Checks the buy-coins rule for a buyer on a channel. */
+export function allowBuying(table: RateTable, query: Buyer & { readonly channel: string }): Allowed | Refusal {
+  readRegion(readField(query, 'region'));
+  readChannel(table, readField(query, 'channel'));
+  return check(table, {
+    region: query.region,
+    feature: 'buy-coins',
+    channel: query.channel,
+    ...(query.age !== undefined ? { age: query.age } : {}),
+    ...(query.at !== undefined ? { at: query.at } : {}),
+  });
+}
+
+function priceQuote(table: RateTable, set: OfferSet, coins: Coins, received: number, planLines: readonly PlanLine[]): Quote {
+  const currency = set.currency;
+  const lines = planLines.map((line) =>
+    Object.freeze({
+      kind: line.kind,
+      ...(line.bundleId !== undefined ? { bundleId: line.bundleId } : {}),
+      coins: line.coins,
+      count: line.count,
+      unitPrice: Money.fromMinor(line.unitPriceMinor, currency),
+      total: Money.fromMinor(line.totalMinor, currency),
+    }),
+  );
+  const price = lines.reduce((sum, line) => sum.plus(line.total), Money.fromMinor(0, currency));
+  const breakdown = lines.map((line) =>
+    line.kind === 'bundle'
+      ? step({
+          step: 'bundle',
+          input: `${line.count} × ${line.coins}-coin bundle ${line.bundleId ?? ''}`.trim(),
+          rule: `${line.unitPrice.toString()} each on ${set.channel}`,
+          rate: line.unitPrice.toDecimalString(),
+          table: table.ref,
+          output: `${line.count * line.coins} coins for ${line.total.toString()}`,
+        })
+      : customStep(table, set, line.coins, line.total),
+  );
+  const perCoin = received > 0 ? price.amount.dividedBy(received) : undefined;
+  const pricePerCoin =
+    perCoin === undefined ? undefined : Money.of(perCoin.toDecimalPlaces(PER_COIN_PLACES), currency).round('half-even', PER_COIN_PLACES);
+  const totalStep = step({
+    step: 'total',
+    input: `${received} coins (${coins} asked)`,
+    rule: 'sum of the lines; price per coin = total / coins received',
+    table: table.ref,
+    rounding: 'half-even',
+    output: `${price.toString()}${pricePerCoin ? `, ${pricePerCoin.toString()} per coin` : ''}`,
+    residue:
+      perCoin && pricePerCoin && !perCoin.equals(pricePerCoin.amount)
+        ? `${perCoin.minus(pricePerCoin.amount).toSignificantDigits(6).toFixed()} ${currency} per coin`
+        : undefined,
+  });
+  return Object.freeze({
+    ok: true as const,
+    channel: set.channel,
+    region: set.region,
+    coins,
+    coinsReceived: received as Coins,
+    price,
+    pricePerCoin,
+    lines: Object.freeze(lines),
+    breakdown: Object.freeze([...breakdown, totalStep]),
+  });
+}
+
+function customStep(table: RateTable, set: OfferSet, coins: number, total: Money) {
+  const custom = set.custom;
+  const exact = custom ? Money.of(custom.pricePerCoin, set.currency).times(coins) : total;
+  const residue = total.minus(exact);
+  return step({
+    step: 'custom-amount',
+    input: `${coins} coins (custom amount)`,
+    rule: `× ${custom?.pricePerCoin} ${set.currency} per coin, rounded to the minor unit`,
+    rate: custom?.pricePerCoin,
+    table: table.ref,
+    rounding: custom?.rounding as never,
+    output: total.toString(),
+    residue: residue.isZero() ? undefined : `${residue.amount.toFixed()} ${set.currency}`,
+  });
+}
+
+/** The question for {@link budgetCoins}. */
+export interface BudgetQuery extends Buyer {
+  /** The money available; its currency is the currency paid in. */
+  readonly budget: Money;
+  readonly channel: string;
+}
+
+/**
+ * How many coins a budget buys on a channel: the largest N whose cheapest plan fits the budget, with that plan.
+ *
+ * @example
+ * ```ts
+ * import { budgetCoins, money } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = budgetCoins(tiktok, { budget: money('25', 'USD'), channel: 'ios', region: 'US' });
+ * if (answer.ok) console.log(answer.coinsReceived, answer.price.toString()); // 1750 24.75 USD
+ * ```
+ */
+export function budgetCoins(table: RateTable, query: BudgetQuery): Quote | Refusal {
+  const compiled = assertRateTable(table);
+  const budget = readField(query, 'budget');
+  if (!(budget instanceof Money))
+    throw new EconomyError('INVALID_AMOUNT', `budget must be a Money value, got ${describeValue(budget)}`, { path: ['budget'] });
+  if (budget.isNegative()) throw new EconomyError('INVALID_AMOUNT', 'budget must not be negative', { path: ['budget'] });
+  const allowed = allowBuying(compiled, query);
+  if (!allowed.ok) return allowed;
+  const offers = findOffers(compiled, { channel: query.channel, region: query.region, currency: budget.currency }, allowed);
+  if (!offers.ok) return offers;
+  const limit = budget.round('floor').toMinor();
+  const fits = (n: number) => {
+    const price = offers.set.planner.cheapestMinor(n);
+    return price !== undefined && BigInt(price) <= limit;
+  };
+  // cheapest(N) never decreases as N grows, so the largest N that fits is found by doubling then bisecting
+  let low = 0;
+  let high = 1;
+  while (fits(high) && high < Number.MAX_SAFE_INTEGER / 4) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  const plan = offers.set.planner.plan(low);
+  if (!plan) return refusal('NO_PRICE', `no purchase on ${query.channel} fits ${budget.toString()}`, []);
+  return priceQuote(compiled, offers.set, low as Coins, plan.coins, plan.lines);
+}
+
+/** Reads a field of a question object, refusing a non-object question. */
+export function readField<T extends object, K extends keyof T>(query: T, key: K): T[K] {
+  if (typeof query !== 'object' || query === null) {
+    throw new EconomyError('INVALID_ARGUMENT', `expected a question object, got ${describeValue(query)}`);
+  }
+  return query[key];
+}

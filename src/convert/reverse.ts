@@ -1,0 +1,136 @@
+import type { Refusal } from '../availability/check.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { Money } from '../money/money.js';
+import type { RoundingMode } from '../money/rounding.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { findGift, shareDiamonds } from './gift.js';
+import { diamondsForValue } from './payout.js';
+import { type Buyer, budgetCoins, quoteCoins } from './quote.js';
+import { diamondsForCoins } from './rates.js';
+
+/** What a creator's payout target needs: diamonds, coins of gifts, and gifts of one kind when asked. */
+export interface PayoutTarget {
+  readonly ok: true;
+  readonly target: Money;
+  /** `gross`: the diamonds' value; `net`: after the payout method's fee. */
+  readonly basis: 'gross' | 'net';
+  readonly diamonds: number;
+  /** Coins of gifts that yield those diamonds (rounded once, as for one settlement). */
+  readonly coins: number;
+  /** Gifts of the asked kind, rounded per the table's scope, when a gift was given. */
+  readonly gifts?: number;
+}
+
+/**
+ * Reverse question: the diamonds, coins and (optionally) gifts a creator needs for a target payout,
+ * gross or net of the payout method's fee. The answer is the smallest count that reaches the target.
+ *
+ * @throws EconomyError `CURRENCY_MISMATCH`, `UNKNOWN_GIFT`, `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * import { money, payoutTarget } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const t = payoutTarget(tiktok, { target: money('100', 'USD'), gift: 'Lion' });
+ * console.log(t.diamonds, t.coins, t.gifts); // 19999 19999 1
+ * ```
+ */
+export function payoutTarget(
+  table: RateTable,
+  query: { readonly target: Money; readonly basis?: 'gross' | 'net'; readonly method?: string; readonly gift?: string },
+): PayoutTarget {
+  const compiled = assertRateTable(table);
+  if (typeof query !== 'object' || query === null || !(query.target instanceof Money)) {
+    throw new EconomyError('INVALID_ARGUMENT', `expected { target: Money, basis?, method?, gift? }, got ${describeValue(query)}`);
+  }
+  const basis = query.basis ?? 'gross';
+  const gross = basis === 'net' ? grossForNet(compiled, query.target, query.method) : query.target;
+  const diamonds = diamondsForValue(compiled, gross);
+  const coins = smallestCount((n) => diamondsForCoins(compiled, n) >= diamonds, diamonds);
+  let gifts: number | undefined;
+  if (query.gift !== undefined) {
+    const gift = findGift(compiled, query.gift);
+    if (diamonds > 0 && shareDiamonds(compiled, gift.coins, 1_000_000).diamonds === 0) {
+      throw new EconomyError(
+        'INVALID_ARGUMENT',
+        `${gift.name} yields no ${compiled.document.units.diamond}s under ${compiled.ref}'s rounding; no count reaches the target`,
+      );
+    }
+    gifts = smallestCount(
+      (n) => n > 0 && shareDiamonds(compiled, gift.coins, n).diamonds >= diamonds,
+      Math.ceil(diamonds / gift.coins) + 1,
+    );
+  }
+  return Object.freeze({ ok: true as const, target: query.target, basis, diamonds, coins, ...(gifts !== undefined ? { gifts } : {}) });
+}
+
+/** The smallest gross withdrawal whose net after the method's fee reaches `net`. */
+function grossForNet(table: RateTable, net: Money, methodId: string | undefined): Money {
+  const methods = table.document.payout.methods;
+  const method = methodId === undefined ? methods[0] : methods.find((candidate) => candidate.id === methodId);
+  if (!method)
+    throw new EconomyError('INVALID_ARGUMENT', `payout method must be one of ${methods.map((m) => m.id).join(', ')}`, { path: ['method'] });
+  const currency = net.currency;
+  const netAfter = (grossMinor: number) => {
+    const gross = Money.fromMinor(grossMinor, currency);
+    const fee = gross
+      .times(method.percentFee)
+      .plus(Money.of(method.fixedFee, currency))
+      .round(method.feeRounding as RoundingMode);
+    return gross.minus(fee);
+  };
+  const goal = Number(net.round('ceil').toMinor());
+  const found = smallestCount((minor) => netAfter(minor).compare(net) >= 0, goal + 1);
+  return Money.fromMinor(found, currency);
+}
+
+/** The smallest n ≥ 0 with `reaches(n)`, for a predicate that stays true once true; `hint` is a first guess. */
+function smallestCount(reaches: (n: number) => boolean, hint: number): number {
+  let high = Math.max(1, hint);
+  while (!reaches(high)) {
+    if (high > Number.MAX_SAFE_INTEGER / 4) throw new EconomyError('QUANTITY_OVERFLOW', 'the target needs more than 2^51 units');
+    high *= 2;
+  }
+  let low = -1;
+  while (high - low > 1) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (middle >= 0 && reaches(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/** How many of one gift a budget buys, and the purchase behind it. */
+export interface GiftBudget {
+  readonly ok: true;
+  readonly gift: string;
+  readonly count: number;
+  readonly coinsBought: number;
+  readonly price: Money;
+}
+
+/**
+ * The gift count a budget allows on a channel: the most gifts whose coins the cheapest purchase within the
+ * budget covers.
+ *
+ * @example
+ * ```ts
+ * import { giftsWithinBudget, money } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const r = giftsWithinBudget(tiktok, { gift: 'Galaxy', budget: money('50', 'USD'), channel: 'web', region: 'US' });
+ * if (r.ok) console.log(r.count, r.price.toString()); // 4 42.29 USD (56 packs of 70 and a custom 80)
+ * ```
+ */
+export function giftsWithinBudget(
+  table: RateTable,
+  query: Buyer & { readonly gift: string; readonly budget: Money; readonly channel: string },
+): GiftBudget | Refusal {
+  const compiled = assertRateTable(table);
+  const gift = findGift(compiled, query.gift);
+  const bought = budgetCoins(compiled, query);
+  if (!bought.ok) return bought;
+  const count = Math.floor(bought.coinsReceived / gift.coins);
+  // the cheapest purchase of exactly the gifts' coins may cost less than the whole budget's purchase
+  const purchase = quoteCoins(compiled, { ...query, coins: count * gift.coins });
+  if (!purchase.ok) return purchase;
+  return Object.freeze({ ok: true as const, gift: gift.id, count, coinsBought: purchase.coinsReceived, price: purchase.price });
+}
