@@ -14,7 +14,6 @@ export {
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
 export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
-export { minorToDecimalString } from './convert/amount.js';
 export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
 export type { Breakdown, BreakdownStep } from './convert/breakdown.js';
 export { type CoinValue, coinValue } from './convert/coin-value.js';
@@ -27,10 +26,20 @@ export { type BudgetQuery, type Buyer, budgetCoins, type Quote, type QuoteLine, 
 export { diamondsForCoins, diamondsValueMinor } from './convert/rates.js';
 export { type GiftBudget, giftsWithinBudget, type PayoutTarget, payoutTarget } from './convert/reverse.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
+export {
+  type CreatorSettlement,
+  type GiftColumns,
+  type GiftEvent,
+  mergeSettlements,
+  type Settlement,
+  type SettlementParts,
+  settle,
+} from './ledger/settle.js';
 export { allocate, allocateMinor } from './money/allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';
 export { Decimal, type DecimalInput, MAX_DIGITS, toDecimal } from './money/decimal.js';
 export { divideRoundedNumber } from './money/integer.js';
+export { minorToDecimalString } from './money/minor.js';
 export { Money, type MoneyJSON, money } from './money/money.js';
 export { type Ratio, ratioFromDecimal } from './money/ratio.js';
 export { assertRoundingMode, divideRounded, ROUNDING_MODES, type RoundingMode, roundDecimal } from './money/rounding.js';

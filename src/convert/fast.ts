@@ -1,6 +1,6 @@
+import { minorToDecimalString } from '../money/minor.js';
 import type { Coins } from '../quantity/quantity.js';
 import type { RateTable } from '../table/compile.js';
-import { minorToDecimalString } from './amount.js';
 import { diamondsForCoins, diamondsValueMinor } from './rates.js';
 
 /**

@@ -14,7 +14,7 @@ import { diamondsForCoins, diamondValueStep } from './rates.js';
 export interface GiftQuery {
   /** The gift's id or name. */
   readonly gift: string;
-  /** How many are sent (default 1). */
+  /** How many are sent in one go, as one gift event (a streak or a combo; default 1). */
   readonly count?: number;
   /** When given, the sender's region is checked for `send-gifts` (with `age` and `at`). */
   readonly region?: string;
@@ -93,33 +93,29 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
 }
 
 /**
- * Diamonds for `count` gifts of `coinsEach` coins under the table's rounding scope: `per-gift` rounds each
- * gift (round(coinsEach × share) × count), `per-settlement` rounds the total once.
+ * Diamonds for one gift event of `coinsEach` coins sent `count` times in one go (a streak or combo counts as
+ * one event), rounded once with the table's creator-share rounding. The table's scope says where rounding
+ * happens in a settlement: `per-gift` rounds each event like this, `per-settlement` rounds a creator's total.
  *
  * @example
  * ```ts
  * import { applyOverlay, shareDiamonds } from 'gift-economy';
  * import { tiktok, tiktokHalfDiamondOverlay } from 'gift-economy/presets/tiktok';
- * // 0.5 diamond per coin, floored once: 3 Roses (1 coin each) give floor(1.5) = 1 diamond
+ * // 0.5 diamond per coin, floored: a streak of 3 Roses (1 coin each) gives floor(1.5) = 1 diamond
  * console.log(shareDiamonds(applyOverlay(tiktok, tiktokHalfDiamondOverlay), 1, 3).diamonds); // 1
  * ```
  */
 export function shareDiamonds(table: RateTable, coinsEach: number, count: number): { diamonds: Diamonds; step: ReturnType<typeof step> } {
   const { diamondsPerCoin, rounding, scope } = table.document.creatorShare;
-  const perGift = scope === 'per-gift';
-  const diamonds = perGift
-    ? multiplyQuantity(diamondsForCoins(table, coinsEach), count)
-    : diamondsForCoins(table, multiplyQuantity(coinsEach as Coins, count));
-  const exact = new Decimal(coinsEach).times(count).times(diamondsPerCoin);
-  const residue = exact.minus(diamonds);
+  const coins = multiplyQuantity(coinsEach as Coins, count);
+  const diamonds = diamondsForCoins(table, coins);
+  const residue = new Decimal(coins).times(diamondsPerCoin).minus(diamonds);
   return {
     diamonds,
     step: step({
       step: 'creator-share',
-      input: `${coinsEach * count} coins`,
-      rule: perGift
-        ? `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded for each gift`
-        : `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded once for the total`,
+      input: `${coins} coins`,
+      rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded once for this gift event (${scope} scope)`,
       rate: diamondsPerCoin,
       table: table.ref,
       rounding: rounding as RoundingMode,

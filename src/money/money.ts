@@ -1,6 +1,7 @@
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency, type CurrencyCode, minorUnits } from './currency.js';
 import { Decimal, type DecimalInput, toDecimal } from './decimal.js';
+import { minorToDecimalString } from './minor.js';
 import { type RoundingMode, roundDecimal } from './rounding.js';
 
 /** The JSON form of a {@link Money}: the amount is a decimal string, never a JSON number. */
@@ -63,9 +64,13 @@ export class Money {
    */
   static fromMinor(minor: bigint | number, currency: CurrencyCode): Money {
     const code = assertCurrency(currency, ['currency']);
-    const units = toDecimal(minor, 'minor units', 'INVALID_AMOUNT', ['amount']);
-    if (!units.isInteger()) throw new EconomyError('INVALID_AMOUNT', 'minor units must be a whole number');
-    return new Money(units.dividedBy(new Decimal(10).pow(minorUnits(code))), code);
+    if (typeof minor === 'number' ? !Number.isSafeInteger(minor) : typeof minor !== 'bigint') {
+      throw new EconomyError('INVALID_AMOUNT', `minor units must be a bigint or a safe integer, got ${describeValue(minor)}`, {
+        path: ['amount'],
+      });
+    }
+    // Build from the exact decimal text: cheaper than a Decimal division, and just as exact.
+    return new Money(new Decimal(minorToDecimalString(minor, code)), code);
   }
 
   /**

@@ -89,13 +89,10 @@ describe('send gifts and cash out', () => {
     expect(lion.breakdown[2]).toMatchObject({ step: 'diamond-value', rate: '0.005', residue: '-0.005 USD' });
   });
 
-  it('the rounding scope matters: 3 Roses at 0.5 diamond per coin', () => {
-    // per settlement: floor(3 × 0.5) = 1; per gift: floor(0.5) × 3 = 0
-    expect(ok(sendGifts(half, { gift: 'Rose', count: 3 })).diamonds).toBe(1);
-    const perGift = applyOverlay(half, { creatorShare: { scope: 'per-gift' } });
-    const roses = ok(sendGifts(perGift, { gift: 'Rose', count: 3 }));
-    expect(roses.diamonds).toBe(0);
-    expect(roses.breakdown[1]?.residue).toBe('1.5 diamonds');
+  it('a streak of 3 Roses at 0.5 diamond per coin is one event: floor(1.5) = 1 diamond, 0.5 left over', () => {
+    const roses = ok(sendGifts(half, { gift: 'Rose', count: 3 }));
+    expect(roses.diamonds).toBe(1);
+    expect(roses.breakdown[1]?.residue).toBe('0.5 diamonds');
   });
 
   it('refuses unknown gifts and gifts in regions without them', () => {

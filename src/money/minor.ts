@@ -1,4 +1,4 @@
-import { minorUnits } from '../money/currency.js';
+import { minorUnits } from './currency.js';
 
 /**
  * Writes a whole count of minor units as a decimal string in the currency's unit, with integer arithmetic
