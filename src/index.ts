@@ -1,6 +1,15 @@
 // The public surface of gift-economy: every export is listed here by name.
 
 export {
+  type CountedLiveGift,
+  countLiveGifts,
+  type LiveGiftCounter,
+  type LiveGiftOptions,
+  type LiveGiftTally,
+  liveGiftCounter,
+  liveGiftsToEvents,
+} from './adapters/tiktok-live.js';
+export {
   type Allowed,
   type Alternative,
   type CheckQuery,

@@ -1,0 +1,248 @@
+import { describeValue, EconomyError } from '../errors.js';
+import type { GiftEvent } from '../ledger/settle.js';
+import type { RateTable } from '../table/compile.js';
+
+/** One gift of a TikTok LIVE stream counted once: who sent what to whom, and its coins. */
+export interface CountedLiveGift {
+  readonly msgId: string | undefined;
+  readonly giftId: string;
+  readonly giftName: string | undefined;
+  readonly sender: string | undefined;
+  readonly receiver: string;
+  readonly repeatCount: number;
+  /** The gift's price in coins, as the event gives it (`diamondCount`, which despite its name is coins). */
+  readonly giftCoins: number;
+  readonly coins: number;
+  /** False when the gift id is not in the rate table's catalogue (the event's own price is used). */
+  readonly inCatalogue: boolean;
+}
+
+/** The tally of a stream of TikTok LIVE gift events, each gift counted once. */
+export interface LiveGiftTally {
+  readonly events: number;
+  readonly duplicates: number;
+  readonly streakUpdatesSkipped: number;
+  readonly counted: readonly CountedLiveGift[];
+  /** Coins per receiver id, in first-seen order. */
+  readonly coinsByReceiver: ReadonlyMap<string, number>;
+  readonly totalCoins: number;
+  /** Gift ids not in the table's catalogue, with how many counted gifts used them: reported, not dropped. */
+  readonly unknownGifts: ReadonlyMap<string, number>;
+  /** Streaks still open at the end (no `repeatEnd` yet): not counted, reported. */
+  readonly openStreaks: number;
+}
+
+/** Options of {@link countLiveGifts}. */
+export interface LiveGiftOptions {
+  /** The receiver when an event names none (the room's host). Without it, such an event is an error. */
+  readonly defaultReceiver?: string;
+  /** How many recent message ids to remember for de-duplication (default 100,000). */
+  readonly dedupeWindow?: number;
+}
+
+interface Normalised {
+  msgId: string | undefined;
+  giftId: string;
+  giftName: string | undefined;
+  giftType: number;
+  repeatCount: number;
+  repeatEnd: boolean;
+  giftCoins: number;
+  sender: string | undefined;
+  receiver: string | undefined;
+  groupId: string | undefined;
+}
+
+/**
+ * Counts TikTok LIVE gift events from the `tiktok-live-connector` client exactly once each: duplicate
+ * messages (same `msgId`) are dropped, streak updates of streakable gifts (`giftType` 1 with `repeatEnd`
+ * false) are skipped, the streak's end counts with its final `repeatCount`, and every other gift counts at
+ * once. Coins = `diamondCount × repeatCount`. Reads the v1 flat event and the v2 raw message shapes.
+ *
+ * @throws EconomyError `INVALID_EVENT` naming the event and the field.
+ * @example
+ * ```ts
+ * import { countLiveGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const rose = { giftId: 5655, giftType: 1, diamondCount: 1, receiverUserId: 'host', groupId: 'g1' };
+ * const tally = countLiveGifts(tiktok, [
+ *   { ...rose, msgId: '1', repeatCount: 1, repeatEnd: false },
+ *   { ...rose, msgId: '2', repeatCount: 2, repeatEnd: false },
+ *   { ...rose, msgId: '3', repeatCount: 2, repeatEnd: true },
+ *   { ...rose, msgId: '3', repeatCount: 2, repeatEnd: true },
+ * ]);
+ * console.log(tally.totalCoins, tally.duplicates, tally.streakUpdatesSkipped); // 2 1 2
+ * ```
+ */
+export function countLiveGifts(table: RateTable, events: Iterable<unknown>, options: LiveGiftOptions = {}): LiveGiftTally {
+  const counter = liveGiftCounter(table, options);
+  for (const event of events) counter.push(event);
+  return counter.tally();
+}
+
+/** An incremental {@link countLiveGifts}: push events as they arrive; `push` returns the gift when it counts. */
+export interface LiveGiftCounter {
+  push(event: unknown): CountedLiveGift | undefined;
+  tally(): LiveGiftTally;
+}
+
+/**
+ * The incremental form of {@link countLiveGifts}, for a live connection: `push` each `gift` event.
+ *
+ * @example
+ * ```ts
+ * import { liveGiftCounter } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const counter = liveGiftCounter(tiktok, { defaultReceiver: 'host' });
+ * const lion = counter.push({ msgId: '9', giftId: 6369, giftType: 2, diamondCount: 29999, repeatCount: 1, repeatEnd: false });
+ * console.log(lion?.coins, lion?.receiver); // 29999 host
+ * ```
+ */
+export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {}): LiveGiftCounter {
+  const window = options.dedupeWindow ?? 100_000;
+  const seen = new Set<string>();
+  const open = new Set<string>();
+  const counted: CountedLiveGift[] = [];
+  const coinsByReceiver = new Map<string, number>();
+  const unknownGifts = new Map<string, number>();
+  let events = 0;
+  let duplicates = 0;
+  let streakUpdatesSkipped = 0;
+  let totalCoins = 0;
+
+  return {
+    push(raw: unknown): CountedLiveGift | undefined {
+      const index = events;
+      const event = normalise(raw, index);
+      events++;
+      if (event.msgId !== undefined) {
+        if (seen.has(event.msgId)) {
+          duplicates++;
+          return undefined;
+        }
+        seen.add(event.msgId);
+        if (seen.size > window) seen.delete(seen.values().next().value as string);
+      }
+      const streakKey = `${event.sender ?? ''}/${event.groupId ?? ''}/${event.giftId}`;
+      if (event.giftType === 1 && !event.repeatEnd) {
+        streakUpdatesSkipped++;
+        open.add(streakKey);
+        return undefined;
+      }
+      open.delete(streakKey);
+      const receiver = event.receiver ?? options.defaultReceiver;
+      if (receiver === undefined) {
+        throw new EconomyError(
+          'INVALID_EVENT',
+          `event ${index} names no receiver (receiverUserId); pass defaultReceiver for the room's host`,
+          {
+            path: [index, 'receiverUserId'],
+          },
+        );
+      }
+      const coins = event.giftCoins * event.repeatCount;
+      const inCatalogue = table.gift(event.giftId) !== undefined;
+      if (!inCatalogue) unknownGifts.set(event.giftId, (unknownGifts.get(event.giftId) ?? 0) + 1);
+      totalCoins += coins;
+      if (!Number.isSafeInteger(totalCoins))
+        throw new EconomyError('QUANTITY_OVERFLOW', `the coin total passes ${Number.MAX_SAFE_INTEGER}`);
+      coinsByReceiver.set(receiver, (coinsByReceiver.get(receiver) ?? 0) + coins);
+      const gift = Object.freeze({
+        msgId: event.msgId,
+        giftId: event.giftId,
+        giftName: event.giftName,
+        sender: event.sender,
+        receiver,
+        repeatCount: event.repeatCount,
+        giftCoins: event.giftCoins,
+        coins,
+        inCatalogue,
+      });
+      counted.push(gift);
+      return gift;
+    },
+    tally(): LiveGiftTally {
+      return Object.freeze({
+        events,
+        duplicates,
+        streakUpdatesSkipped,
+        counted: Object.freeze([...counted]),
+        coinsByReceiver: new Map(coinsByReceiver),
+        totalCoins,
+        unknownGifts: new Map(unknownGifts),
+        openStreaks: open.size,
+      });
+    },
+  };
+}
+
+/**
+ * The counted gifts as settlement events (receiver → creator), ready for `settle`.
+ *
+ * @example
+ * ```ts
+ * import { countLiveGifts, liveGiftsToEvents, settle } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const tally = countLiveGifts(tiktok, [{ msgId: '1', giftId: 5655, giftType: 1, diamondCount: 1, repeatCount: 3, repeatEnd: true, receiverUserId: 'host' }]);
+ * console.log(settle(tiktok, liveGiftsToEvents(tally)).totals.coins); // 3
+ * ```
+ */
+export function liveGiftsToEvents(tally: LiveGiftTally): GiftEvent[] {
+  return tally.counted.map((gift) => ({ creatorId: gift.receiver, giftCoins: gift.giftCoins, repeatCount: gift.repeatCount }));
+}
+
+function normalise(raw: unknown, index: number): Normalised {
+  if (typeof raw !== 'object' || raw === null) {
+    throw new EconomyError('INVALID_EVENT', `event ${index} must be a gift event object, got ${describeValue(raw)}`, { path: [index] });
+  }
+  const event = raw as Record<string, unknown>;
+  const common = record(event.common);
+  // v2 raw messages carry the gift as `giftDetails` (2.0–2.2) or `gift` (2.3+, v3 protobuf); v1 is flat.
+  const details =
+    record(event.giftDetails) ??
+    (typeof event.gift === 'object' && event.gift !== null && 'diamondCount' in event.gift ? record(event.gift) : undefined);
+  const field = (name: string, value: unknown, check: (v: unknown) => boolean, allowed: string) => {
+    if (!check(value))
+      throw new EconomyError('INVALID_EVENT', `event ${index}: ${name} must be ${allowed}, got ${describeValue(value)}`, {
+        path: [index, name],
+      });
+    return value;
+  };
+  const isCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  const isId = (v: unknown) =>
+    (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isSafeInteger(v)) || typeof v === 'bigint';
+  const giftId = field('giftId', event.giftId ?? details?.id, isId, 'a gift id (a number or a string)');
+  const giftCoins = field('diamondCount', event.diamondCount ?? details?.diamondCount, isCount, 'a whole number of coins ≥ 0');
+  const repeatCount = field('repeatCount', event.repeatCount ?? 1, (v) => isCount(v) && (v as number) >= 1, 'a whole number ≥ 1');
+  const giftType = field(
+    'giftType',
+    event.giftType ?? details?.giftType ?? details?.type ?? 0,
+    (v) => typeof v === 'number' && Number.isInteger(v),
+    'an integer',
+  );
+  const repeatEnd = event.repeatEnd;
+  field('repeatEnd', repeatEnd, (v) => v === undefined || typeof v === 'boolean' || v === 0 || v === 1, 'true, false, 0 or 1');
+  const msgId = event.msgId ?? common?.msgId;
+  field('msgId', msgId, (v) => v === undefined || isId(v), 'a message id');
+  const receiver =
+    event.receiverUserId ?? record(event.giftExtra)?.toUserId ?? record(event.monitorInfo)?.toUserId ?? record(event.toUser)?.userId;
+  field('receiverUserId', receiver, (v) => v === undefined || isId(v), 'a user id');
+  const sender = event.userId ?? event.uniqueId ?? record(event.user)?.userId ?? record(event.user)?.uniqueId;
+  const name = event.giftName ?? details?.giftName ?? details?.name;
+  return {
+    msgId: msgId === undefined ? undefined : String(msgId),
+    giftId: String(giftId),
+    giftName: typeof name === 'string' ? name : undefined,
+    giftType: giftType as number,
+    repeatCount: repeatCount as number,
+    repeatEnd: repeatEnd === true || repeatEnd === 1,
+    giftCoins: giftCoins as number,
+    sender: typeof sender === 'string' || typeof sender === 'number' ? String(sender) : undefined,
+    receiver: receiver === undefined ? undefined : String(receiver),
+    groupId: event.groupId === undefined ? undefined : String(event.groupId),
+  };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
