@@ -38,6 +38,8 @@ export interface LiveGiftOptions {
   readonly defaultReceiver?: string;
   /** How many recent message ids to remember for de-duplication (default 100,000). */
   readonly dedupeWindow?: number;
+  /** Keep every counted gift for the tally's `counted` list (default true); false keeps memory constant. */
+  readonly keepCounted?: boolean;
 }
 
 interface Normalised {
@@ -158,7 +160,7 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
         coins,
         inCatalogue,
       });
-      counted.push(gift);
+      if (options.keepCounted !== false) counted.push(gift);
       return gift;
     },
     tally(): LiveGiftTally {

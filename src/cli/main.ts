@@ -1,0 +1,501 @@
+#!/usr/bin/env node
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { liveGiftCounter } from '../adapters/tiktok-live.js';
+import { check, type Refusal } from '../availability/check.js';
+import { creatorBalance, viewerBalance } from '../convert/balance.js';
+import type { Breakdown } from '../convert/breakdown.js';
+import { compareChannels } from '../convert/compare.js';
+import { moneyFlow } from '../convert/flow.js';
+import { sendGifts } from '../convert/gift.js';
+import { cashOut } from '../convert/payout.js';
+import { budgetCoins, quoteCoins } from '../convert/quote.js';
+import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
+import { EconomyError } from '../errors.js';
+import { type GiftEvent, type Settlement, settle } from '../ledger/settle.js';
+import { Money } from '../money/money.js';
+import { facebookStars } from '../presets/facebook-stars.js';
+import { tiktok } from '../presets/tiktok.js';
+import { twitchBits } from '../presets/twitch-bits.js';
+import type { RateTable } from '../table/compile.js';
+import { parseRateTable } from '../table/parse.js';
+import { type Parsed, parseArgs, UsageError } from './args.js';
+import { readJsonRecords } from './events-file.js';
+import { table as textTable, toJson } from './format.js';
+
+const PRESETS: Readonly<Record<string, RateTable>> = { tiktok, 'twitch-bits': twitchBits, 'facebook-stars': facebookStars };
+
+const COMMON = `Options for every command:
+  --preset NAME     tiktok (default), twitch-bits, facebook-stars
+  --table FILE      a JSON rate table instead of a preset
+  --region CODE     ISO 3166-1 alpha-2 region (default US)
+  --channel ID      purchase channel (ios, android, web, …)
+  --currency CODE   ISO 4217 currency (default: the region's)
+  --locale TAG      locale for amounts (default en-US)
+  --at DATE         judge dated rules at this date (default: the table's effective date)
+  --json            print the typed result as JSON (amounts as strings) and nothing else`;
+
+const HELP: Record<string, string> = {
+  coins: 'gift-economy coins N\n  What N coins cost on each channel, and what they yield a creator.\n  e.g. gift-economy coins 1000',
+  gift: 'gift-economy gift NAME [--count K]\n  The coins, diamonds and money of K gifts sent in one go.\n  e.g. gift-economy gift lion --count 3',
+  diamonds:
+    'gift-economy diamonds N [--method ID]\n  The value of N diamonds and what a payout brings.\n  e.g. gift-economy diamonds 50000',
+  quote:
+    'gift-economy quote N --channel ID\n  The cheapest purchase of at least N coins on one channel.\n  e.g. gift-economy quote 5000 --channel web',
+  budget:
+    'gift-economy budget AMOUNT [--currency CODE] [--channel ID]\n  How many coins a budget buys on each channel (or one).\n  e.g. gift-economy budget 25 --currency USD',
+  flow: "gift-economy flow GIFT [--count K] --channel ID\n  Where the viewer's money goes when buying coins for K gifts.\n  e.g. gift-economy flow rose --count 100 --channel ios",
+  check:
+    'gift-economy check --region CODE --feature ID [--age N] [--channel ID]\n  May a person there, of that age, use the feature?\n  e.g. gift-economy check --region RU --feature buy-coins --age 17',
+  balance:
+    'gift-economy balance [--coins N] [--diamonds N] [--target GIFT]\n  What balances afford, the top-up needed, and whether a withdrawal is possible.\n  e.g. gift-economy balance --coins 1234 --diamonds 20000',
+  settle:
+    'gift-economy settle FILE\n  Per-creator totals of a JSON array or JSON-lines file of gift events, ours\n  ({ creatorId, giftCoins, repeatCount }) or tiktok-live-connector gift events. Read as a stream.\n  e.g. gift-economy settle events.jsonl',
+  tables: 'gift-economy tables\n  The built-in presets and their versions.\n  e.g. gift-economy tables',
+};
+
+const USAGE = `gift-economy — exact calculator for live-stream gift economies (coins, gifts, diamonds, payouts)
+
+Usage: gift-economy <command> [arguments] [options]
+
+Commands:
+${Object.values(HELP)
+  .map((text) => `  ${text.split('\n')[0]?.replace('gift-economy ', '')}`)
+  .join('\n')}
+
+${COMMON}
+
+Run gift-economy <command> --help for examples.`;
+
+interface Context {
+  readonly args: Parsed;
+  readonly table: RateTable;
+  readonly region: string;
+  readonly locale: string;
+  readonly json: boolean;
+  readonly out: string[];
+}
+
+async function main(argv: readonly string[]): Promise<string> {
+  const args = parseArgs(argv);
+  if (args.command === undefined || args.command === 'help') return USAGE;
+  const help = HELP[args.command];
+  if (help === undefined) throw new UsageError(`unknown command "${args.command}"; commands are ${Object.keys(HELP).join(', ')}`);
+  if (args.options.has('help')) return `${help}\n\n${COMMON}`;
+  const context: Context = {
+    args,
+    table: loadTable(args),
+    region: option(args, 'region') ?? 'US',
+    locale: option(args, 'locale') ?? 'en-US',
+    json: args.options.has('json'),
+    out: [],
+  };
+  try {
+    new Intl.NumberFormat(context.locale);
+  } catch {
+    throw new UsageError(`--locale must be a BCP 47 language tag such as en-US or de-DE, got "${context.locale}"`);
+  }
+  return COMMANDS[args.command]?.(context) ?? '';
+}
+
+const COMMANDS: Record<string, (context: Context) => string | Promise<string>> = {
+  coins(context) {
+    const coins = wholeArgument(context, 'N');
+    const comparison = compareChannels(context.table, { coins, region: context.region, ...buyer(context) });
+    const diamonds = diamondsForCoins(context.table, coins);
+    const value = Money.fromMinor(diamondsValueMinor(context.table, diamonds), context.table.document.diamondValue.currency);
+    if (context.json)
+      return toJson({
+        coins,
+        channels: comparison.channels,
+        cheapest: comparison.cheapest?.channel,
+        saving: comparison.saving,
+        creator: { diamonds, value },
+      });
+    const rows = comparison.channels.map(({ channel, answer }) =>
+      answer.ok
+        ? [channel, fmt(context, answer.price), String(answer.coinsReceived), perCoin(context, answer.pricePerCoin)]
+        : [channel, '—', '—', answer.reason],
+    );
+    return [
+      `${coins} coins on ${context.table.ref} in ${context.region}`,
+      '',
+      textTable(['channel', 'price', 'coins received', 'per coin'], rows),
+      '',
+      comparison.cheapest && comparison.saving
+        ? `Cheapest on ${comparison.cheapest.channel}: you save ${fmt(context, comparison.saving)} against ${comparison.dearest?.channel}.`
+        : '',
+      `A creator receiving gifts worth ${coins} coins gets ${diamonds} ${context.table.document.units.diamond}s = ${fmt(context, value)} (before payout fees).`,
+    ]
+      .filter((line, index, all) => line !== '' || all[index - 1] !== '')
+      .join('\n');
+  },
+  gift(context) {
+    const name = argument(context, 'NAME');
+    const answer = sendGifts(context.table, { gift: name, count: wholeOption(context, 'count') ?? 1, ...maybeRegion(context) });
+    if (!answer.ok) return refuse(context, answer);
+    if (context.json) return toJson(answer);
+    return [
+      `${answer.count} × ${answer.gift.name} (gift ${answer.gift.id}) on ${context.table.ref}`,
+      '',
+      textTable(
+        ['coins', context.table.document.units.diamond + 's', 'value'],
+        [[String(answer.coins), String(answer.diamonds), fmt(context, answer.value)]],
+      ),
+      '',
+      breakdownText(answer.breakdown),
+    ].join('\n');
+  },
+  diamonds(context) {
+    const diamonds = wholeArgument(context, 'N');
+    const method = option(context.args, 'method');
+    const answer = cashOut(context.table, { diamonds, ...(method ? { method } : {}), ...maybeRegion(context) });
+    if (!answer.ok) return refuse(context, answer);
+    if (context.json) return toJson(answer);
+    return [
+      `${diamonds} ${context.table.document.units.diamond}s on ${context.table.ref}`,
+      '',
+      textTable(
+        ['gross', 'withdraw now', 'fee', 'net'],
+        [[fmt(context, answer.gross), fmt(context, answer.withdrawal), fmt(context, answer.fee), fmt(context, answer.net)]],
+      ),
+      '',
+      answer.withdrawable
+        ? 'A withdrawal is possible now.'
+        : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
+      '',
+      breakdownText(answer.breakdown),
+    ].join('\n');
+  },
+  quote(context) {
+    const coins = wholeArgument(context, 'N');
+    const channel = required(context, 'channel');
+    const answer = quoteCoins(context.table, { coins, channel, region: context.region, ...buyer(context) });
+    if (!answer.ok) return refuse(context, answer);
+    if (context.json) return toJson(answer);
+    const rows = answer.lines.map((line) => [
+      line.kind === 'bundle' ? `${line.coins}-coin bundle` : 'custom amount',
+      String(line.count),
+      String(line.coins * line.count),
+      fmt(context, line.total),
+    ]);
+    return [
+      `Cheapest way to get ${coins} coins on ${channel} (${context.table.ref}, ${context.region})`,
+      '',
+      textTable(['line', 'count', 'coins', 'price'], rows),
+      '',
+      `Total ${fmt(context, answer.price)} for ${answer.coinsReceived} coins, ${perCoin(context, answer.pricePerCoin)} per coin.`,
+      '',
+      breakdownText(answer.breakdown),
+    ].join('\n');
+  },
+  budget(context) {
+    const text = argument(context, 'AMOUNT');
+    const currency =
+      option(context.args, 'currency') ??
+      context.table.regionRule(context.region)?.currency ??
+      context.table.document.regions.default.currency;
+    const budget = Money.of(text, currency);
+    const channels = option(context.args, 'channel')
+      ? [option(context.args, 'channel') as string]
+      : context.table.document.channels.map((c) => c.id);
+    const answers = channels.map((channel) => ({
+      channel,
+      answer: budgetCoins(context.table, { budget, channel, region: context.region, ...buyer(context) }),
+    }));
+    if (context.json) return toJson({ budget, channels: answers });
+    const rows = answers.map(({ channel, answer }) =>
+      answer.ok ? [channel, String(answer.coinsReceived), fmt(context, answer.price)] : [channel, '—', answer.reason],
+    );
+    return [
+      `What ${fmt(context, budget)} buys on ${context.table.ref} in ${context.region}`,
+      '',
+      textTable(['channel', 'coins', 'spent'], rows),
+    ].join('\n');
+  },
+  flow(context) {
+    const gift = argument(context, 'GIFT');
+    const channel = required(context, 'channel');
+    const answer = moneyFlow(context.table, {
+      gift,
+      count: wholeOption(context, 'count') ?? 1,
+      channel,
+      region: context.region,
+      ...buyer(context),
+    });
+    if (!answer.ok) return refuse(context, answer);
+    if (context.json) return toJson(answer);
+    const p = answer.parts;
+    const rows: [string, Money][] = [
+      ['store commission', p.storeCommission],
+      ['unspent coins', p.unspentCoins],
+      ['creator', p.creator],
+      ['payout fee', p.payoutFee],
+      ['rounding residue', p.residue],
+      ['platform', p.platform],
+    ];
+    return [
+      `Where ${fmt(context, answer.paid)} goes (${context.table.ref}, ${channel}, ${context.region})`,
+      '',
+      textTable(
+        ['part', 'amount'],
+        [...rows.map(([name, amount]) => [name, fmt(context, amount)]), ['total paid', fmt(context, answer.paid)]],
+      ),
+    ].join('\n');
+  },
+  check(context) {
+    const feature = required(context, 'feature');
+    const channel = option(context.args, 'channel');
+    const answer = check(context.table, {
+      region: required(context, 'region'),
+      feature,
+      ...(channel ? { channel } : {}),
+      ...buyer(context),
+    });
+    if (context.json) return toJson(answer);
+    if (answer.ok) {
+      return `Allowed: ${feature} in ${context.region}${answer.minAge !== undefined ? ` from age ${answer.minAge}` : ''}, through ${answer.channels.join(', ')}, in ${answer.currency}.`;
+    }
+    return [
+      `Refused (${answer.code}): ${answer.reason}.`,
+      ...answer.alternatives.map((alternative) => `  instead: ${alternative.text}`),
+    ].join('\n');
+  },
+  balance(context) {
+    const coins = wholeOption(context, 'coins');
+    const diamonds = wholeOption(context, 'diamonds');
+    if (coins === undefined && diamonds === undefined) throw new UsageError('balance needs --coins N, --diamonds N or both');
+    const target = option(context.args, 'target');
+    const channel = option(context.args, 'channel') ?? 'web';
+    const viewer =
+      coins === undefined
+        ? undefined
+        : viewerBalance(context.table, {
+            coins,
+            channel,
+            region: context.region,
+            ...(target ? { target: { gift: target } } : {}),
+            ...buyer(context),
+          });
+    const creator = diamonds === undefined ? undefined : creatorBalance(context.table, { diamonds, ...maybeRegion(context) });
+    if (context.json) return toJson({ viewer, creator });
+    const lines: string[] = [];
+    if (viewer) {
+      const affordable = viewer.affords.filter((a) => a.count > 0).slice(-5);
+      lines.push(
+        `${viewer.coins} coins afford:`,
+        '',
+        textTable(
+          ['gift', 'how many'],
+          affordable.map((a) => [a.name, String(a.count)]),
+        ),
+        '',
+      );
+      if (viewer.target) {
+        const t = viewer.target;
+        lines.push(
+          t.coinsMissing === 0
+            ? `Enough for ${t.count} × ${context.table.gift(t.gift)?.name ?? t.gift}.`
+            : `${t.count} × ${context.table.gift(t.gift)?.name ?? t.gift} needs ${t.coinsNeeded} coins: ${t.coinsMissing} missing; cheapest top-up on ${channel}: ${t.topUp?.ok ? fmt(context, t.topUp.price) : t.topUp?.reason}.`,
+          '',
+        );
+      }
+    }
+    if (creator) {
+      if (!creator.ok) lines.push(`Cash-out refused (${creator.code}): ${creator.reason}.`);
+      else {
+        lines.push(
+          `${creator.diamonds} ${context.table.document.units.diamond}s: gross ${fmt(context, creator.gross)}, net ${fmt(context, creator.net)}.`,
+          creator.withdrawable
+            ? 'Withdrawable now.'
+            : `Not withdrawable yet: ${creator.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
+        );
+      }
+    }
+    return lines.join('\n').trimEnd();
+  },
+  async settle(context) {
+    const file = argument(context, 'FILE');
+    try {
+      accessSync(file, constants.R_OK);
+    } catch {
+      throw new UsageError(`cannot read the events file "${file}"`);
+    }
+    const progress =
+      process.stderr.isTTY && !context.json ? (bytes: number) => process.stderr.write(`\rread ${(bytes / 1e6).toFixed(1)} MB`) : undefined;
+    const records = readJsonRecords(file, progress);
+    const live = liveGiftCounter(context.table, { keepCounted: false });
+    async function* events(): AsyncGenerator<GiftEvent> {
+      for await (const record of records) {
+        if (typeof record === 'object' && record !== null && 'giftCoins' in record) {
+          yield record as GiftEvent;
+          continue;
+        }
+        const gift = live.push(record);
+        if (gift) yield { creatorId: gift.receiver, giftCoins: gift.giftCoins, repeatCount: gift.repeatCount };
+      }
+    }
+    let result: Settlement;
+    try {
+      result = await settle(context.table, events());
+    } finally {
+      if (progress) process.stderr.write('\n');
+    }
+    const tally = live.tally();
+    const unknown = tally.unknownGifts;
+    if (context.json)
+      return toJson({
+        ...result,
+        creators: result.creators,
+        liveEvents: {
+          events: tally.events,
+          duplicates: tally.duplicates,
+          streakUpdatesSkipped: tally.streakUpdatesSkipped,
+          unknownGifts: unknown,
+          openStreaks: tally.openStreaks,
+        },
+      });
+    const rows = result.creators.map((c) => [String(c.creatorId), String(c.coins), String(c.diamonds), fmt(context, c.value)]);
+    rows.push(['total', String(result.totals.coins), String(result.totals.diamonds), fmt(context, result.totals.value)]);
+    return [
+      `Settled ${result.events} gift events on ${result.table} (${result.scope} rounding)`,
+      tally.events > 0
+        ? `Live events: ${tally.events} read, ${tally.duplicates} duplicates dropped, ${tally.streakUpdatesSkipped} streak updates skipped${unknown.size ? `, gift ids not in the catalogue: ${[...unknown.keys()].join(', ')}` : ''}.`
+        : '',
+      '',
+      textTable(['creator', 'coins', `${context.table.document.units.diamond}s`, 'value'], rows),
+    ]
+      .filter((line, index) => line !== '' || index > 1)
+      .join('\n');
+  },
+  tables(context) {
+    const rows = Object.entries(PRESETS).map(([name, preset]) => [
+      name,
+      preset.version,
+      preset.document.name,
+      String(preset.document.sources.length),
+    ]);
+    if (context.json)
+      return toJson(
+        Object.entries(PRESETS).map(([name, preset]) => ({
+          preset: name,
+          id: preset.id,
+          version: preset.version,
+          name: preset.document.name,
+        })),
+      );
+    return textTable(['preset', 'version', 'name', 'sources'], rows);
+  },
+};
+
+function loadTable(args: Parsed): RateTable {
+  const file = option(args, 'table');
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the table file "${file}"`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new UsageError(`the table file "${file}" is not valid JSON`);
+    }
+    return parseRateTable(json);
+  }
+  const name = option(args, 'preset') ?? 'tiktok';
+  const preset = PRESETS[name];
+  if (!preset) throw new UsageError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}, got "${name}"`);
+  return preset;
+}
+
+function option(args: Parsed, name: string): string | undefined {
+  const value = args.options.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function required(context: Context, name: string): string {
+  const value = option(context.args, name);
+  if (value === undefined) throw new UsageError(`${context.args.command} needs --${name}; see gift-economy ${context.args.command} --help`);
+  return value;
+}
+
+function argument(context: Context, name: string): string {
+  const value = context.args.positional[0];
+  if (value === undefined) throw new UsageError(`${context.args.command} needs ${name}; see gift-economy ${context.args.command} --help`);
+  return value;
+}
+
+function whole(text: string, what: string): number {
+  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new UsageError(`${what} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got "${text}"`);
+  return Number(text);
+}
+
+function wholeArgument(context: Context, name: string): number {
+  return whole(argument(context, name), name);
+}
+
+function wholeOption(context: Context, name: string): number | undefined {
+  const value = option(context.args, name);
+  return value === undefined ? undefined : whole(value, `--${name}`);
+}
+
+function buyer(context: Context): { currency?: string; age?: number; at?: string } {
+  const currency = option(context.args, 'currency');
+  const age = wholeOption(context, 'age');
+  const at = option(context.args, 'at');
+  return { ...(currency ? { currency } : {}), ...(age !== undefined ? { age } : {}), ...(at ? { at } : {}) };
+}
+
+function maybeRegion(context: Context): { region?: string; age?: number; at?: string } {
+  const region = option(context.args, 'region');
+  const age = wholeOption(context, 'age');
+  const at = option(context.args, 'at');
+  return { ...(region ? { region } : {}), ...(age !== undefined ? { age } : {}), ...(at ? { at } : {}) };
+}
+
+function fmt(context: Context, amount: Money): string {
+  return amount.format(context.locale);
+}
+
+function perCoin(context: Context, amount: Money | undefined): string {
+  return amount ? amount.format(context.locale, { maximumFractionDigits: 6 }) : '—';
+}
+
+function refuse(context: Context, answer: Refusal): string {
+  if (context.json) return toJson(answer);
+  return [
+    `Refused (${answer.code}): ${answer.reason}.`,
+    ...answer.alternatives.map((alternative) => `  instead: ${alternative.text}`),
+  ].join('\n');
+}
+
+function breakdownText(breakdown: Breakdown): string {
+  return textTable(
+    ['step', 'input', 'rule', 'rounding', 'output'],
+    breakdown.map((step) => [
+      step.step,
+      step.input,
+      step.rule,
+      step.rounding ?? '',
+      `${step.output}${step.residue ? ` (residue ${step.residue})` : ''}`,
+    ]),
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (text) => {
+    if (text) process.stdout.write(`${text}\n`);
+  },
+  (error: unknown) => {
+    if (error instanceof EconomyError || error instanceof UsageError) {
+      process.stderr.write(`gift-economy: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`gift-economy: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

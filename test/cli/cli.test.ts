@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The built CLI, run as a person runs it (npm test builds first: see the pretest script).
+const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+const sample = new URL('../../../shared/data/live-events-sample.json', import.meta.url).pathname;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.runIf(existsSync(cli))('gift-economy CLI', () => {
+  it('coins: each channel side by side and the creator value', () => {
+    const { status, stdout, stderr } = run('coins', '1000');
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    // iOS: 15 packs × 0.99 = 14.85; web: 13 packs + custom 90 = 10.58; creator 1,000 × 0.005 = 5.00
+    expect(stdout).toMatch(/ios\s+\$14\.85\s+1050/);
+    expect(stdout).toMatch(/web\s+\$10\.58\s+1000/);
+    expect(stdout).toContain('you save $4.27');
+    expect(stdout).toContain('= $5.00');
+  });
+
+  it('formats amounts for the locale', () => {
+    expect(run('gift', 'lion', '--count', '3', '--locale', 'de-DE').stdout).toMatch(/449,98\s€|449,98\s\$/);
+  });
+
+  it('--json prints the typed result with amounts as strings, and nothing else', () => {
+    const { stdout, status } = run('quote', '5000', '--channel', 'web', '--json');
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.price).toEqual({ amount: '52.86', currency: 'USD' });
+    expect(result.lines.map((l: { coins: number; count: number }) => [l.coins, l.count])).toEqual([
+      [70, 71],
+      [30, 1],
+    ]);
+  });
+
+  it('answers every question of the conversions issue', () => {
+    expect(run('gift', 'lion', '--count', '3').stdout).toMatch(/89997\s+89997\s+\$449\.98/);
+    expect(run('diamonds', '50000').stdout).toContain('A withdrawal is possible now.');
+    expect(run('budget', '25', '--currency', 'USD').stdout).toMatch(/ios\s+1750\s+\$24\.75/);
+    const flow = run('flow', 'rose', '--count', '100', '--channel', 'ios').stdout;
+    // 2 packs = 1.98: commission 0.594 -> 0.59; 40 unspent of 140 -> 0.56; creator 0.50; platform 0.33
+    expect(flow).toMatch(/store commission\s+\$0\.59/);
+    expect(flow).toMatch(/platform\s+\$0\.33/);
+    expect(run('check', '--region', 'RU', '--feature', 'buy-coins', '--age', '17').stdout).toContain('Refused (AGE)');
+    expect(run('check', '--region', 'KR', '--feature', 'send-gifts').stdout).toContain('from age 19');
+    const balance = run('balance', '--coins', '1234', '--diamonds', '15000', '--target', 'lion').stdout;
+    expect(balance).toContain('28765 missing');
+    expect(balance).toContain('4999 more diamonds needed');
+    expect(run('tables').stdout).toMatch(/twitch-bits\s+2026-11-25/);
+  });
+
+  it('settles the live-event sample to the hand-computed totals', () => {
+    const { stdout, status } = run('settle', sample);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/7000000000000000001\s+35581/);
+    expect(stdout).toMatch(/7000000000000000002\s+31013/);
+    expect(stdout).toContain('1 duplicates dropped');
+    expect(stdout).toContain('99999001');
+  });
+
+  it('settles our own events from JSON lines and from a JSON array', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gift-economy-'));
+    const events = [
+      { creatorId: 'a', giftCoins: 100, repeatCount: 3 },
+      { creatorId: 'b', giftCoins: 1 },
+    ];
+    writeFileSync(join(dir, 'e.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
+    writeFileSync(join(dir, 'e.json'), JSON.stringify(events, null, 2));
+    for (const file of ['e.jsonl', 'e.json']) {
+      const result = JSON.parse(run('settle', join(dir, file), '--json').stdout);
+      expect(result.totals.coins).toBe(301);
+      // 301 diamonds × 0.005 = 1.505 -> 1.50 (half-even, per creator: 1.50 + 0.005 -> 0.00)
+      expect(result.totals.value).toEqual({ amount: '1.50', currency: 'USD' });
+    }
+  });
+
+  it.each([
+    [['coins', '1.5'], /N must be a whole number/],
+    [['coins', '-3'], /N must be a whole number/],
+    [['gift', 'unicorn'], /unknown gift "unicorn"/],
+    [['gift', 'rose', '--count', '0'], /count must be at least 1/],
+    [['check', '--region', 'XX', '--feature', 'buy-coins'], /ISO 3166-1/],
+    [['quote', '100'], /needs --channel/],
+    [['quote', '100', '--channel', 'fax'], /channel must be one of ios, android, web/],
+    [['coins', '10', '--table', '/nonexistent.json'], /cannot read the table file/],
+    [['coins', '10', '--preset', 'myspace'], /--preset must be one of/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['settle', '/nonexistent.jsonl'], /./],
+  ])('bad input %j: one line on stderr, status 2, nothing on stdout', (args, message) => {
+    const { status, stdout, stderr } = run(...(args as string[]));
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('refuses a malformed table file with every problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gift-economy-'));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ id: 'x', currencies: ['usd'] }));
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    expect(run('coins', '10', '--table', join(dir, 'bad.json'))).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/invalid rate table \(\d+ problems\)/),
+    });
+    expect(run('coins', '10', '--table', join(dir, 'broken.json'))).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/not valid JSON/),
+    });
+  });
+
+  it('--help for each command, with an example', () => {
+    for (const command of ['coins', 'gift', 'diamonds', 'quote', 'budget', 'flow', 'check', 'balance', 'settle', 'tables']) {
+      const { stdout, status } = run(command, '--help');
+      expect(status).toBe(0);
+      expect(stdout).toContain(`e.g. gift-economy ${command}`);
+    }
+    expect(run().stdout).toContain('Commands:');
+  });
+});
