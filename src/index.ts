@@ -35,6 +35,16 @@ export { type BudgetQuery, type Buyer, budgetCoins, type Quote, type QuoteLine, 
 export { diamondsForCoins, diamondsValueMinor } from './convert/rates.js';
 export { type GiftBudget, giftsWithinBudget, type PayoutTarget, payoutTarget } from './convert/reverse.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
+export { type ApplyResult, accounts, type JournalEntry, Ledger, type LedgerEvent, type Posting } from './ledger/ledger.js';
+export { seededRandom } from './ledger/random.js';
+export {
+  type AudienceOptions,
+  compareScenarios,
+  type PartyTotals,
+  runScenario,
+  type ScenarioComparison,
+  simulateAudience,
+} from './ledger/scenario.js';
 export {
   type CreatorSettlement,
   type GiftColumns,

@@ -1,0 +1,165 @@
+import { Money } from '../money/money.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
+import { accounts, Ledger, type LedgerEvent } from './ledger.js';
+import { seededRandom } from './random.js';
+
+/** Money per party after a sequence of events, in minor units of one currency. */
+export interface PartyTotals {
+  readonly currency: string;
+  /** What viewers paid. */
+  readonly viewersPaid: Money;
+  readonly stores: Money;
+  /** The platform's money: purchases kept, minus payouts made. */
+  readonly platform: Money;
+  /** What creators have been paid out, after fees. */
+  readonly creatorsCash: Money;
+  /** The value of diamonds creators still hold. */
+  readonly creatorsUnpaid: Money;
+  readonly payoutFees: Money;
+  /** Events the rules refused (they changed nothing). */
+  readonly refused: number;
+}
+
+/** The same audience under two tables, and the change for each party (`b − a`). */
+export interface ScenarioComparison {
+  readonly a: PartyTotals;
+  readonly b: PartyTotals;
+  readonly change: { readonly [K in Exclude<keyof PartyTotals, 'currency' | 'refused'>]: Money };
+}
+
+/**
+ * Runs the same events through a ledger for each table and reports every party's money under both and the
+ * change: what a creator-share change, a purchase-channel mix or a fee change means for whom.
+ *
+ * @example
+ * ```ts
+ * import { applyOverlay, compareScenarios } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const lower = applyOverlay(tiktok, { version: 'share-60', creatorShare: { diamondsPerCoin: '0.6' } });
+ * const events = [
+ *   { type: 'purchase', id: 'p', viewer: 'v', coins: 700, channel: 'web', region: 'US' },
+ *   { type: 'gift', id: 'g', viewer: 'v', creator: 'c', gift: 'Swan' },
+ * ] as const;
+ * console.log(compareScenarios(tiktok, lower, events).change.creatorsUnpaid.toString()); // -1.40 USD (419 diamonds instead of 699)
+ * ```
+ */
+export function compareScenarios(a: RateTable, b: RateTable, events: readonly LedgerEvent[]): ScenarioComparison {
+  const left = runScenario(a, events);
+  const right = runScenario(b, events);
+  const change = Object.freeze({
+    viewersPaid: right.viewersPaid.minus(left.viewersPaid),
+    stores: right.stores.minus(left.stores),
+    platform: right.platform.minus(left.platform),
+    creatorsCash: right.creatorsCash.minus(left.creatorsCash),
+    creatorsUnpaid: right.creatorsUnpaid.minus(left.creatorsUnpaid),
+    payoutFees: right.payoutFees.minus(left.payoutFees),
+  });
+  return Object.freeze({ a: left, b: right, change });
+}
+
+/**
+ * Applies events to a fresh ledger and sums every party's money.
+ *
+ * @example
+ * ```ts
+ * import { runScenario } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const totals = runScenario(tiktok, [{ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'ios', region: 'US' }]);
+ * console.log(totals.viewersPaid.toString(), totals.stores.toString()); // 0.99 USD 0.30 USD
+ * ```
+ */
+export function runScenario(table: RateTable, events: readonly LedgerEvent[]): PartyTotals {
+  const compiled = assertRateTable(table);
+  const ledger = new Ledger(compiled);
+  let refused = 0;
+  for (const event of events) if (!ledger.apply(event).ok) refused++;
+  const currency = compiled.document.diamondValue.currency;
+  const sums = { viewersPaid: 0, stores: 0, platform: 0, creatorsCash: 0, creatorsUnpaid: 0, payoutFees: 0 };
+  for (const { account, unit, amount } of ledger.balances()) {
+    if (unit === 'diamond' && account.startsWith('creator:')) sums.creatorsUnpaid += amount;
+    if (unit !== currency) continue;
+    if (account.startsWith('viewer-paid:')) sums.viewersPaid -= amount;
+    else if (account.startsWith('store:')) sums.stores += amount;
+    else if (account === accounts.platform) sums.platform += amount;
+    else if (account.startsWith('creator-cash:')) sums.creatorsCash += amount;
+    else if (account === accounts.payoutFees) sums.payoutFees += amount;
+  }
+  const unpaidValue = Money.of(compiled.document.diamondValue.perDiamond, currency)
+    .times(sums.creatorsUnpaid)
+    .round(compiled.document.diamondValue.rounding as never);
+  return Object.freeze({
+    currency,
+    viewersPaid: Money.fromMinor(sums.viewersPaid, currency),
+    stores: Money.fromMinor(sums.stores, currency),
+    platform: Money.fromMinor(sums.platform, currency),
+    creatorsCash: Money.fromMinor(sums.creatorsCash, currency),
+    creatorsUnpaid: unpaidValue,
+    payoutFees: Money.fromMinor(sums.payoutFees, currency),
+    refused,
+  });
+}
+
+/** The audience to simulate. Weights are whole numbers (relative frequencies). */
+export interface AudienceOptions {
+  /** The seed: the same seed gives the same events in any runtime. */
+  readonly seed: number;
+  readonly viewers: number;
+  readonly creators: number;
+  /** Gift events to generate (purchases are added as viewers run out of coins). */
+  readonly gifts: number;
+  /** Purchase channels and their weights, e.g. `{ ios: 3, web: 1 }`. */
+  readonly channels: Readonly<Record<string, number>>;
+  readonly region: string;
+  /** Gift ids and their weights (default: every gift of the table, cheaper gifts more often). */
+  readonly giftWeights?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A seeded audience: viewers who buy coins on a mix of channels and send gifts to creators, as ledger events
+ * ready for {@link runScenario}, {@link compareScenarios} or a {@link Ledger}.
+ *
+ * @example
+ * ```ts
+ * import { simulateAudience } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const events = simulateAudience(tiktok, { seed: 7, viewers: 10, creators: 2, gifts: 50, channels: { ios: 1, web: 1 }, region: 'US' });
+ * console.log(events.filter((e) => e.type === 'gift').length); // 50
+ * ```
+ */
+export function simulateAudience(table: RateTable, options: AudienceOptions): LedgerEvent[] {
+  const compiled = assertRateTable(table);
+  const random = seededRandom(options.seed);
+  const pick = <T extends string>(weights: Readonly<Record<T, number>>): T => {
+    const entries = Object.entries(weights) as [T, number][];
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = random.next() * total;
+    for (const [key, weight] of entries) {
+      roll -= weight;
+      if (roll < 0) return key;
+    }
+    return (entries.at(-1) as [T, number])[0];
+  };
+  const giftWeights =
+    options.giftWeights ??
+    Object.fromEntries(compiled.gifts.map((gift) => [gift.id, Math.max(1, Math.ceil(1000 / Math.sqrt(gift.coins)))]));
+  const held = new Map<string, number>();
+  const events: LedgerEvent[] = [];
+  for (let i = 0; i < options.gifts; i++) {
+    const viewer = `viewer-${random.int(1, options.viewers)}`;
+    const creator = `creator-${random.int(1, options.creators)}`;
+    const gift = compiled.gift(pick(giftWeights));
+    if (!gift) continue;
+    const count = gift.streakable ? random.int(1, 10) : 1;
+    const needed = gift.coins * count;
+    if ((held.get(viewer) ?? 0) < needed) {
+      const channel = pick(options.channels);
+      const offers = compiled.offers(channel, compiled.document.regions.default.currency, options.region);
+      const plan = offers?.planner.plan(needed);
+      events.push({ type: 'purchase', id: `purchase-${i}`, viewer, coins: needed, channel, region: options.region });
+      held.set(viewer, (held.get(viewer) ?? 0) + (plan?.coins ?? needed));
+    }
+    events.push({ type: 'gift', id: `gift-${i}`, viewer, creator, gift: gift.id, count });
+    held.set(viewer, (held.get(viewer) ?? 0) - needed);
+  }
+  return events;
+}
