@@ -1,20 +1,32 @@
 import { defineConfig } from 'tsup';
 
+const entries = {
+  index: 'src/index.ts',
+  money: 'src/money/index.ts',
+  'presets/tiktok': 'src/presets/tiktok.ts',
+  'presets/twitch-bits': 'src/presets/twitch-bits.ts',
+  'presets/facebook-stars': 'src/presets/facebook-stars.ts',
+};
+
 export default defineConfig([
   {
-    entry: {
-      index: 'src/index.ts',
-      'presets/tiktok': 'src/presets/tiktok.ts',
-      'presets/twitch-bits': 'src/presets/twitch-bits.ts',
-      'presets/facebook-stars': 'src/presets/facebook-stars.ts',
-    },
-    format: ['esm', 'cjs'],
+    // ESM, one file per source module: bundlers keep exactly the modules a page uses (decimal.js and zod
+    // stay out unless something needs them). Declarations come from tsc (tsconfig.build.json).
+    entry: ['src/**/*.ts', '!src/cli/**'],
+    outDir: 'dist/esm',
+    format: ['esm'],
+    bundle: false,
+    sourcemap: true,
+    target: 'es2022',
+  },
+  {
+    // CommonJS, bundled per entry with shared chunks (so `instanceof` holds across entries), with .d.cts
+    entry: entries,
+    format: ['cjs'],
     dts: true,
     sourcemap: true,
     target: 'es2022',
-    // one copy of shared modules for every entry, in CommonJS too, so `instanceof` holds across entries
     splitting: true,
-    treeshake: true,
   },
   {
     // the command-line tool: Node only, one file
@@ -23,6 +35,5 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    treeshake: true,
   },
 ]);

@@ -6,8 +6,8 @@ import Big from 'big.js';
 import Decimal from 'decimal.js';
 import { add, dinero, halfEven, multiply, toDecimal, transformScale, USD } from 'dinero.js';
 import { makeEvents, SEED } from '../../shared/bench-workloads/events.mjs';
-import { coins, creatorValueText, PurchasePlanner, parseRateTable, settle } from '../dist/index.js';
-import { tiktok, tiktokDocument } from '../dist/presets/tiktok.js';
+import { coins, creatorValueText, PurchasePlanner, parseRateTable, settle } from '../dist/esm/index.js';
+import { tiktok, tiktokDocument } from '../dist/esm/presets/tiktok.js';
 import { measure } from './harness.mjs';
 
 const quick = process.argv.includes('--quick');

@@ -1,7 +1,7 @@
 // Writes docs/schema/rate-table.schema.json from the zod schema (via the built package), or with --check
 // fails when the committed file is not current.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rateTableJsonSchema } from '../dist/index.js';
+import { rateTableJsonSchema } from '../dist/esm/index.js';
 
 const file = new URL('../docs/schema/rate-table.schema.json', import.meta.url);
 const text = `${JSON.stringify(rateTableJsonSchema(), null, 2)}\n`;

@@ -22,6 +22,7 @@ export {
 } from './availability/check.js';
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
+export { largestWithin } from './catalog/budget.js';
 export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
 export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
 export type { Breakdown, BreakdownStep } from './convert/breakdown.js';
@@ -32,7 +33,7 @@ export { type FlowQuery, type MoneyFlow, moneyFlow } from './convert/flow.js';
 export { findGift, type GiftQuery, type GiftValue, sendGifts, shareDiamonds } from './convert/gift.js';
 export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
 export { type BudgetQuery, type Buyer, budgetCoins, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
-export { diamondsForCoins, diamondsValueMinor } from './convert/rates.js';
+export { diamondsForCoins, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
 export { type GiftBudget, giftsWithinBudget, type PayoutTarget, payoutTarget } from './convert/reverse.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
 export { type ApplyResult, accounts, type JournalEntry, Ledger, type LedgerEvent, type Posting } from './ledger/ledger.js';
@@ -79,26 +80,13 @@ export { applyOverlay } from './table/overlay.js';
 export { parseRateTable, validateRateTable } from './table/parse.js';
 export {
   type BundleDocument,
-  bundlePriceSchema,
-  bundleSchema,
   type CustomAmountDocument,
-  channelSchema,
-  chestsSchema,
-  creatorShareSchema,
-  customAmountSchema,
-  defaultRegionSchema,
-  diamondValueSchema,
   type FeatureRule,
-  featureRuleSchema,
   type GiftDocument,
-  giftSchema,
-  payoutMethodSchema,
-  payoutSchema,
   type RateTableDocument,
   type RateTableInput,
+  type RateTableSchemas,
   type RegionRuleDocument,
-  rateTableSchema,
-  regionRuleSchema,
-  sourceSchema,
+  rateTableSchemas,
 } from './table/schema.js';
 export { fixedSource, type LoadingSourceOptions, loadingSource, type RateSource } from './table/source.js';

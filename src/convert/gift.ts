@@ -8,7 +8,8 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
 import type { GiftDocument } from '../table/schema.js';
 import { type Breakdown, step } from './breakdown.js';
-import { diamondsForCoins, diamondValueStep } from './rates.js';
+import { diamondValueStep } from './diamond-value.js';
+import { diamondsForCoins } from './rates.js';
 
 /** The question for {@link sendGifts}. */
 export interface GiftQuery {

@@ -8,7 +8,8 @@ import { type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
-import { diamondsValueMinor, diamondValueStep } from './rates.js';
+import { diamondValueStep } from './diamond-value.js';
+import { diamondsForMinor, payoutFeeMinor } from './rates.js';
 
 /** A conversion rate into another currency, with where it comes from (shown in the breakdown). */
 export interface FxRate {
@@ -114,10 +115,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       output: withdrawable ? withdrawal.toString() : `nothing yet: ${diamondsMissing} more ${compiled.document.units.diamond}s needed`,
     }),
   );
-  const exactFee = withdrawal
-    .times(method.percentFee)
-    .plus(withdrawal.isZero() ? Money.fromMinor(0, currency) : Money.of(method.fixedFee, currency));
-  const fee = exactFee.round(method.feeRounding as RoundingMode);
+  const fee = Money.fromMinor(payoutFeeMinor(compiled, Number(withdrawal.toMinor()), method.id), currency);
   const net = withdrawal.compare(fee) > 0 ? withdrawal.minus(fee) : Money.fromMinor(0, currency);
   steps.push(
     step({
@@ -128,7 +126,6 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       table: compiled.ref,
       rounding: method.feeRounding as RoundingMode,
       output: `fee ${fee.toString()}, net ${net.toString()}`,
-      residue: exactFee.equals(fee) ? undefined : `${exactFee.minus(fee).amount.toFixed()} ${currency}`,
     }),
   );
   let converted: Money | undefined;
@@ -190,15 +187,6 @@ export function diamondsForValue(table: RateTable, target: Money): number {
     );
   }
   const goal = target.round('ceil').toMinor();
-  if (goal <= 0n) return 0;
-  const { numerator, denominator } = table.diamondValueMinor;
-  // value(d) is non-decreasing in d; value(high) ≥ goal because high × rate ≥ goal before rounding
-  let high = Number((goal * BigInt(denominator) + BigInt(numerator) - 1n) / BigInt(numerator));
-  let low = Math.max(0, Number(((goal - 1n) * BigInt(denominator)) / BigInt(numerator)) - 1);
-  while (high - low > 1) {
-    const middle = low + Math.floor((high - low) / 2);
-    if (BigInt(diamondsValueMinor(table, middle)) >= goal) high = middle;
-    else low = middle;
-  }
-  return BigInt(diamondsValueMinor(table, low)) >= goal ? low : high;
+  if (goal > BigInt(Number.MAX_SAFE_INTEGER)) throw new EconomyError('QUANTITY_OVERFLOW', `${target.toString()} is too large`);
+  return diamondsForMinor(table, Number(goal));
 }

@@ -1,4 +1,5 @@
 import { type Allowed, check, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
+import { largestWithin } from '../catalog/budget.js';
 import type { PlanLine } from '../catalog/planner.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
@@ -211,23 +212,7 @@ export function budgetCoins(table: RateTable, query: BudgetQuery): Quote | Refus
   if (!allowed.ok) return allowed;
   const offers = findOffers(compiled, { channel: query.channel, region: query.region, currency: budget.currency }, allowed);
   if (!offers.ok) return offers;
-  const limit = budget.round('floor').toMinor();
-  const fits = (n: number) => {
-    const price = offers.set.planner.cheapestMinor(n);
-    return price !== undefined && BigInt(price) <= limit;
-  };
-  // cheapest(N) never decreases as N grows, so the largest N that fits is found by doubling then bisecting
-  let low = 0;
-  let high = 1;
-  while (fits(high) && high < Number.MAX_SAFE_INTEGER / 4) {
-    low = high;
-    high *= 2;
-  }
-  while (high - low > 1) {
-    const middle = low + Math.floor((high - low) / 2);
-    if (fits(middle)) low = middle;
-    else high = middle;
-  }
+  const low = largestWithin(offers.set.planner, budget.round('floor').toMinor());
   const plan = offers.set.planner.plan(low);
   if (!plan) return refusal('NO_PRICE', `no purchase on ${query.channel} fits ${budget.toString()}`, []);
   return priceQuote(compiled, offers.set, low as Coins, plan.coins, plan.lines);

@@ -1,10 +1,10 @@
-import { Decimal } from '../money/decimal.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
-import { Money } from '../money/money.js';
+import { ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
 import type { Coins, Diamonds } from '../quantity/quantity.js';
 import type { RateTable } from '../table/compile.js';
-import { type BreakdownStep, step } from './breakdown.js';
 
 // The table's exact rates applied with integers. These are the hot-path building blocks every question uses.
 
@@ -48,23 +48,62 @@ export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number
   );
 }
 
-/** The diamond value as Money, with its breakdown step. */
-export function diamondValueStep(table: RateTable, diamonds: number): { value: Money; step: BreakdownStep } {
-  const { currency, perDiamond, rounding } = table.document.diamondValue;
-  const exact = new Decimal(diamonds).times(perDiamond);
-  const value = Money.fromMinor(diamondsValueMinor(table, diamonds), currency);
-  const residue = exact.minus(value.amount);
-  return {
-    value,
-    step: step({
-      step: 'diamond-value',
-      input: `${diamonds} ${table.document.units.diamond}s`,
-      rule: `× ${perDiamond} ${currency} per ${table.document.units.diamond}, rounded to the ${currency} minor unit`,
-      rate: perDiamond,
-      table: table.ref,
-      rounding: rounding as RoundingMode,
-      output: value.toString(),
-      residue: residue.isZero() ? undefined : `${residue.toFixed()} ${currency}`,
-    }),
-  };
+/**
+ * The fewest diamonds whose value (rounded by the table's rule) reaches `goalMinor` minor units of the
+ * diamond-value currency: integers only.
+ *
+ * @example
+ * ```ts
+ * import { diamondsForMinor } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(diamondsForMinor(tiktok, 10_000)); // 19999 (19,999 × 0.5 cent = 9,999.5 cents, half-even 10,000)
+ * ```
+ */
+export function diamondsForMinor(table: RateTable, goalMinor: number): number {
+  if (goalMinor <= 0) return 0;
+  const { numerator, denominator } = table.diamondValueMinor;
+  // value(d) never decreases as d grows; value(high) ≥ goal because high × rate ≥ goal before rounding
+  let high = Math.ceil((goalMinor * denominator) / numerator) + 1;
+  let low = Math.max(-1, Math.floor(((goalMinor - 1) * denominator) / numerator) - 2);
+  while (high - low > 1) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (diamondsValueMinor(table, middle) >= goalMinor) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/**
+ * The payout method's fee on a withdrawal, in minor units: percent × withdrawal + fixed fee, rounded once with
+ * the method's rounding (nothing on a zero withdrawal). Integers only.
+ *
+ * @throws EconomyError `INVALID_ARGUMENT` for a method the table does not have.
+ * @example
+ * ```ts
+ * import { applyOverlay, payoutFeeMinor } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const table = applyOverlay(tiktok, { payout: { methods: [{ id: 'paypal', name: 'PayPal', percentFee: '0.02', fixedFee: '0.30' }] } });
+ * console.log(payoutFeeMinor(table, 25_000)); // 530 (2% of 250.00 = 5.00, + 0.30)
+ * ```
+ */
+export function payoutFeeMinor(table: RateTable, withdrawalMinor: number, methodId?: string): number {
+  const payout = table.document.payout;
+  const method = methodId === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === methodId);
+  if (!method) {
+    throw new EconomyError(
+      'INVALID_ARGUMENT',
+      `payout method must be one of ${payout.methods.map((m) => m.id).join(', ')}, got ${describeValue(methodId)}`,
+      {
+        path: ['method'],
+      },
+    );
+  }
+  if (withdrawalMinor === 0) return 0;
+  const places = minorUnits(payout.currency);
+  const percent = ratioFromDecimal(method.percentFee);
+  const fixed = ratioFromDecimal(method.fixedFee, places);
+  // (withdrawal × p/q) + f/g = (withdrawal × p × g + f × q) / (q × g), rounded once
+  const numerator =
+    safeMultiply(safeMultiply(withdrawalMinor, percent.numerator), fixed.denominator) + safeMultiply(fixed.numerator, percent.denominator);
+  return divideRoundedNumber(numerator, safeMultiply(percent.denominator, fixed.denominator), method.feeRounding as RoundingMode);
 }

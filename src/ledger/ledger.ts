@@ -307,7 +307,7 @@ export class Ledger {
       case 'refund': {
         if (!table.document.refundsAllowed) return refusal('FEATURE_OFF', `${table.ref} does not allow refunds`, []);
         const purchase = this.#byId.get(event.purchase);
-        if (!purchase || purchase.event.type !== 'purchase') return refusal('NOT_ENOUGH', `there is no purchase ${event.purchase}`, []);
+        if (purchase?.event.type !== 'purchase') return refusal('NOT_ENOUGH', `there is no purchase ${event.purchase}`, []);
         if (this.#refunded.has(event.purchase)) return refusal('NOT_ENOUGH', `purchase ${event.purchase} was already refunded`, []);
         const received = purchase.postings.find((posting) => posting.unit === 'coin' && posting.amount > 0)?.amount ?? 0;
         const held = this.balance(accounts.viewer(purchase.event.viewer), 'coin');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rateTableSchema } from './schema.js';
+import { rateTableSchemas } from './schema.js';
 
 /**
  * The rate table schema as JSON Schema (draft 2020-12), for users outside TypeScript. The same document is
@@ -12,5 +12,5 @@ import { rateTableSchema } from './schema.js';
  * ```
  */
 export function rateTableJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(rateTableSchema, { io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(rateTableSchemas().rateTable, { io: 'input' }) as Record<string, unknown>;
 }

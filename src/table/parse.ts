@@ -1,6 +1,6 @@
 import { EconomyError, formatPath, type Issue } from '../errors.js';
 import { compileRateTable, type RateTable } from './compile.js';
-import { type RateTableDocument, rateTableSchema } from './schema.js';
+import { type RateTableDocument, rateTableSchemas } from './schema.js';
 import { crossCheck, findPollutingKeys } from './validate.js';
 
 /**
@@ -36,7 +36,7 @@ export function parseRateTable(input: unknown): RateTable {
 export function validateRateTable(input: unknown): RateTableDocument {
   const polluting = findPollutingKeys(input);
   if (polluting.length > 0) throw invalidTable(polluting);
-  const result = rateTableSchema.safeParse(input);
+  const result = rateTableSchemas().rateTable.safeParse(input);
   if (!result.success) {
     throw invalidTable(
       result.error.issues.map((issue) => ({

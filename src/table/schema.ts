@@ -33,186 +33,226 @@ const date = (what: string) =>
       error: `${what} must be an ISO 8601 date such as "2026-11-25" or a date-time with a zone such as "2026-11-25T00:00:00Z"`,
     })
     .refine((text) => !Number.isNaN(Date.parse(text)), { error: `${what} is not a real calendar date` });
-const currency = z.string({ error: 'currency must be an ISO 4217 code such as "USD"' }).regex(/^[A-Z]{3}$/, {
-  error: 'currency must be an ISO 4217 code of three capital letters such as "USD"',
-});
-const region = z.string({ error: 'region must be an ISO 3166-1 alpha-2 code such as "US"' }).regex(/^[A-Z]{2}$/, {
-  error: 'region must be an ISO 3166-1 alpha-2 code of two capital letters such as "US"',
-});
-const rounding = z.enum(ROUNDING_MODES as [string, ...string[]], { error: `rounding must be one of ${ROUNDING_MODES.join(', ')}` });
-const sourceKey = z.string({ error: 'source must name a key of the table\'s "sources"' }).min(1);
-const text = (what: string) => z.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
+function buildSchemas() {
+  const currency = z.string({ error: 'currency must be an ISO 4217 code such as "USD"' }).regex(/^[A-Z]{3}$/, {
+    error: 'currency must be an ISO 4217 code of three capital letters such as "USD"',
+  });
+  const region = z.string({ error: 'region must be an ISO 3166-1 alpha-2 code such as "US"' }).regex(/^[A-Z]{2}$/, {
+    error: 'region must be an ISO 3166-1 alpha-2 code of two capital letters such as "US"',
+  });
+  const rounding = z.enum(ROUNDING_MODES as [string, ...string[]], { error: `rounding must be one of ${ROUNDING_MODES.join(', ')}` });
+  const sourceKey = z.string({ error: 'source must name a key of the table\'s "sources"' }).min(1);
+  const text = (what: string) => z.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
 
-/** Where a figure comes from, and — when it is not sourced directly — the rule that derived it. */
-const provenance = {
-  /** Key of an entry in the table's `sources`. */
-  source: sourceKey.optional(),
-  /** Present when the figure is derived rather than sourced: the rule, in words. */
-  derived: text('derived').optional(),
-};
+  /** Where a figure comes from, and — when it is not sourced directly — the rule that derived it. */
+  const provenance = {
+    /** Key of an entry in the table's `sources`. */
+    source: sourceKey.optional(),
+    /** Present when the figure is derived rather than sourced: the rule, in words. */
+    derived: text('derived').optional(),
+  };
 
-/** A source of figures: a page or document, with the date it was read or published. */
-export const sourceSchema = z.strictObject({
-  key: id('source key'),
-  title: text('title'),
-  url: z.url({ error: 'url must be an absolute URL' }).optional(),
-  retrieved: date('retrieved').optional(),
-  published: text('published').optional(),
-});
+  /** A source of figures: a page or document, with the date it was read or published. */
+  const sourceSchema = z.strictObject({
+    key: id('source key'),
+    title: text('title'),
+    url: z.url({ error: 'url must be an absolute URL' }).optional(),
+    retrieved: date('retrieved').optional(),
+    published: text('published').optional(),
+  });
 
-/** A channel where coins are bought, with the store's commission on each purchase. */
-export const channelSchema = z.strictObject({
-  id: id('channel id'),
-  name: text('name'),
-  storeCommission: share('storeCommission'),
-  ...provenance,
-});
+  /** A channel where coins are bought, with the store's commission on each purchase. */
+  const channelSchema = z.strictObject({
+    id: id('channel id'),
+    name: text('name'),
+    storeCommission: share('storeCommission'),
+    ...provenance,
+  });
 
-/** One price of a bundle: on a channel, in a currency, optionally only in some regions. */
-export const bundlePriceSchema = z.strictObject({
-  channel: id('channel'),
-  currency,
-  amount: positiveDecimal('amount'),
-  regions: z.array(region).min(1).optional(),
-  ...provenance,
-});
+  /** One price of a bundle: on a channel, in a currency, optionally only in some regions. */
+  const bundlePriceSchema = z.strictObject({
+    channel: id('channel'),
+    currency,
+    amount: positiveDecimal('amount'),
+    regions: z.array(region).min(1).optional(),
+    ...provenance,
+  });
 
-/** A fixed pack of coins and its prices. */
-export const bundleSchema = z.strictObject({
-  id: id('bundle id'),
-  coins: count('coins', 1),
-  prices: z.array(bundlePriceSchema).min(1, { error: 'a bundle needs at least one price' }),
-  ...provenance,
-});
+  /** A fixed pack of coins and its prices. */
+  const bundleSchema = z.strictObject({
+    id: id('bundle id'),
+    coins: count('coins', 1),
+    prices: z.array(bundlePriceSchema).min(1, { error: 'a bundle needs at least one price' }),
+    ...provenance,
+  });
 
-/** Any number of coins between a minimum and a maximum, at a per-coin price rounded once per purchase. */
-export const customAmountSchema = z.strictObject({
-  channel: id('channel'),
-  currency,
-  pricePerCoin: positiveDecimal('pricePerCoin'),
-  minCoins: count('minCoins', 1),
-  maxCoins: count('maxCoins', 1),
-  step: count('step', 1).default(1),
-  rounding,
-  regions: z.array(region).min(1).optional(),
-  ...provenance,
-});
+  /** Any number of coins between a minimum and a maximum, at a per-coin price rounded once per purchase. */
+  const customAmountSchema = z.strictObject({
+    channel: id('channel'),
+    currency,
+    pricePerCoin: positiveDecimal('pricePerCoin'),
+    minCoins: count('minCoins', 1),
+    maxCoins: count('maxCoins', 1),
+    step: count('step', 1).default(1),
+    rounding,
+    regions: z.array(region).min(1).optional(),
+    ...provenance,
+  });
 
-/** A virtual gift and its price in coins. */
-export const giftSchema = z.strictObject({
-  id: id('gift id'),
-  name: text('name'),
-  coins: count('coins', 1),
-  /** Streakable gifts (TikTok's giftType 1) are sent in runs counted once at the end. */
-  streakable: z.boolean().optional(),
-  tags: z.array(text('tag')).optional(),
-  availableFrom: date('availableFrom').optional(),
-  availableTo: date('availableTo').optional(),
-  ...provenance,
-});
+  /** A virtual gift and its price in coins. */
+  const giftSchema = z.strictObject({
+    id: id('gift id'),
+    name: text('name'),
+    coins: count('coins', 1),
+    /** Streakable gifts (TikTok's giftType 1) are sent in runs counted once at the end. */
+    streakable: z.boolean().optional(),
+    tags: z.array(text('tag')).optional(),
+    availableFrom: date('availableFrom').optional(),
+    availableTo: date('availableTo').optional(),
+    ...provenance,
+  });
 
-/** How gift coins become diamonds: the share, its rounding, and where the rounding happens. */
-export const creatorShareSchema = z.strictObject({
-  diamondsPerCoin: share('diamondsPerCoin'),
-  rounding,
-  /** `per-gift`: round each gift sent; `per-settlement`: round each creator's total once. */
-  scope: z.enum(['per-gift', 'per-settlement'], { error: 'scope must be "per-gift" or "per-settlement"' }),
-  ...provenance,
-});
+  /** How gift coins become diamonds: the share, its rounding, and where the rounding happens. */
+  const creatorShareSchema = z.strictObject({
+    diamondsPerCoin: share('diamondsPerCoin'),
+    rounding,
+    /** `per-gift`: round each gift sent; `per-settlement`: round each creator's total once. */
+    scope: z.enum(['per-gift', 'per-settlement'], { error: 'scope must be "per-gift" or "per-settlement"' }),
+    ...provenance,
+  });
 
-/** What a diamond is worth in money before payout fees. */
-export const diamondValueSchema = z.strictObject({
-  currency,
-  perDiamond: positiveDecimal('perDiamond'),
-  rounding,
-  ...provenance,
-});
+  /** What a diamond is worth in money before payout fees. */
+  const diamondValueSchema = z.strictObject({
+    currency,
+    perDiamond: positiveDecimal('perDiamond'),
+    rounding,
+    ...provenance,
+  });
 
-/** A way to cash out, with its fees. */
-export const payoutMethodSchema = z.strictObject({
-  id: id('payout method id'),
-  name: text('name'),
-  percentFee: share('percentFee'),
-  fixedFee: nonNegativeDecimal('fixedFee'),
-  feeRounding: rounding.default('half-even'),
-  ...provenance,
-});
+  /** A way to cash out, with its fees. */
+  const payoutMethodSchema = z.strictObject({
+    id: id('payout method id'),
+    name: text('name'),
+    percentFee: share('percentFee'),
+    fixedFee: nonNegativeDecimal('fixedFee'),
+    feeRounding: rounding.default('half-even'),
+    ...provenance,
+  });
 
-/** Cashing diamonds out: currency, minimum, optional daily maximum, methods. */
-export const payoutSchema = z.strictObject({
-  currency,
-  minimum: nonNegativeDecimal('minimum'),
-  maximumPerDay: positiveDecimal('maximumPerDay').optional(),
-  methods: z.array(payoutMethodSchema).min(1, { error: 'payout needs at least one method' }),
-  ...provenance,
-});
+  /** Cashing diamonds out: currency, minimum, optional daily maximum, methods. */
+  const payoutSchema = z.strictObject({
+    currency,
+    minimum: nonNegativeDecimal('minimum'),
+    maximumPerDay: positiveDecimal('maximumPerDay').optional(),
+    methods: z.array(payoutMethodSchema).min(1, { error: 'payout needs at least one method' }),
+    ...provenance,
+  });
 
-/** What a region allows for one feature. */
-export const featureRuleSchema = z.strictObject({
-  available: z.boolean().default(true),
-  minAge: count('minAge').optional(),
-  channels: z.array(id('channel')).min(1).optional(),
-  from: date('from').optional(),
-  to: date('to').optional(),
-  reason: text('reason').optional(),
-  ...provenance,
-});
+  /** What a region allows for one feature. */
+  const featureRuleSchema = z.strictObject({
+    available: z.boolean().default(true),
+    minAge: count('minAge').optional(),
+    channels: z.array(id('channel')).min(1).optional(),
+    from: date('from').optional(),
+    to: date('to').optional(),
+    reason: text('reason').optional(),
+    ...provenance,
+  });
 
-const featureRules = z.record(id('feature'), featureRuleSchema);
+  const featureRules = z.record(id('feature'), featureRuleSchema);
 
-/** The rules everywhere unless a region says otherwise. */
-export const defaultRegionSchema = z.strictObject({
-  currency,
-  channels: z.array(id('channel')).min(1),
-  features: featureRules,
-});
+  /** The rules everywhere unless a region says otherwise. */
+  const defaultRegionSchema = z.strictObject({
+    currency,
+    channels: z.array(id('channel')).min(1),
+    features: featureRules,
+  });
 
-/** One region's differences from the default rules. */
-export const regionRuleSchema = z.strictObject({
-  region,
-  name: text('name').optional(),
-  currency: currency.optional(),
-  channels: z.array(id('channel')).min(1).optional(),
-  features: featureRules.default({}),
-  ...provenance,
-});
+  /** One region's differences from the default rules. */
+  const regionRuleSchema = z.strictObject({
+    region,
+    name: text('name').optional(),
+    currency: currency.optional(),
+    channels: z.array(id('channel')).min(1).optional(),
+    features: featureRules.default({}),
+    ...provenance,
+  });
 
-/** Treasure chests: limits a viewer must respect when dropping coins for others to claim. */
-export const chestsSchema = z.strictObject({
-  minCoins: count('minCoins', 1).optional(),
-  maxCoins: count('maxCoins', 1).optional(),
-  maxClaimants: count('maxClaimants', 1).optional(),
-  minCountdownSeconds: count('minCountdownSeconds').optional(),
-  maxCountdownSeconds: count('maxCountdownSeconds').optional(),
-  /** How coins are shared among claimants: evenly, or at random (seeded). */
-  split: z.enum(['even', 'random'], { error: 'split must be "even" or "random"' }).default('random'),
-  ...provenance,
-});
+  /** Treasure chests: limits a viewer must respect when dropping coins for others to claim. */
+  const chestsSchema = z.strictObject({
+    minCoins: count('minCoins', 1).optional(),
+    maxCoins: count('maxCoins', 1).optional(),
+    maxClaimants: count('maxClaimants', 1).optional(),
+    minCountdownSeconds: count('minCountdownSeconds').optional(),
+    maxCountdownSeconds: count('maxCountdownSeconds').optional(),
+    /** How coins are shared among claimants: evenly, or at random (seeded). */
+    split: z.enum(['even', 'random'], { error: 'split must be "even" or "random"' }).default('random'),
+    ...provenance,
+  });
 
-/** A whole economy as one document. */
-export const rateTableSchema = z.strictObject({
-  id: id('id'),
-  version: text('version'),
-  name: text('name'),
-  description: text('description').optional(),
-  effectiveFrom: date('effectiveFrom'),
-  effectiveTo: date('effectiveTo').optional(),
-  units: z.strictObject({ coin: text('coin'), diamond: text('diamond') }).default({ coin: 'coin', diamond: 'diamond' }),
-  sources: z.array(sourceSchema).default([]),
-  currencies: z.array(currency).min(1, { error: 'list at least one currency' }),
-  features: z.array(id('feature')).min(1, { error: 'list at least one feature' }),
-  channels: z.array(channelSchema).min(1, { error: 'list at least one channel' }),
-  bundles: z.array(bundleSchema).default([]),
-  customAmounts: z.array(customAmountSchema).default([]),
-  gifts: z.array(giftSchema).default([]),
-  creatorShare: creatorShareSchema,
-  diamondValue: diamondValueSchema,
-  agencyShare: share('agencyShare').optional(),
-  payout: payoutSchema,
-  regions: z.strictObject({ default: defaultRegionSchema, rules: z.array(regionRuleSchema).default([]) }),
-  chests: chestsSchema.optional(),
-  refundsAllowed: z.boolean().default(false),
-});
+  /** A whole economy as one document. */
+  const rateTableSchema = z.strictObject({
+    id: id('id'),
+    version: text('version'),
+    name: text('name'),
+    description: text('description').optional(),
+    effectiveFrom: date('effectiveFrom'),
+    effectiveTo: date('effectiveTo').optional(),
+    units: z.strictObject({ coin: text('coin'), diamond: text('diamond') }).default({ coin: 'coin', diamond: 'diamond' }),
+    sources: z.array(sourceSchema).default([]),
+    currencies: z.array(currency).min(1, { error: 'list at least one currency' }),
+    features: z.array(id('feature')).min(1, { error: 'list at least one feature' }),
+    channels: z.array(channelSchema).min(1, { error: 'list at least one channel' }),
+    bundles: z.array(bundleSchema).default([]),
+    customAmounts: z.array(customAmountSchema).default([]),
+    gifts: z.array(giftSchema).default([]),
+    creatorShare: creatorShareSchema,
+    diamondValue: diamondValueSchema,
+    agencyShare: share('agencyShare').optional(),
+    payout: payoutSchema,
+    regions: z.strictObject({ default: defaultRegionSchema, rules: z.array(regionRuleSchema).default([]) }),
+    chests: chestsSchema.optional(),
+    refundsAllowed: z.boolean().default(false),
+  });
+
+  return {
+    source: sourceSchema,
+    channel: channelSchema,
+    bundlePrice: bundlePriceSchema,
+    bundle: bundleSchema,
+    customAmount: customAmountSchema,
+    gift: giftSchema,
+    creatorShare: creatorShareSchema,
+    diamondValue: diamondValueSchema,
+    payoutMethod: payoutMethodSchema,
+    payout: payoutSchema,
+    featureRule: featureRuleSchema,
+    defaultRegion: defaultRegionSchema,
+    regionRule: regionRuleSchema,
+    chests: chestsSchema,
+    rateTable: rateTableSchema,
+  };
+}
+
+/** The zod schemas of a rate table, one per part. */
+export type RateTableSchemas = ReturnType<typeof buildSchemas>;
+
+let built: RateTableSchemas | undefined;
+
+/**
+ * The zod schemas of a rate table (`rateTable` for the whole document, and one per part), built on first use
+ * so that code which never validates a table never constructs them (and a bundler can leave zod out).
+ *
+ * @example
+ * ```ts
+ * import { rateTableSchemas } from 'gift-economy';
+ * console.log(rateTableSchemas().gift.safeParse({ id: 'rose', name: 'Rose', coins: 1 }).success); // true
+ * ```
+ */
+export function rateTableSchemas(): RateTableSchemas {
+  built ??= buildSchemas();
+  return built;
+}
 
 /**
  * A validated rate table document, as JSON-ready data (amounts are decimal strings).
@@ -223,16 +263,16 @@ export const rateTableSchema = z.strictObject({
  * const label = (table: RateTableDocument) => `${table.id}@${table.version}`;
  * ```
  */
-export type RateTableDocument = z.output<typeof rateTableSchema>;
+export type RateTableDocument = z.output<RateTableSchemas['rateTable']>;
 /** What a rate table document may look like before defaults are applied (the JSON a user writes). */
-export type RateTableInput = z.input<typeof rateTableSchema>;
+export type RateTableInput = z.input<RateTableSchemas['rateTable']>;
 /** One region's rule for one feature. */
-export type FeatureRule = z.output<typeof featureRuleSchema>;
+export type FeatureRule = z.output<RateTableSchemas['featureRule']>;
 /** A gift as the table describes it. */
-export type GiftDocument = z.output<typeof giftSchema>;
+export type GiftDocument = z.output<RateTableSchemas['gift']>;
 /** A coin bundle as the table describes it. */
-export type BundleDocument = z.output<typeof bundleSchema>;
+export type BundleDocument = z.output<RateTableSchemas['bundle']>;
 /** A custom amount as the table describes it. */
-export type CustomAmountDocument = z.output<typeof customAmountSchema>;
+export type CustomAmountDocument = z.output<RateTableSchemas['customAmount']>;
 /** One region's differences from the default. */
-export type RegionRuleDocument = z.output<typeof regionRuleSchema>;
+export type RegionRuleDocument = z.output<RateTableSchemas['regionRule']>;

@@ -1,0 +1,33 @@
+import type { PurchasePlanner } from './planner.js';
+
+/**
+ * The most coins whose cheapest purchase costs at most `budgetMinor` minor units: integers only. The cheapest
+ * price never falls as the coins grow, so the answer is found by doubling, then bisecting.
+ *
+ * @example
+ * ```ts
+ * import { largestWithin } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const planner = tiktok.offers('ios', 'USD')?.planner;
+ * if (planner) console.log(largestWithin(planner, 2500)); // 1750 (25 packs of 70 at 0.99)
+ * ```
+ */
+export function largestWithin(planner: PurchasePlanner, budgetMinor: number | bigint): number {
+  const limit = BigInt(budgetMinor);
+  const fits = (coins: number) => {
+    const price = planner.cheapestMinor(coins);
+    return price !== undefined && BigInt(price) <= limit;
+  };
+  let low = 0;
+  let high = 1;
+  while (fits(high) && high < Number.MAX_SAFE_INTEGER / 4) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
