@@ -109,7 +109,10 @@ function update() {
         'coins-out',
         `${plan.coins} coins cost ${money(plan.priceMinor, currency)} on ${set.channel}; as gifts they yield a creator ${money(creator, doc.diamondValue.currency)}`,
       );
-      rows('coins-breakdown', [...planLines(plan, currency), ['total', `${plan.coins} coins`, money(plan.priceMinor, currency)]]);
+      rows('coins-breakdown', [
+        ...planLines(plan, currency, set.custom),
+        ['total', `${plan.coins} coins`, money(plan.priceMinor, currency)],
+      ]);
     },
     'coins-breakdown',
   );
