@@ -58,7 +58,11 @@ describe.runIf(existsSync(CHROMIUM) && existsSync(new URL('../../dist/esm/index.
       server?.close();
     });
 
-    const text = (id: string) => page.locator(`#${id}`).innerText();
+    const text = (id: string) =>
+      page
+        .locator(`#${id}`)
+        .textContent()
+        .then((value) => value ?? '');
     const type = async (id: string, value: string) => page.fill(`#${id}`, value);
 
     it('prices coins on the web and in the app', async () => {
