@@ -1,7 +1,8 @@
-// The README's example, run by the package smoke test against the packed tarball.
-import { allocate, money } from 'gift-economy';
+// Run by the package smoke test against the packed tarball, in an ESM and a CommonJS project.
+import { quoteCoins, sendGifts } from 'gift-economy';
+import { tiktok } from 'gift-economy/presets/tiktok';
 
-const price = money('0.99', 'USD'); // 70 coins in the app (publicly reported)
-const total = price.times(3);
-console.log(total.toString(), total.format('de-DE'));
-console.log(allocate(money('0.07', 'USD'), [2, 3]).map(String));
+const quote = quoteCoins(tiktok, { coins: 5000, channel: 'web', region: 'US' });
+console.log(quote.ok && quote.price.toString());
+const lion = sendGifts(tiktok, { gift: 'Lion', count: 3 });
+console.log(lion.ok && lion.value.toString());

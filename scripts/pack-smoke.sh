@@ -15,10 +15,12 @@ for kind in esm cjs; do
     entry=main.mjs
   else
     printf '{ "name": "scratch-cjs", "private": true }\n' >"$dir/package.json"
-    sed -e "s/^import { \(.*\) } from 'gift-economy';/const { \1 } = require('gift-economy');/" "$root/examples/readme.mjs" >"$dir/main.cjs"
+    sed -e "s/^import { \(.*\) } from '\(gift-economy[^']*\)';/const { \1 } = require('\2');/" "$root/examples/readme.mjs" >"$dir/main.cjs"
     entry=main.cjs
   fi
   (cd "$dir" && npm install --silent --no-audit --no-fund "$work/$tarball" >/dev/null)
   echo "== $kind"
-  (cd "$dir" && node "$entry")
+  out=$(cd "$dir" && node "$entry")
+  echo "$out"
+  [ "$out" = "$(printf '52.86 USD\n449.98 USD')" ] || { echo "unexpected output from the $kind project"; exit 1; }
 done

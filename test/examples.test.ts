@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { format } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-// Every `@example` in the TSDoc of src/ is run here, so no example can rot. A `console.log(...)` followed by
+// Every `@example` in the TSDoc of src/, and every ```ts block of the README and docs/, is run here, so no
+// example can rot. A `console.log(...)` followed by
 // a `// text` comment must print that text (or the text before an explanation in parentheses or after a colon).
 
 const root = new URL('..', import.meta.url).pathname;
@@ -33,6 +34,21 @@ function examples(): Example[] {
         .split('\n')
         .map((line) => line.replace(/^\s*\* ?/, ''))
         .join('\n');
+      const expected = [...code.matchAll(/console\.log\(.*\)[;,)]*\s*\/\/ (.*)$/gm)].map((match) => match[1] as string);
+      found.push({ file: relative(root, file), index: index++, code, expected });
+    }
+  }
+  // ```ts blocks of the README and the guides run too
+  for (const file of [
+    join(root, 'README.md'),
+    ...readdirSync(join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join(root, 'docs', name)),
+  ]) {
+    const text = readFileSync(file, 'utf8');
+    let index = 0;
+    for (const block of text.matchAll(/```ts\n([\s\S]*?)\n```/g)) {
+      const code = block[1] as string;
       const expected = [...code.matchAll(/console\.log\(.*\)[;,)]*\s*\/\/ (.*)$/gm)].map((match) => match[1] as string);
       found.push({ file: relative(root, file), index: index++, code, expected });
     }
