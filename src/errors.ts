@@ -23,7 +23,19 @@ export type ErrorCode =
   | 'NO_PRICE'
   | 'INVALID_EVENT';
 
-/** One problem found in an input: where it is, and what is allowed there. */
+/**
+ * One problem found in an input: where it is, and what is allowed there.
+ * @example
+ * ```ts
+ * import { EconomyError, type Issue, parseRateTable } from 'gift-economy';
+ * try {
+ *   parseRateTable({});
+ * } catch (error) {
+ *   const first: Issue | undefined = (error as EconomyError).issues[0];
+ *   console.log(first?.path); // [ 'id' ]
+ * }
+ * ```
+ */
 export interface Issue {
   /** JSON path of the bad value, e.g. `['gifts', 3, 'coins']`. */
   readonly path: readonly (string | number)[];
@@ -31,7 +43,15 @@ export interface Issue {
   readonly message: string;
 }
 
-/** Optional parts of an {@link EconomyError}. */
+/**
+ * Optional parts of an {@link EconomyError}.
+ * @example
+ * ```ts
+ * import { EconomyError, type EconomyErrorOptions } from 'gift-economy';
+ * const options: EconomyErrorOptions = { path: ['gifts', 0, 'coins'], details: { got: 1.5 } };
+ * console.log(new EconomyError('INVALID_QUANTITY', 'coins must be whole', options).path.join('.')); // gifts.0.coins
+ * ```
+ */
 export interface EconomyErrorOptions {
   /** Where in the input the bad value is. */
   readonly path?: readonly (string | number)[];
@@ -76,14 +96,28 @@ export class EconomyError extends Error {
   }
 }
 
-/** Formats a JSON path for a message: `gifts[3].coins`. */
+/**
+ * Formats a JSON path for a message: `gifts[3].coins`.
+ * @example
+ * ```ts
+ * import { formatPath } from 'gift-economy';
+ * console.log(formatPath(['gifts', 3, 'coins'])); // gifts[3].coins
+ * ```
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let text = '';
   for (const part of path) text += typeof part === 'number' ? `[${part}]` : text ? `.${part}` : part;
   return text || '(root)';
 }
 
-/** Describes any value briefly for an error message, without throwing on odd values. */
+/**
+ * Describes any value briefly for an error message, without throwing on odd values.
+ * @example
+ * ```ts
+ * import { describeValue } from 'gift-economy';
+ * console.log(describeValue(Number.NaN), describeValue('x'), describeValue([])); // NaN "x" an array
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);

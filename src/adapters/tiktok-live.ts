@@ -2,7 +2,16 @@ import { describeValue, EconomyError } from '../errors.js';
 import type { GiftEvent } from '../ledger/settle.js';
 import type { RateTable } from '../table/compile.js';
 
-/** One gift of a TikTok LIVE stream counted once: who sent what to whom, and its coins. */
+/**
+ * One gift of a TikTok LIVE stream counted once: who sent what to whom, and its coins.
+ * @example
+ * ```ts
+ * import { type CountedLiveGift, liveGiftCounter } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const gift: CountedLiveGift | undefined = liveGiftCounter(tiktok).push({ giftId: 5655, diamondCount: 1, giftType: 1, repeatCount: 7, repeatEnd: true, receiverUserId: 'host' });
+ * console.log(gift?.coins, gift?.inCatalogue); // 7 true
+ * ```
+ */
 export interface CountedLiveGift {
   readonly msgId: string | undefined;
   readonly giftId: string;
@@ -17,7 +26,16 @@ export interface CountedLiveGift {
   readonly inCatalogue: boolean;
 }
 
-/** The tally of a stream of TikTok LIVE gift events, each gift counted once. */
+/**
+ * The tally of a stream of TikTok LIVE gift events, each gift counted once.
+ * @example
+ * ```ts
+ * import { countLiveGifts, type LiveGiftTally } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const tally: LiveGiftTally = countLiveGifts(tiktok, [{ giftId: 1, diamondCount: 3, giftType: 2, receiverUserId: 'h' }]);
+ * console.log([...tally.unknownGifts]); // [ [ '1', 1 ] ]
+ * ```
+ */
 export interface LiveGiftTally {
   readonly events: number;
   readonly duplicates: number;
@@ -32,7 +50,17 @@ export interface LiveGiftTally {
   readonly openStreaks: number;
 }
 
-/** Options of {@link countLiveGifts}. */
+/**
+ * Options of {@link countLiveGifts}.
+ * @example
+ * ```ts
+ * import { countLiveGifts, type LiveGiftOptions } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const options: LiveGiftOptions = { defaultReceiver: 'host', keepCounted: false };
+ * const tally = countLiveGifts(tiktok, [{ giftId: 5655, diamondCount: 1, giftType: 2 }], options);
+ * console.log(tally.totalCoins, tally.counted.length); // 1 0
+ * ```
+ */
 export interface LiveGiftOptions {
   /** The receiver when an event names none (the room's host). Without it, such an event is an error. */
   readonly defaultReceiver?: string;
@@ -82,7 +110,17 @@ export function countLiveGifts(table: RateTable, events: Iterable<unknown>, opti
   return counter.tally();
 }
 
-/** An incremental {@link countLiveGifts}: push events as they arrive; `push` returns the gift when it counts. */
+/**
+ * An incremental {@link countLiveGifts}: push events as they arrive; `push` returns the gift when it counts.
+ * @example
+ * ```ts
+ * import { type LiveGiftCounter, liveGiftCounter } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const counter: LiveGiftCounter = liveGiftCounter(tiktok, { defaultReceiver: 'host' });
+ * counter.push({ msgId: '1', giftId: 6369, diamondCount: 29999, giftType: 2 });
+ * console.log(counter.tally().totalCoins); // 29999
+ * ```
+ */
 export interface LiveGiftCounter {
   push(event: unknown): CountedLiveGift | undefined;
   tally(): LiveGiftTally;

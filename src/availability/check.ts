@@ -5,10 +5,29 @@ import { type Instant, toEpochMs } from '../table/history.js';
 import type { FeatureRule } from '../table/schema.js';
 import { isRegionCode } from './region-code.js';
 
-/** Why a question was refused. Stable: programs may switch on it. */
+/**
+ * Why a question was refused. Stable: programs may switch on it.
+ * @example
+ * ```ts
+ * import { check, type RefusalCode } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = check(tiktok, { region: 'US', feature: 'buy-coins', age: 16 });
+ * const code: RefusalCode | undefined = answer.ok ? undefined : answer.code;
+ * console.log(code); // AGE
+ * ```
+ */
 export type RefusalCode = 'REGION' | 'CHANNEL' | 'AGE' | 'FEATURE_OFF' | 'DATE' | 'NO_PRICE' | 'NOT_ENOUGH';
 
-/** Another way that would be allowed, e.g. the same feature through another channel. */
+/**
+ * Another way that would be allowed, e.g. the same feature through another channel.
+ * @example
+ * ```ts
+ * import { check } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = check(tiktok, { region: 'US', feature: 'buy-coins', channel: 'web' });
+ * console.log(answer.ok ? 'allowed' : answer.alternatives.map((a) => a.text)); // allowed
+ * ```
+ */
 export interface Alternative {
   readonly channel?: string;
   readonly region?: string;
@@ -34,7 +53,16 @@ export interface Refusal {
   readonly alternatives: readonly Alternative[];
 }
 
-/** The rule that allows a feature, as it applies to the question. */
+/**
+ * The rule that allows a feature, as it applies to the question.
+ * @example
+ * ```ts
+ * import { check } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = check(tiktok, { region: 'KR', feature: 'send-gifts' });
+ * if (answer.ok) console.log(answer.minAge, answer.currency); // 19 USD
+ * ```
+ */
 export interface Allowed {
   readonly ok: true;
   /** The minimum age the rule sets, if any (checked when `age` is given). */
@@ -47,7 +75,16 @@ export interface Allowed {
   readonly source?: string;
 }
 
-/** The question for {@link check}. */
+/**
+ * The question for {@link check}.
+ * @example
+ * ```ts
+ * import { check, type CheckQuery } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: CheckQuery = { region: 'RU', feature: 'go-live', at: '2022-03-01' };
+ * console.log(check(tiktok, query).ok); // true
+ * ```
+ */
 export interface CheckQuery {
   /** ISO 3166-1 alpha-2 region code. */
   readonly region: string;

@@ -2,7 +2,16 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { type Allowed, check, type Refusal } from './check.js';
 
-/** Which regions allow a feature: every region without its own rule follows `elsewhere`. */
+/**
+ * Which regions allow a feature: every region without its own rule follows `elsewhere`.
+ * @example
+ * ```ts
+ * import { type FeatureRegions, regionsAllowing } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const chests: FeatureRegions = regionsAllowing(tiktok, 'chests');
+ * console.log(chests.elsewhere, chests.refused.length); // true 1
+ * ```
+ */
 export interface FeatureRegions {
   readonly feature: string;
   /** Whether regions without a rule of their own (the default) allow the feature. */

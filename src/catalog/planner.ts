@@ -2,7 +2,15 @@ import { EconomyError } from '../errors.js';
 import { divideRoundedNumber, gcd, lcm, safeMultiply } from '../money/integer.js';
 import type { RoundingMode } from '../money/rounding.js';
 
-/** A fixed pack of coins at a price in whole minor units (cents for USD). */
+/**
+ * A fixed pack of coins at a price in whole minor units (cents for USD).
+ * @example
+ * ```ts
+ * import { type BundleOffer, PurchasePlanner } from 'gift-economy';
+ * const packs: BundleOffer[] = [{ id: 'small', coins: 100, priceMinor: 150 }];
+ * console.log(PurchasePlanner.compile(packs).cheapestMinor(250)); // 450
+ * ```
+ */
 export interface BundleOffer {
   readonly id: string;
   readonly coins: number;
@@ -12,6 +20,13 @@ export interface BundleOffer {
 /**
  * A custom amount: any `k` coins with `minCoins ≤ k ≤ maxCoins` and `k − minCoins` a multiple of `step`, at
  * `k × perCoinNumerator / perCoinDenominator` minor units rounded with `rounding`.
+ * @example
+ * ```ts
+ * import { type CustomOffer, PurchasePlanner } from 'gift-economy';
+ * // any 30..1,000 coins at 1.06 cents a coin (53/50), rounded up
+ * const custom: CustomOffer = { minCoins: 30, maxCoins: 1000, step: 1, perCoinNumerator: 53, perCoinDenominator: 50, rounding: 'ceil' };
+ * console.log(PurchasePlanner.compile([], custom).cheapestMinor(40)); // 43
+ * ```
  */
 export interface CustomOffer {
   readonly minCoins: number;
@@ -22,7 +37,15 @@ export interface CustomOffer {
   readonly rounding: RoundingMode;
 }
 
-/** One line of a purchase plan: `count` × a bundle, or one custom amount (`count` 1). */
+/**
+ * One line of a purchase plan: `count` × a bundle, or one custom amount (`count` 1).
+ * @example
+ * ```ts
+ * import { PurchasePlanner } from 'gift-economy';
+ * const plan = PurchasePlanner.compile([{ id: 'p70', coins: 70, priceMinor: 99 }]).plan(100);
+ * console.log(plan?.lines[0]?.count, plan?.lines[0]?.totalMinor); // 2 198
+ * ```
+ */
 export interface PlanLine {
   readonly kind: 'bundle' | 'custom';
   /** The bundle's id (absent for a custom amount). */
@@ -35,7 +58,15 @@ export interface PlanLine {
   readonly totalMinor: number;
 }
 
-/** The cheapest way found to get at least the asked coins: lines, total coins and total price in minor units. */
+/**
+ * The cheapest way found to get at least the asked coins: lines, total coins and total price in minor units.
+ * @example
+ * ```ts
+ * import { PurchasePlanner } from 'gift-economy';
+ * const plan = PurchasePlanner.compile([{ id: 'p70', coins: 70, priceMinor: 99 }]).plan(100);
+ * console.log(plan?.coins, plan?.priceMinor); // 140 198
+ * ```
+ */
 export interface PlanMinor {
   readonly coins: number;
   readonly priceMinor: number;

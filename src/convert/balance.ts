@@ -5,7 +5,16 @@ import { findGift } from './gift.js';
 import { type CashOut, type CashOutQuery, cashOut } from './payout.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
 
-/** The question for {@link viewerBalance}. */
+/**
+ * The question for {@link viewerBalance}.
+ * @example
+ * ```ts
+ * import { viewerBalance, type ViewerBalanceQuery } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: ViewerBalanceQuery = { coins: 0, channel: 'web', region: 'US', target: { gift: 'Rose', count: 70 } };
+ * console.log(viewerBalance(tiktok, query).target?.coinsMissing); // 70
+ * ```
+ */
 export interface ViewerBalanceQuery extends Buyer {
   readonly coins: number;
   /** Where a top-up would be bought. */
@@ -15,7 +24,16 @@ export interface ViewerBalanceQuery extends Buyer {
   readonly currency?: string;
 }
 
-/** What a coin balance affords, and the top-up a target still needs. */
+/**
+ * What a coin balance affords, and the top-up a target still needs.
+ * @example
+ * ```ts
+ * import { viewerBalance } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const balance = viewerBalance(tiktok, { coins: 100, channel: 'web', region: 'US' });
+ * console.log(balance.affords.find((a) => a.name === 'Doughnut')?.count); // 3
+ * ```
+ */
 export interface ViewerBalance {
   readonly ok: true;
   readonly coins: number;

@@ -27,7 +27,17 @@ export interface BreakdownStep {
   readonly residue?: string;
 }
 
-/** The ordered steps behind a result. */
+/**
+ * The ordered steps behind a result.
+ * @example
+ * ```ts
+ * import { type Breakdown, sendGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = sendGifts(tiktok, { gift: 'Rose' });
+ * const steps: Breakdown = answer.ok ? answer.breakdown : [];
+ * console.log(steps.every((s) => s.table === tiktok.ref)); // true
+ * ```
+ */
 export type Breakdown = readonly BreakdownStep[];
 
 /** The parts of a step, where optional parts may be given as `undefined`. */

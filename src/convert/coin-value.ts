@@ -4,7 +4,16 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 
 const PER_COIN_PLACES = 6;
 
-/** One coin, both ways: what it costs a viewer on each channel, and what it yields a creator. */
+/**
+ * One coin, both ways: what it costs a viewer on each channel, and what it yields a creator.
+ * @example
+ * ```ts
+ * import { type CoinValue, coinValue } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const value: CoinValue = coinValue(tiktok, { region: 'GB' });
+ * console.log(value.viewerCost[0]?.answer.ok && value.viewerCost[0].answer.via); // 40-coin bundle (GBP 0.49 for 40 beats 0.89 for 65)
+ * ```
+ */
 export interface CoinValue {
   readonly ok: true;
   /** Per channel: the lowest price per coin among its bundles and custom amount (half-even, 6 places). */

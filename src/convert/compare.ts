@@ -3,7 +3,16 @@ import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
 
-/** The same coins priced on every channel, side by side. */
+/**
+ * The same coins priced on every channel, side by side.
+ * @example
+ * ```ts
+ * import { type ChannelComparison, compareChannels } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const c: ChannelComparison = compareChannels(tiktok, { coins: 70, region: 'US' });
+ * console.log(c.channels.length, c.saving?.toString()); // 3 0.25 USD
+ * ```
+ */
 export interface ChannelComparison {
   readonly coins: number;
   /** Every channel's answer, in the table's channel order. */

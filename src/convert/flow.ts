@@ -7,7 +7,17 @@ import { type GiftQuery, sendGifts } from './gift.js';
 import { cashOut } from './payout.js';
 import { quoteCoins } from './quote.js';
 
-/** The question for {@link moneyFlow}: gifts, and the channel the viewer buys their coins on. */
+/**
+ * The question for {@link moneyFlow}: gifts, and the channel the viewer buys their coins on.
+ * @example
+ * ```ts
+ * import { type FlowQuery, moneyFlow } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: FlowQuery = { gift: 'Rose', count: 70, channel: 'web', region: 'US' };
+ * const flow = moneyFlow(tiktok, query);
+ * if (flow.ok) console.log(flow.paid.toString(), flow.parts.storeCommission.toString()); // 0.74 USD 0.00 USD
+ * ```
+ */
 export interface FlowQuery extends GiftQuery {
   readonly channel: string;
   readonly region: string;
@@ -15,7 +25,16 @@ export interface FlowQuery extends GiftQuery {
   readonly method?: string;
 }
 
-/** Where the viewer's money goes, in parts that sum exactly to what the viewer paid. */
+/**
+ * Where the viewer's money goes, in parts that sum exactly to what the viewer paid.
+ * @example
+ * ```ts
+ * import { moneyFlow } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const flow = moneyFlow(tiktok, { gift: 'Rose', count: 70, channel: 'android', region: 'US' });
+ * if (flow.ok) console.log(Object.values(flow.parts).reduce((a, b) => a.plus(b)).equals(flow.paid)); // true
+ * ```
+ */
 export interface MoneyFlow {
   readonly ok: true;
   /** What the viewer paid for the cheapest purchase of the coins the gifts need. */

@@ -11,7 +11,16 @@ import { type Breakdown, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForCoins } from './rates.js';
 
-/** The question for {@link sendGifts}. */
+/**
+ * The question for {@link sendGifts}.
+ * @example
+ * ```ts
+ * import { type GiftQuery, sendGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: GiftQuery = { gift: '5655', count: 10, region: 'US', age: 20 };
+ * console.log(sendGifts(tiktok, query).ok); // true
+ * ```
+ */
 export interface GiftQuery {
   /** The gift's id or name. */
   readonly gift: string;
@@ -23,7 +32,16 @@ export interface GiftQuery {
   readonly at?: Instant;
 }
 
-/** What sending gifts costs the viewer and yields the creator. */
+/**
+ * What sending gifts costs the viewer and yields the creator.
+ * @example
+ * ```ts
+ * import { sendGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const galaxy = sendGifts(tiktok, { gift: 'Galaxy' });
+ * if (galaxy.ok) console.log(galaxy.gift.id, galaxy.value.toString()); // 5886 5.00 USD
+ * ```
+ */
 export interface GiftValue {
   readonly ok: true;
   readonly gift: GiftDocument;

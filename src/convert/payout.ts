@@ -11,7 +11,17 @@ import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForMinor, payoutFeeMinor } from './rates.js';
 
-/** A conversion rate into another currency, with where it comes from (shown in the breakdown). */
+/**
+ * A conversion rate into another currency, with where it comes from (shown in the breakdown).
+ * @example
+ * ```ts
+ * import { cashOut, type FxRate } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const fx: FxRate = { currency: 'EUR', rate: '0.9', source: 'an example rate' };
+ * const out = cashOut(tiktok, { diamonds: 20_000, fx });
+ * if (out.ok) console.log(out.converted?.toString()); // 90.00 EUR
+ * ```
+ */
 export interface FxRate {
   /** The currency converted into. */
   readonly currency: string;
@@ -23,7 +33,16 @@ export interface FxRate {
   readonly rounding?: RoundingMode;
 }
 
-/** The question for {@link cashOut}. */
+/**
+ * The question for {@link cashOut}.
+ * @example
+ * ```ts
+ * import { cashOut, type CashOutQuery } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: CashOutQuery = { diamonds: 20_000, method: 'bank', region: 'RU' };
+ * console.log(cashOut(tiktok, query).ok); // true
+ * ```
+ */
 export interface CashOutQuery {
   readonly diamonds: number;
   /** A payout method id of the table (default: the first). */
@@ -36,7 +55,16 @@ export interface CashOutQuery {
   readonly fx?: FxRate;
 }
 
-/** Diamonds turned into money: gross, the withdrawal allowed today, fee, net, and what is missing. */
+/**
+ * Diamonds turned into money: gross, the withdrawal allowed today, fee, net, and what is missing.
+ * @example
+ * ```ts
+ * import { cashOut } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const out = cashOut(tiktok, { diamonds: 400_000 });
+ * if (out.ok) console.log(out.gross.toString(), out.withdrawal.toString()); // 2000.00 USD 1000.00 USD
+ * ```
+ */
 export interface CashOut {
   readonly ok: true;
   readonly diamonds: Diamonds;

@@ -9,7 +9,16 @@ import { assertRateTable, type OfferSet, type RateTable } from '../table/compile
 import type { Instant } from '../table/history.js';
 import { type Breakdown, step } from './breakdown.js';
 
-/** Who is buying, where and when: the parts of a question that the regional rules judge. */
+/**
+ * Who is buying, where and when: the parts of a question that the regional rules judge.
+ * @example
+ * ```ts
+ * import { type Buyer, quoteCoins } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const buyer: Buyer = { region: 'KR', age: 18 };
+ * console.log(quoteCoins(tiktok, { ...buyer, coins: 70, channel: 'web' }).ok); // false
+ * ```
+ */
 export interface Buyer {
   /** ISO 3166-1 alpha-2 region code. */
   readonly region: string;
@@ -19,7 +28,17 @@ export interface Buyer {
   readonly at?: Instant;
 }
 
-/** The question for {@link quoteCoins}. */
+/**
+ * The question for {@link quoteCoins}.
+ * @example
+ * ```ts
+ * import { quoteCoins, type QuoteQuery } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: QuoteQuery = { coins: 65, channel: 'android', region: 'GB', currency: 'GBP' };
+ * const quote = quoteCoins(tiktok, query);
+ * if (quote.ok) console.log(quote.price.toString()); // 0.89 GBP
+ * ```
+ */
 export interface QuoteQuery extends Buyer {
   /** How many coins the buyer wants at least. */
   readonly coins: number;
@@ -29,7 +48,16 @@ export interface QuoteQuery extends Buyer {
   readonly currency?: string;
 }
 
-/** One line of a purchase, priced. */
+/**
+ * One line of a purchase, priced.
+ * @example
+ * ```ts
+ * import { quoteCoins } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const quote = quoteCoins(tiktok, { coins: 40, channel: 'web', region: 'US' });
+ * if (quote.ok) console.log(quote.lines.map((line) => `${line.kind} ${line.coins} ${line.total}`)); // [ 'custom 40 0.43 USD' ]
+ * ```
+ */
 export interface QuoteLine {
   readonly kind: 'bundle' | 'custom';
   readonly bundleId?: string;
@@ -39,7 +67,16 @@ export interface QuoteLine {
   readonly total: Money;
 }
 
-/** The cheapest purchase of at least the asked coins. */
+/**
+ * The cheapest purchase of at least the asked coins.
+ * @example
+ * ```ts
+ * import { quoteCoins } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const quote = quoteCoins(tiktok, { coins: 1, channel: 'ios', region: 'US' });
+ * if (quote.ok) console.log(quote.coinsReceived, quote.pricePerCoin?.toString()); // 70 0.014143 USD
+ * ```
+ */
 export interface Quote {
   readonly ok: true;
   readonly channel: string;
@@ -184,7 +221,17 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
   });
 }
 
-/** The question for {@link budgetCoins}. */
+/**
+ * The question for {@link budgetCoins}.
+ * @example
+ * ```ts
+ * import { budgetCoins, type BudgetQuery, money } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const query: BudgetQuery = { budget: money('0.99', 'USD'), channel: 'ios', region: 'US' };
+ * const answer = budgetCoins(tiktok, query);
+ * if (answer.ok) console.log(answer.coinsReceived); // 70
+ * ```
+ */
 export interface BudgetQuery extends Buyer {
   /** The money available; its currency is the currency paid in. */
   readonly budget: Money;

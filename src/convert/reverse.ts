@@ -8,7 +8,16 @@ import { diamondsForValue } from './payout.js';
 import { type Buyer, budgetCoins, quoteCoins } from './quote.js';
 import { diamondsForCoins } from './rates.js';
 
-/** What a creator's payout target needs: diamonds, coins of gifts, and gifts of one kind when asked. */
+/**
+ * What a creator's payout target needs: diamonds, coins of gifts, and gifts of one kind when asked.
+ * @example
+ * ```ts
+ * import { money, type PayoutTarget, payoutTarget } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const target: PayoutTarget = payoutTarget(tiktok, { target: money('1', 'USD') });
+ * console.log(target.diamonds, target.coins); // 199 199
+ * ```
+ */
 export interface PayoutTarget {
   readonly ok: true;
   readonly target: Money;
@@ -99,7 +108,16 @@ function smallestCount(reaches: (n: number) => boolean, hint: number): number {
   return high;
 }
 
-/** How many of one gift a budget buys, and the purchase behind it. */
+/**
+ * How many of one gift a budget buys, and the purchase behind it.
+ * @example
+ * ```ts
+ * import { type GiftBudget, giftsWithinBudget, money } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = giftsWithinBudget(tiktok, { gift: 'Rose', budget: money('1', 'USD'), channel: 'ios', region: 'US' });
+ * if (answer.ok) console.log((answer as GiftBudget).count); // 70
+ * ```
+ */
 export interface GiftBudget {
   readonly ok: true;
   readonly gift: string;

@@ -13,7 +13,21 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { seededRandom } from './random.js';
 
-/** Something that happens in the economy. Every event has an id; applying an id twice does nothing the second time. */
+/**
+ * Something that happens in the economy. Every event has an id; applying an id twice does nothing the second time.
+ * @example
+ * ```ts
+ * import { Ledger, type LedgerEvent } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const events: LedgerEvent[] = [
+ *   { type: 'purchase', id: '1', viewer: 'v', coins: 70, channel: 'web', region: 'US' },
+ *   { type: 'gift', id: '2', viewer: 'v', creator: 'c', gift: 'Rose', count: 70 },
+ * ];
+ * const ledger = new Ledger(tiktok);
+ * for (const event of events) ledger.apply(event);
+ * console.log(ledger.balance('creator:c', 'diamond')); // 70
+ * ```
+ */
 export type LedgerEvent =
   | {
       readonly type: 'purchase';
@@ -44,7 +58,18 @@ export type LedgerEvent =
   | { readonly type: 'payout'; readonly id: string; readonly creator: string; readonly diamonds: number; readonly method?: string }
   | { readonly type: 'refund'; readonly id: string; readonly purchase: string };
 
-/** One line of a journal entry: an amount of a unit into (positive) or out of (negative) an account. */
+/**
+ * One line of a journal entry: an amount of a unit into (positive) or out of (negative) an account.
+ * @example
+ * ```ts
+ * import { Ledger, type Posting } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const ledger = new Ledger(tiktok);
+ * ledger.apply({ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'ios', region: 'US' });
+ * const coins: Posting[] = ledger.journal[0]?.postings.filter((p) => p.unit === 'coin') ?? [];
+ * console.log(coins.map((p) => `${p.account} ${p.amount}`)); // [ 'coins-issued -70', 'viewer:v 70' ]
+ * ```
+ */
 export interface Posting {
   readonly account: string;
   /** `coin`, `diamond`, or an ISO 4217 currency code (then `amount` is in minor units). */
@@ -52,19 +77,50 @@ export interface Posting {
   readonly amount: number;
 }
 
-/** An applied event with its postings; every unit's postings sum to zero. */
+/**
+ * An applied event with its postings; every unit's postings sum to zero.
+ * @example
+ * ```ts
+ * import { type JournalEntry, Ledger } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const ledger = new Ledger(tiktok);
+ * ledger.apply({ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'web', region: 'US' });
+ * const entry: JournalEntry | undefined = ledger.journal[0];
+ * console.log(entry?.postings.length); // 4 (the web has no store commission)
+ * ```
+ */
 export interface JournalEntry {
   readonly event: LedgerEvent;
   readonly postings: readonly Posting[];
 }
 
-/** The answer to {@link Ledger.apply}. */
+/**
+ * The answer to {@link Ledger.apply}.
+ * @example
+ * ```ts
+ * import { type ApplyResult, Ledger } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const ledger = new Ledger(tiktok);
+ * const result: ApplyResult = ledger.apply({ type: 'gift', id: 'g', viewer: 'v', creator: 'c', gift: 'Rose' });
+ * console.log(result.ok ? 'applied' : result.code); // NOT_ENOUGH
+ * ```
+ */
 export type ApplyResult =
   | { readonly ok: true; readonly duplicate: false; readonly entry: JournalEntry }
   | { readonly ok: true; readonly duplicate: true; readonly reason: string }
   | Refusal;
 
-/** Account names: who holds what. */
+/**
+ * Account names: who holds what.
+ * @example
+ * ```ts
+ * import { accounts, Ledger } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const ledger = new Ledger(tiktok);
+ * ledger.apply({ type: 'purchase', id: 'p', viewer: 'ann', coins: 70, channel: 'ios', region: 'US' });
+ * console.log(ledger.balance(accounts.store('ios'), 'USD')); // 30 (cents: 30% of 0.99, half-even)
+ * ```
+ */
 export const accounts = {
   viewer: (id: string) => `viewer:${id}`,
   creator: (id: string) => `creator:${id}`,

@@ -3,7 +3,16 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 import { accounts, Ledger, type LedgerEvent } from './ledger.js';
 import { seededRandom } from './random.js';
 
-/** Money per party after a sequence of events, in minor units of one currency. */
+/**
+ * Money per party after a sequence of events, in minor units of one currency.
+ * @example
+ * ```ts
+ * import { type PartyTotals, runScenario } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const totals: PartyTotals = runScenario(tiktok, [{ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'web', region: 'US' }]);
+ * console.log(totals.platform.toString(), totals.refused); // 0.74 USD 0
+ * ```
+ */
 export interface PartyTotals {
   readonly currency: string;
   /** What viewers paid. */
@@ -20,7 +29,18 @@ export interface PartyTotals {
   readonly refused: number;
 }
 
-/** The same audience under two tables, and the change for each party (`b − a`). */
+/**
+ * The same audience under two tables, and the change for each party (`b − a`).
+ * @example
+ * ```ts
+ * import { applyOverlay, compareScenarios, type ScenarioComparison } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const cheaper = applyOverlay(tiktok, { channels: [{ id: 'ios', name: 'iOS', storeCommission: '0.15' }, { id: 'android', name: 'Android', storeCommission: '0.30' }, { id: 'web', name: 'Web', storeCommission: '0' }] });
+ * const events = [{ type: 'purchase', id: 'p', viewer: 'v', coins: 7000, channel: 'ios', region: 'US' }] as const;
+ * const result: ScenarioComparison = compareScenarios(tiktok, cheaper, events);
+ * console.log(result.change.stores.toString(), result.change.platform.toString()); // -14.85 USD 14.85 USD
+ * ```
+ */
 export interface ScenarioComparison {
   readonly a: PartyTotals;
   readonly b: PartyTotals;
@@ -99,7 +119,16 @@ export function runScenario(table: RateTable, events: readonly LedgerEvent[]): P
   });
 }
 
-/** The audience to simulate. Weights are whole numbers (relative frequencies). */
+/**
+ * The audience to simulate. Weights are whole numbers (relative frequencies).
+ * @example
+ * ```ts
+ * import { type AudienceOptions, simulateAudience } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const options: AudienceOptions = { seed: 3, viewers: 5, creators: 1, gifts: 10, channels: { web: 1 }, region: 'US' };
+ * console.log(simulateAudience(tiktok, options).some((event) => event.type === 'purchase')); // true
+ * ```
+ */
 export interface AudienceOptions {
   /** The seed: the same seed gives the same events in any runtime. */
   readonly seed: number;

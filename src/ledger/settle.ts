@@ -3,7 +3,16 @@ import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 
-/** A gift event to settle: a creator received `repeatCount` × a gift of `giftCoins` coins in one go. */
+/**
+ * A gift event to settle: a creator received `repeatCount` × a gift of `giftCoins` coins in one go.
+ * @example
+ * ```ts
+ * import { type GiftEvent, settle } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const event: GiftEvent = { creatorId: 'c', giftCoins: 5, repeatCount: 10 };
+ * console.log(settle(tiktok, [event]).totals.coins); // 50
+ * ```
+ */
 export interface GiftEvent {
   readonly creatorId: string | number;
   /** The gift's price in coins. */
@@ -12,7 +21,16 @@ export interface GiftEvent {
   readonly repeatCount?: number;
 }
 
-/** The same events as columns (typed arrays are fastest): `creator[i]`, `gift[i]`, `repeat[i]` for i < length. */
+/**
+ * The same events as columns (typed arrays are fastest): `creator[i]`, `gift[i]`, `repeat[i]` for i < length.
+ * @example
+ * ```ts
+ * import { type GiftColumns, settle } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const columns: GiftColumns = { creator: Uint16Array.of(0, 1, 0), gift: Uint32Array.of(1, 100, 5), repeat: Uint8Array.of(3, 1, 1), length: 3 };
+ * console.log(settle(tiktok, columns).creators.map((c) => c.coins)); // [ 8, 100 ]
+ * ```
+ */
 export interface GiftColumns {
   readonly creator: ArrayLike<number>;
   readonly gift: ArrayLike<number>;
@@ -20,7 +38,16 @@ export interface GiftColumns {
   readonly length: number;
 }
 
-/** One creator's settlement. */
+/**
+ * One creator's settlement.
+ * @example
+ * ```ts
+ * import { type CreatorSettlement, settle } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const [first]: readonly CreatorSettlement[] = settle(tiktok, [{ creatorId: 'c', giftCoins: 1000 }]).creators;
+ * console.log(first?.diamonds, first?.value.toString()); // 1000 5.00 USD
+ * ```
+ */
 export interface CreatorSettlement {
   readonly creatorId: string | number;
   readonly coins: number;
@@ -29,7 +56,16 @@ export interface CreatorSettlement {
   readonly value: Money;
 }
 
-/** The result of settling events: per creator and in total. Plain data, mergeable with {@link mergeSettlements}. */
+/**
+ * The result of settling events: per creator and in total. Plain data, mergeable with {@link mergeSettlements}.
+ * @example
+ * ```ts
+ * import { type Settlement, settle } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const result: Settlement = settle(tiktok, [{ creatorId: 'c', giftCoins: 1 }]);
+ * console.log(result.table, result.scope, result.events); // tiktok@2026-11-25 per-gift 1
+ * ```
+ */
 export interface Settlement {
   /** `id@version` of the table used. */
   readonly table: string;
@@ -39,7 +75,16 @@ export interface Settlement {
   readonly totals: { readonly coins: number; readonly diamonds: number; readonly value: Money };
 }
 
-/** What {@link mergeSettlements} needs from a settlement (also its JSON form, after `JSON.parse`). */
+/**
+ * What {@link mergeSettlements} needs from a settlement (also its JSON form, after `JSON.parse`).
+ * @example
+ * ```ts
+ * import { mergeSettlements, type SettlementParts, settle } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const parts: SettlementParts[] = [settle(tiktok, [{ creatorId: 'c', giftCoins: 1 }]), settle(tiktok, [{ creatorId: 'c', giftCoins: 2 }])];
+ * console.log(mergeSettlements(tiktok, parts).totals.coins); // 3
+ * ```
+ */
 export interface SettlementParts {
   readonly table: string;
   readonly events: number;

@@ -1,6 +1,14 @@
 import { describeValue, EconomyError } from '../errors.js';
 
-/** An ISO 4217 currency code known to this runtime's `Intl`, e.g. `"USD"`. */
+/**
+ * An ISO 4217 currency code known to this runtime's `Intl`, e.g. `"USD"`.
+ * @example
+ * ```ts
+ * import { type CurrencyCode, minorUnits } from 'gift-economy';
+ * const code: CurrencyCode = 'KWD';
+ * console.log(minorUnits(code)); // 3
+ * ```
+ */
 export type CurrencyCode = string;
 
 let knownCodes: ReadonlySet<string> | undefined;

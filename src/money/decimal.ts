@@ -4,17 +4,46 @@ import { describeValue, EconomyError } from '../errors.js';
 /**
  * The one place decimal.js is configured. Amounts are limited to {@link MAX_DIGITS} digits when parsed, and
  * the working precision is far above any product of two such numbers, so sums and products are exact.
+ * @example
+ * ```ts
+ * import { Decimal } from 'gift-economy';
+ * console.log(new Decimal('0.1').plus('0.2').toString()); // 0.3
+ * ```
  */
 export const Decimal = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
-/** An exact decimal value (decimal.js). */
+/**
+ * An exact decimal value (decimal.js), as `Money.amount` holds it.
+ *
+ * @example
+ * ```ts
+ * import { type Decimal, money } from 'gift-economy';
+ * const amount: Decimal = money('19.99', 'USD').amount;
+ * console.log(amount.times(3).toFixed(2)); // 59.97
+ * ```
+ */
 export type Decimal = InstanceType<typeof Decimal>;
 
-/** Most digits a parsed decimal may hold (integer and fraction together). */
+/**
+ * Most digits a parsed decimal may hold (integer and fraction together).
+ * @example
+ * ```ts
+ * import { MAX_DIGITS, toDecimal } from 'gift-economy';
+ * console.log(MAX_DIGITS, toDecimal('9'.repeat(MAX_DIGITS), 'x').isFinite()); // 40 true
+ * ```
+ */
 export const MAX_DIGITS = 40;
 
 const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
-/** What a decimal input may be. A JS number must be a safe integer: `0.1` is refused, `'0.1'` is fine. */
+/**
+ * What a decimal input may be. A JS number must be a safe integer: `0.1` is refused, `'0.1'` is fine.
+ * @example
+ * ```ts
+ * import { type DecimalInput, money } from 'gift-economy';
+ * const inputs: DecimalInput[] = ['0.99', 5n, 7];
+ * console.log(inputs.map((amount) => money(amount, 'USD').toString())); // [ '0.99 USD', '5.00 USD', '7.00 USD' ]
+ * ```
+ */
 export type DecimalInput = string | bigint | number | Decimal;
 
 /**

@@ -4,7 +4,15 @@ import { Decimal, type DecimalInput, toDecimal } from './decimal.js';
 import { minorToDecimalString } from './minor.js';
 import { type RoundingMode, roundDecimal } from './rounding.js';
 
-/** The JSON form of a {@link Money}: the amount is a decimal string, never a JSON number. */
+/**
+ * The JSON form of a {@link Money}: the amount is a decimal string, never a JSON number.
+ * @example
+ * ```ts
+ * import { money, type MoneyJSON } from 'gift-economy';
+ * const json: MoneyJSON = money('5', 'USD').toJSON();
+ * console.log(json); // { amount: '5.00', currency: 'USD' }
+ * ```
+ */
 export interface MoneyJSON {
   readonly amount: string;
   readonly currency: CurrencyCode;

@@ -21,6 +21,11 @@ export interface Ratio {
  * when the decimal is an amount of money), in lowest terms.
  *
  * @throws EconomyError `INVALID_ARGUMENT` when the numbers do not fit in safe integers.
+ * @example
+ * ```ts
+ * import { ratioFromDecimal } from 'gift-economy';
+ * console.log(ratioFromDecimal('0.0106', 2)); // { numerator: 53, denominator: 50 } (1.06 cents)
+ * ```
  */
 export function ratioFromDecimal(text: string, shift = 0): Ratio {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);

@@ -18,7 +18,14 @@ import { Decimal } from './decimal.js';
  */
 export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'floor' | 'ceil' | 'toward-zero' | 'away-from-zero';
 
-/** Every {@link RoundingMode}, in a stable order. */
+/**
+ * Every {@link RoundingMode}, in a stable order.
+ * @example
+ * ```ts
+ * import { money, ROUNDING_MODES } from 'gift-economy';
+ * console.log(ROUNDING_MODES.map((mode) => money('0.125', 'USD').round(mode).toString()).join(' ')); // 0.12 USD 0.13 USD 0.12 USD 0.12 USD 0.13 USD 0.12 USD 0.13 USD
+ * ```
+ */
 export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
   'half-even',
   'half-up',
@@ -39,7 +46,14 @@ const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
   'away-from-zero': Decimal.ROUND_UP,
 };
 
-/** Checks that a value names a rounding mode. */
+/**
+ * Checks that a value names a rounding mode.
+ * @example
+ * ```ts
+ * import { assertRoundingMode } from 'gift-economy';
+ * console.log(assertRoundingMode('floor')); // floor
+ * ```
+ */
 export function assertRoundingMode(value: unknown, path: readonly (string | number)[] = []): RoundingMode {
   if (typeof value === 'string' && Object.hasOwn(DECIMAL_MODE, value)) return value as RoundingMode;
   throw new EconomyError(
@@ -49,7 +63,14 @@ export function assertRoundingMode(value: unknown, path: readonly (string | numb
   );
 }
 
-/** Rounds a Decimal to `places` decimal places with a named mode. */
+/**
+ * Rounds a Decimal to `places` decimal places with a named mode.
+ * @example
+ * ```ts
+ * import { Decimal, roundDecimal } from 'gift-economy';
+ * console.log(roundDecimal(new Decimal('2.675'), 2, 'half-even').toString()); // 2.68
+ * ```
+ */
 export function roundDecimal(value: Decimal, places: number, mode: RoundingMode): Decimal {
   const rounded = value.toDecimalPlaces(places, DECIMAL_MODE[assertRoundingMode(mode)]);
   return rounded.isZero() ? new Decimal(0) : rounded;

@@ -1,7 +1,16 @@
 import { describeValue, EconomyError } from '../errors.js';
 
 declare const unit: unique symbol;
-/** A whole, non-negative, safe-integer count of some unit. The brand keeps units apart at compile time. */
+/**
+ * A whole, non-negative, safe-integer count of some unit. The brand keeps units apart at compile time.
+ * @example
+ * ```ts
+ * import { type Coins, coins, type Quantity } from 'gift-economy';
+ * const balance: Quantity<'coin'> = coins(10);
+ * const same: Coins = balance;
+ * console.log(same); // 10
+ * ```
+ */
 export type Quantity<Unit extends string> = number & { readonly [unit]: Unit };
 
 /**
@@ -27,7 +36,14 @@ export type Coins = Quantity<'coin'>;
  */
 export type Diamonds = Quantity<'diamond'>;
 
-/** Checks a whole count: a safe integer ≥ 0 (a bigint or an integer string is read exactly). */
+/**
+ * Checks a whole count: a safe integer ≥ 0 (a bigint or an integer string is read exactly).
+ * @example
+ * ```ts
+ * import { wholeCount } from 'gift-economy';
+ * console.log(wholeCount('42', 'repeatCount')); // 42
+ * ```
+ */
 export function wholeCount(value: unknown, what: string, path: readonly (string | number)[] = []): number {
   let n: unknown = value;
   if (typeof value === 'bigint') n = value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= 0n ? Number(value) : Number.NaN;

@@ -5,7 +5,16 @@ import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
 import type { CustomAmountDocument, GiftDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
 
-/** The purchase options on one channel, in one currency and region, with their compiled planner. */
+/**
+ * The purchase options on one channel, in one currency and region, with their compiled planner.
+ * @example
+ * ```ts
+ * import type { OfferSet } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const web: OfferSet | undefined = tiktok.offers('web', 'USD');
+ * console.log(web?.bundles.length, web?.custom?.minCoins); // 1 30
+ * ```
+ */
 export interface OfferSet {
   readonly channel: string;
   readonly currency: string;

@@ -1,10 +1,27 @@
 import { describeValue, EconomyError, type Issue } from '../errors.js';
 import { assertRateTable, type RateTable } from './compile.js';
 
-/** A moment: a `Date`, an ISO 8601 string or milliseconds since the epoch. */
+/**
+ * A moment: a `Date`, an ISO 8601 string or milliseconds since the epoch.
+ * @example
+ * ```ts
+ * import { applyOverlay, type Instant, RateHistory } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const older = applyOverlay(tiktok, { version: 'old', effectiveFrom: '2025-01-01', effectiveTo: '2026-11-25' });
+ * const when: Instant = new Date('2026-01-01T00:00:00Z');
+ * console.log(RateHistory.of([older, tiktok]).at(when).version); // old
+ * ```
+ */
 export type Instant = Date | string | number;
 
-/** Reads an {@link Instant} as milliseconds since the epoch. @throws EconomyError `INVALID_ARGUMENT` */
+/**
+ * Reads an {@link Instant} as milliseconds since the epoch. @throws EconomyError `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * import { toEpochMs } from 'gift-economy';
+ * console.log(toEpochMs('1970-01-02')); // 86400000
+ * ```
+ */
 export function toEpochMs(at: Instant, path: readonly (string | number)[] = ['at']): number {
   const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : at;
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {

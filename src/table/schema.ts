@@ -234,7 +234,15 @@ function buildSchemas() {
   };
 }
 
-/** The zod schemas of a rate table, one per part. */
+/**
+ * The zod schemas of a rate table, one per part.
+ * @example
+ * ```ts
+ * import { type RateTableSchemas, rateTableSchemas } from 'gift-economy';
+ * const schemas: RateTableSchemas = rateTableSchemas();
+ * console.log(schemas.creatorShare.safeParse({ diamondsPerCoin: '2', rounding: 'floor', scope: 'per-gift' }).success); // false
+ * ```
+ */
 export type RateTableSchemas = ReturnType<typeof buildSchemas>;
 
 let built: RateTableSchemas | undefined;
@@ -264,15 +272,69 @@ export function rateTableSchemas(): RateTableSchemas {
  * ```
  */
 export type RateTableDocument = z.output<RateTableSchemas['rateTable']>;
-/** What a rate table document may look like before defaults are applied (the JSON a user writes). */
+/**
+ * What a rate table document may look like before defaults are applied (the JSON a user writes).
+ * @example
+ * ```ts
+ * import { parseRateTable, type RateTableInput } from 'gift-economy';
+ * import { twitchBitsDocument } from 'gift-economy/presets/twitch-bits';
+ * const input: RateTableInput = { ...twitchBitsDocument, version: 'mine' };
+ * console.log(parseRateTable(input).ref); // twitch-bits@mine
+ * ```
+ */
 export type RateTableInput = z.input<RateTableSchemas['rateTable']>;
-/** One region's rule for one feature. */
+/**
+ * One region's rule for one feature.
+ * @example
+ * ```ts
+ * import type { FeatureRule } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const rule: FeatureRule | undefined = tiktok.regionRule('RU')?.features['go-live'];
+ * console.log(rule?.available, rule?.from); // false 2022-03-06
+ * ```
+ */
 export type FeatureRule = z.output<RateTableSchemas['featureRule']>;
-/** A gift as the table describes it. */
+/**
+ * A gift as the table describes it.
+ * @example
+ * ```ts
+ * import type { GiftDocument } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const rose: GiftDocument | undefined = tiktok.gift('Rose');
+ * console.log(rose?.id, rose?.streakable); // 5655 true
+ * ```
+ */
 export type GiftDocument = z.output<RateTableSchemas['gift']>;
-/** A coin bundle as the table describes it. */
+/**
+ * A coin bundle as the table describes it.
+ * @example
+ * ```ts
+ * import type { BundleDocument } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const pack: BundleDocument | undefined = tiktok.document.bundles[0];
+ * console.log(pack?.coins, pack?.prices.length); // 70 3
+ * ```
+ */
 export type BundleDocument = z.output<RateTableSchemas['bundle']>;
-/** A custom amount as the table describes it. */
+/**
+ * A custom amount as the table describes it.
+ * @example
+ * ```ts
+ * import type { CustomAmountDocument } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const custom: CustomAmountDocument | undefined = tiktok.document.customAmounts[0];
+ * console.log(custom?.pricePerCoin, custom?.maxCoins); // 0.0106 2500000
+ * ```
+ */
 export type CustomAmountDocument = z.output<RateTableSchemas['customAmount']>;
-/** One region's differences from the default. */
+/**
+ * One region's differences from the default.
+ * @example
+ * ```ts
+ * import type { RegionRuleDocument } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const kr: RegionRuleDocument | undefined = tiktok.regionRule('KR');
+ * console.log(kr?.name, Object.keys(kr?.features ?? {})); // South Korea [ 'buy-coins', 'send-gifts' ]
+ * ```
+ */
 export type RegionRuleDocument = z.output<RateTableSchemas['regionRule']>;

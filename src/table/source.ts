@@ -34,7 +34,16 @@ export function fixedSource(table: RateTable): RateSource {
   return Object.freeze({ current: async () => checked });
 }
 
-/** Options of {@link loadingSource}. */
+/**
+ * Options of {@link loadingSource}.
+ * @example
+ * ```ts
+ * import { type LoadingSourceOptions, loadingSource } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const options: LoadingSourceOptions = { load: async () => JSON.parse(JSON.stringify(tiktok)), maxAgeMs: 60_000, now: () => 0 };
+ * console.log((await loadingSource(options).current()).ref); // tiktok@2026-11-25
+ * ```
+ */
 export interface LoadingSourceOptions {
   /** Fetches the table document (parsed JSON) from wherever the user keeps it. */
   readonly load: () => Promise<unknown>;
