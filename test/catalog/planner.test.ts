@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BundleOffer, type CustomOffer, PurchasePlanner } from '../../src/index.js';
+import { facebookStars } from '../../src/presets/facebook-stars.js';
+import { tiktok } from '../../src/presets/tiktok.js';
+import { twitchBits } from '../../src/presets/twitch-bits.js';
 
 /**
  * Brute-force reference, written independently of the planner: the cheapest exact coin count by an
@@ -117,6 +120,33 @@ describe('purchase planner', () => {
     expect(planner.cheapestMinor(101)).toBeUndefined();
     expect(planner.cheapestMinor(31)).toBe(40);
     expect(() => planner.cheapestMinor(1.5)).toThrow(/whole number/);
+  });
+
+  it('matches the brute force for every N up to 100,000 on every bundle-only offer of the presets', () => {
+    for (const table of [tiktok, twitchBits, facebookStars]) {
+      for (const channel of table.document.channels) {
+        for (const currency of table.document.currencies) {
+          const set = table.offers(channel.id, currency);
+          if (!set || set.custom) continue;
+          const expected = reference([...set.bundles], undefined, 100_000);
+          for (let n = 0; n <= 100_000; n++) {
+            if (set.planner.cheapestMinor(n) !== expected(n))
+              expect(set.planner.cheapestMinor(n), `${table.ref} ${channel.id} ${currency} N = ${n}`).toBe(expected(n));
+          }
+        }
+      }
+    }
+  });
+
+  it('matches an exhaustive search for every N up to 100,000 on the TikTok web offer (a pack and a custom amount)', () => {
+    // j packs of 70 at 74 cents, the rest as one custom amount of 30..2,500,000 coins at 1.06 cents, rounded up
+    const customCents = (k: number) => (k <= 0 ? 0 : Math.ceil((Math.max(30, k) * 106) / 100));
+    const planner = tiktok.offers('web', 'USD')?.planner as PurchasePlanner;
+    for (let n = 0; n <= 100_000; n++) {
+      let best = Number.POSITIVE_INFINITY;
+      for (let j = 0; j <= Math.ceil(n / 70); j++) best = Math.min(best, 74 * j + customCents(n - 70 * j));
+      if (planner.cheapestMinor(n) !== best) expect(planner.cheapestMinor(n), `N = ${n}`).toBe(best);
+    }
   });
 
   it('matches the brute force for every N up to 100,000 on the app ladder', () => {

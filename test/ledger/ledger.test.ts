@@ -204,6 +204,22 @@ describe('scenarios', () => {
     expect(b.creatorsUnpaid.compare(a.creatorsUnpaid)).toBe(-1);
   });
 
+  it('a payout fee moves money from creators to the payout provider, and nothing else', () => {
+    const withPayouts: LedgerEvent[] = [
+      { type: 'purchase', id: 'p', viewer: 'v', coins: 70_000, channel: 'web', region: 'US' },
+      { type: 'gift', id: 'g', viewer: 'v', creator: 'c', gift: 'Lion', count: 2 },
+      { type: 'payout', id: 'o', creator: 'c', diamonds: 59_998 },
+    ];
+    const fee = applyOverlay(tiktok, {
+      version: 'fee',
+      payout: { methods: [{ id: 'paypal', name: 'PayPal', percentFee: '0.02', fixedFee: '0.25' }] },
+    });
+    const { change } = compareScenarios(tiktok, fee, withPayouts);
+    // 59,998 diamonds × 0.005 = 299.99; fee 2% = 5.9998 + 0.25 = 6.2498 -> 6.25 (half-even)
+    expect([change.creatorsCash.toString(), change.payoutFees.toString()]).toEqual(['-6.25 USD', '6.25 USD']);
+    expect([change.viewersPaid, change.stores, change.platform].every((m) => m.isZero())).toBe(true);
+  });
+
   it('an iOS-heavy mix pays the stores more than a web-heavy mix', () => {
     const ios = runScenario(
       tiktok,
