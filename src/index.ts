@@ -62,7 +62,7 @@ export { divideRoundedNumber } from './money/integer.js';
 export { minorToDecimalString } from './money/minor.js';
 export { Money, type MoneyJSON, money } from './money/money.js';
 export { type Ratio, ratioFromDecimal } from './money/ratio.js';
-export { assertRoundingMode, divideRounded, ROUNDING_MODES, type RoundingMode, roundDecimal } from './money/rounding.js';
+export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode, roundDecimal } from './money/rounding.js';
 export {
   addQuantities,
   type Coins,

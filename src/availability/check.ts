@@ -1,3 +1,4 @@
+import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
@@ -131,10 +132,10 @@ export function check(table: RateTable, query: CheckQuery): Allowed | Refusal {
   }
   return Object.freeze({
     ok: true as const,
-    ...(rule.minAge !== undefined ? { minAge: rule.minAge } : {}),
+    ...defined({ minAge: rule.minAge }),
     channels: Object.freeze([...channels]),
     currency,
-    ...(rule.source !== undefined ? { source: rule.source } : {}),
+    ...defined({ source: rule.source }),
   });
 }
 

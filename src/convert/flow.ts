@@ -1,4 +1,5 @@
 import type { Refusal } from '../availability/check.js';
+import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
@@ -77,11 +78,10 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
     coins: gifts.coins,
     channel: query.channel,
     region: query.region,
-    ...(query.age !== undefined ? { age: query.age } : {}),
-    ...(query.at !== undefined ? { at: query.at } : {}),
+    ...defined({ age: query.age, at: query.at }),
   });
   if (!quote.ok) return quote;
-  const payout = cashOut(compiled, { diamonds: gifts.diamonds, ...(query.method !== undefined ? { method: query.method } : {}) });
+  const payout = cashOut(compiled, { diamonds: gifts.diamonds, ...defined({ method: query.method }) });
   if (!payout.ok) return payout;
   const paid = quote.price;
   const currency = paid.currency;

@@ -1,4 +1,5 @@
 import { check, type Refusal, refusal } from '../availability/check.js';
+import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Decimal } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
@@ -77,8 +78,7 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
     const allowed = check(compiled, {
       region: query.region,
       feature: 'send-gifts',
-      ...(query.age !== undefined ? { age: query.age } : {}),
-      ...(query.at !== undefined ? { at: query.at } : {}),
+      ...defined({ age: query.age, at: query.at }),
     });
     if (!allowed.ok) return allowed;
   }

@@ -1,4 +1,5 @@
 import { check, type Refusal } from '../availability/check.js';
+import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { toDecimal } from '../money/decimal.js';
@@ -117,8 +118,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     const allowed = check(compiled, {
       region: query.region,
       feature: 'cash-out',
-      ...(query.age !== undefined ? { age: query.age } : {}),
-      ...(query.at !== undefined ? { at: query.at } : {}),
+      ...defined({ age: query.age, at: query.at }),
     });
     if (!allowed.ok) return allowed;
   }

@@ -1,6 +1,7 @@
 import { type Allowed, check, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
 import { largestWithin } from '../catalog/budget.js';
 import type { PlanLine } from '../catalog/planner.js';
+import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
@@ -147,8 +148,7 @@ export function allowBuying(table: RateTable, query: Buyer & { readonly channel:
     region: query.region,
     feature: 'buy-coins',
     channel: query.channel,
-    ...(query.age !== undefined ? { age: query.age } : {}),
-    ...(query.at !== undefined ? { at: query.at } : {}),
+    ...defined({ age: query.age, at: query.at }),
   });
 }
 
@@ -157,7 +157,7 @@ function priceQuote(table: RateTable, set: OfferSet, coins: Coins, received: num
   const lines = planLines.map((line) =>
     Object.freeze({
       kind: line.kind,
-      ...(line.bundleId !== undefined ? { bundleId: line.bundleId } : {}),
+      ...defined({ bundleId: line.bundleId }),
       coins: line.coins,
       count: line.count,
       unitPrice: Money.fromMinor(line.unitPriceMinor, currency),

@@ -2,6 +2,7 @@ import { type Refusal, refusal } from '../availability/check.js';
 import { findGift } from '../convert/gift.js';
 import { quoteCoins } from '../convert/quote.js';
 import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
+import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { allocateMinor } from '../money/allocate.js';
 import { divideRoundedNumber } from '../money/integer.js';
@@ -249,8 +250,7 @@ export class Ledger {
           coins: event.coins,
           channel: event.channel,
           region: event.region,
-          ...(event.age !== undefined ? { age: event.age } : {}),
-          ...(event.at !== undefined ? { at: event.at } : {}),
+          ...defined({ age: event.age, at: event.at }),
         });
         if (!quote.ok) return quote;
         const paid = Number(quote.price.toMinor());

@@ -6,4 +6,4 @@ export { divideRoundedNumber } from './integer.js';
 export { minorToDecimalString } from './minor.js';
 export { Money, type MoneyJSON, money } from './money.js';
 export { type Ratio, ratioFromDecimal } from './ratio.js';
-export { assertRoundingMode, divideRounded, ROUNDING_MODES, type RoundingMode, roundDecimal } from './rounding.js';
+export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode, roundDecimal } from './rounding.js';

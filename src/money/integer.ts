@@ -1,5 +1,5 @@
 import { EconomyError } from '../errors.js';
-import type { RoundingMode } from './rounding.js';
+import { assertRoundingMode, movesAwayFromZero, type RoundingMode } from './rounding.js';
 
 /**
  * Divides two safe integers and rounds the quotient with a named mode, exactly. The quotient estimate comes
@@ -31,24 +31,10 @@ export function divideRoundedNumber(numerator: number, denominator: number, mode
   }
   if (remainder === 0) return quotient;
   const negative = numerator < 0;
-  const away = negative ? quotient - 1 : quotient + 1;
   const twice = Math.abs(remainder) * 2;
-  switch (mode) {
-    case 'floor':
-      return negative ? away : quotient;
-    case 'ceil':
-      return negative ? quotient : away;
-    case 'toward-zero':
-      return quotient;
-    case 'away-from-zero':
-      return away;
-    case 'half-up':
-      return twice >= denominator ? away : quotient;
-    case 'half-down':
-      return twice > denominator ? away : quotient;
-    default:
-      return twice > denominator || (twice === denominator && quotient % 2 !== 0) ? away : quotient;
-  }
+  const half = twice === denominator ? 0 : twice > denominator ? 1 : -1;
+  if (!movesAwayFromZero(assertRoundingMode(mode), negative, half, quotient % 2 !== 0)) return quotient;
+  return negative ? quotient - 1 : quotient + 1;
 }
 
 /** Greatest common divisor of two non-negative safe integers. */

@@ -93,22 +93,39 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
   const remainder = numerator - quotient * denominator;
   if (remainder === 0n) return quotient;
   const negative = numerator < 0n;
-  const awayFromZero = negative ? quotient - 1n : quotient + 1n;
   const twice = (remainder < 0n ? -remainder : remainder) * 2n;
-  switch (assertRoundingMode(mode)) {
+  const half = twice === denominator ? 0 : twice > denominator ? 1 : -1;
+  if (!movesAwayFromZero(assertRoundingMode(mode), negative, half, quotient % 2n !== 0n)) return quotient;
+  return negative ? quotient - 1n : quotient + 1n;
+}
+
+/**
+ * The rule behind every rounding: whether a quotient truncated toward zero, with a remainder left over,
+ * moves one step away from zero under `mode`. `half` compares twice the remainder with the divisor (−1
+ * below half, 0 exactly half, 1 above); `odd` says whether the truncated quotient is odd.
+ *
+ * @example
+ * ```ts
+ * import { movesAwayFromZero } from 'gift-economy';
+ * // 2.5 under half-even stays 2 (even); 3.5 moves to 4
+ * console.log(movesAwayFromZero('half-even', false, 0, false), movesAwayFromZero('half-even', false, 0, true)); // false true
+ * ```
+ */
+export function movesAwayFromZero(mode: RoundingMode, negative: boolean, half: -1 | 0 | 1, odd: boolean): boolean {
+  switch (mode) {
     case 'floor':
-      return negative ? awayFromZero : quotient;
+      return negative;
     case 'ceil':
-      return negative ? quotient : awayFromZero;
+      return !negative;
     case 'toward-zero':
-      return quotient;
+      return false;
     case 'away-from-zero':
-      return awayFromZero;
-    default: {
-      if (twice !== denominator) return twice > denominator ? awayFromZero : quotient;
-      if (mode === 'half-up') return awayFromZero;
-      if (mode === 'half-down') return quotient;
-      return quotient % 2n === 0n ? quotient : awayFromZero;
-    }
+      return true;
+    case 'half-up':
+      return half >= 0;
+    case 'half-down':
+      return half > 0;
+    default:
+      return half > 0 || (half === 0 && odd);
   }
 }
