@@ -229,6 +229,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       ['store commission', p.storeCommission],
       ['unspent coins', p.unspentCoins],
       ['creator', p.creator],
+      ['agency', p.agency],
       ['payout fee', p.payoutFee],
       ['rounding residue', p.residue],
       ['platform', p.platform],

@@ -45,8 +45,10 @@ export interface MoneyFlow {
     readonly storeCommission: Money;
     /** Coins bought but not spent on these gifts, at the purchase's average price per coin (rounded down). */
     readonly unspentCoins: Money;
-    /** The creator's money after the payout fee. */
+    /** The creator's money after the agency's share and the payout fee. */
     readonly creator: Money;
+    /** The agency's share of the creator's value, where the table sets `agencyShare` (half-even). */
+    readonly agency: Money;
     readonly payoutFee: Money;
     /** Value lost to rounding diamonds and money (rounded half-even to the minor unit). */
     readonly residue: Money;
@@ -58,7 +60,7 @@ export interface MoneyFlow {
 
 /**
  * For a purchase and the gifts it pays for: the viewer's money split into store commission, unspent coins,
- * creator, payout fee, rounding residue and platform. The parts sum exactly to what the viewer paid, to the
+ * creator, agency, payout fee, rounding residue and platform. The parts sum exactly to what the viewer paid, to the
  * minor unit; the platform's part is what remains after the others, each computed by a named rule.
  *
  * @throws EconomyError `CURRENCY_MISMATCH` when the purchase currency differs from the payout currency.
@@ -109,10 +111,12 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
   const creatorGross = gifts.value;
   // the fee the creator would pay on cashing this value out (nothing below the withdrawal minimum)
   const payoutFee = payout.fee;
-  const creator = creatorGross.minus(payoutFee);
+  const agencyShare = compiled.document.agencyShare ?? '0';
+  const agency = creatorGross.times(agencyShare).round('half-even');
+  const creator = creatorGross.minus(agency).minus(payoutFee);
   const residue = exactCreator.minus(creatorGross).round('half-even');
-  const platform = paid.minus(storeCommission).minus(unspent).minus(creator).minus(payoutFee).minus(residue);
-  const parts = Object.freeze({ storeCommission, unspentCoins: unspent, creator, payoutFee, residue, platform });
+  const platform = paid.minus(storeCommission).minus(unspent).minus(creator).minus(agency).minus(payoutFee).minus(residue);
+  const parts = Object.freeze({ storeCommission, unspentCoins: unspent, creator, agency, payoutFee, residue, platform });
   const breakdown = [
     ...quote.breakdown,
     ...gifts.breakdown,
@@ -141,6 +145,15 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
       output: `fee ${payoutFee.toString()}, creator ${creator.toString()}`,
     }),
     step({
+      step: 'agency',
+      input: creatorGross.toString(),
+      rule: `the agency keeps ${agencyShare} of the creator's value`,
+      rate: agencyShare,
+      table: compiled.ref,
+      rounding: 'half-even',
+      output: agency.toString(),
+    }),
+    step({
       step: 'residue',
       input: `exact creator value ${exactCreator.toString()}`,
       rule: 'exact value − rounded value (diamond and money rounding)',
@@ -151,7 +164,7 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
     step({
       step: 'platform',
       input: paid.toString(),
-      rule: 'paid − store commission − unspent coins − creator − payout fee − residue',
+      rule: 'paid − store commission − unspent coins − creator − agency − payout fee − residue',
       table: compiled.ref,
       output: platform.toString(),
     }),

@@ -48,7 +48,15 @@ export type LedgerEvent =
       readonly gift: string;
       readonly count?: number;
     }
-  | { readonly type: 'chest-drop'; readonly id: string; readonly viewer: string; readonly coins: number; readonly claimants: number }
+  | {
+      readonly type: 'chest-drop';
+      readonly id: string;
+      readonly viewer: string;
+      readonly coins: number;
+      readonly claimants: number;
+      /** The countdown before the chest opens, checked against the table's limits. */
+      readonly countdownSeconds?: number;
+    }
   | {
       readonly type: 'chest-claim';
       readonly id: string;
@@ -292,6 +300,15 @@ export class Ledger {
           return refusal('NOT_ENOUGH', `a chest holds at most ${limits.maxCoins} coins`, []);
         if (limits.maxClaimants !== undefined && claimants > limits.maxClaimants)
           return refusal('NOT_ENOUGH', `a chest has at most ${limits.maxClaimants} claimants`, []);
+        if (event.countdownSeconds !== undefined) {
+          const countdown = wholeCount(event.countdownSeconds, 'countdownSeconds', ['countdownSeconds']);
+          if (limits.minCountdownSeconds !== undefined && countdown < limits.minCountdownSeconds) {
+            return refusal('NOT_ENOUGH', `a chest's countdown is at least ${limits.minCountdownSeconds} seconds`, []);
+          }
+          if (limits.maxCountdownSeconds !== undefined && countdown > limits.maxCountdownSeconds) {
+            return refusal('NOT_ENOUGH', `a chest's countdown is at most ${limits.maxCountdownSeconds} seconds`, []);
+          }
+        }
         const held = this.balance(accounts.viewer(event.viewer), 'coin');
         if (held < coins) return refusal('NOT_ENOUGH', `${event.viewer} holds ${held} coins; the chest needs ${coins}`, []);
         return [

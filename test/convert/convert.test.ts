@@ -141,12 +141,20 @@ describe('money flow, reverse questions, balances, coin value', () => {
     // 0.99 × 0.30 = 0.297 -> 0.30; 70 diamonds × 0.005 = 0.35; platform = 0.99 - 0.30 - 0.35 = 0.34
     const flow = ok(moneyFlow(tiktok, { gift: 'Rose', count: 70, channel: 'ios', region: 'US' }));
     const p = flow.parts;
-    expect([p.storeCommission, p.unspentCoins, p.creator, p.payoutFee, p.residue, p.platform].map(String)).toEqual([
+    expect([p.storeCommission, p.unspentCoins, p.creator, p.agency, p.payoutFee, p.residue, p.platform].map(String)).toEqual([
       '0.30 USD',
       '0.00 USD',
       '0.35 USD',
       '0.00 USD',
       '0.00 USD',
+      '0.00 USD',
+      '0.34 USD',
+    ]);
+    // with an agency keeping 20% of the creator's 0.35 (0.07), the creator keeps 0.28
+    const agency = ok(moneyFlow(applyOverlay(tiktok, { agencyShare: '0.2' }), { gift: 'Rose', count: 70, channel: 'ios', region: 'US' }));
+    expect([agency.parts.agency.toString(), agency.parts.creator.toString(), agency.parts.platform.toString()]).toEqual([
+      '0.07 USD',
+      '0.28 USD',
       '0.34 USD',
     ]);
   });
@@ -236,7 +244,9 @@ describe('properties', () => {
         for (const table of [tiktok, half]) {
           const flow = ok(moneyFlow(table, { gift, count, channel: ch, region: 'US' }));
           const p = flow.parts;
-          const sum = [p.storeCommission, p.unspentCoins, p.creator, p.payoutFee, p.residue, p.platform].reduce((a, b) => a.plus(b));
+          const sum = [p.storeCommission, p.unspentCoins, p.creator, p.agency, p.payoutFee, p.residue, p.platform].reduce((a, b) =>
+            a.plus(b),
+          );
           expect(sum.equals(flow.paid)).toBe(true);
           expect(Object.values(p).every((part) => part.isWholeMinor())).toBe(true);
         }

@@ -7,7 +7,7 @@ import { expectEconomyError } from '../helpers.js';
 const withRefunds = applyOverlay(tiktok, {
   version: 'test',
   refundsAllowed: true,
-  chests: { minCoins: 10, maxCoins: 10_000, maxClaimants: 5, split: 'random' },
+  chests: { minCoins: 10, maxCoins: 10_000, maxClaimants: 5, minCountdownSeconds: 10, maxCountdownSeconds: 300, split: 'random' },
   payout: { minimum: '1' },
 });
 
@@ -67,7 +67,14 @@ describe('Ledger', () => {
       code: 'NOT_ENOUGH',
     });
     expect(ledger.apply({ type: 'chest-drop', id: 'c0', viewer: 'ann', coins: 100, claimants: 6 })).toMatchObject({ ok: false });
-    ledger.apply({ type: 'chest-drop', id: 'c1', viewer: 'ann', coins: 100, claimants: 3 });
+    expect(ledger.apply({ type: 'chest-drop', id: 'c0', viewer: 'ann', coins: 100, claimants: 3, countdownSeconds: 5 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/at least 10 seconds/),
+    });
+    expect(ledger.apply({ type: 'chest-drop', id: 'c0', viewer: 'ann', coins: 100, claimants: 3, countdownSeconds: 301 })).toMatchObject({
+      ok: false,
+    });
+    ledger.apply({ type: 'chest-drop', id: 'c1', viewer: 'ann', coins: 100, claimants: 3, countdownSeconds: 60 });
     ledger.apply({ type: 'chest-claim', id: 'k1', chest: 'c1', viewers: ['x', 'y', 'z', 'w'], seed: 42 });
     const shares = ['x', 'y', 'z', 'w'].map((v) => ledger.balance(`viewer:${v}`, 'coin'));
     expect(shares[3]).toBe(0); // only 3 claimants
