@@ -33,6 +33,7 @@ const inputs = Object.entries(result.metafile.outputs[Object.keys(result.metafil
   .map(([file, info]) => [file.replace(/.*node_modules\//, ''), info.bytesInOutput])
   .sort((a, b) => b[1] - a[1]);
 const hasZod = inputs.some(([file]) => file.startsWith('zod/'));
+const hasDecimal = inputs.some(([file]) => file.startsWith('decimal.js/'));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 console.log(
   `calculator page bundle: ${kb(code.length)} minified, ${kb(gzipped)} gzipped (budget ${kb(BUDGET_BYTES)}); zod included: ${hasZod}`,

@@ -19,6 +19,7 @@ export {
   readChannel,
   readRegion,
   refusal,
+  refusalFor,
 } from './availability/check.js';
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
@@ -57,12 +58,12 @@ export {
 } from './ledger/settle.js';
 export { allocate, allocateMinor } from './money/allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';
-export { Decimal, type DecimalInput, MAX_DIGITS, toDecimal } from './money/decimal.js';
+export { Decimal, type DecimalInput, decimalText, MAX_DIGITS, roundDecimal, toDecimal } from './money/decimal.js';
 export { divideRoundedNumber } from './money/integer.js';
 export { minorToDecimalString } from './money/minor.js';
 export { Money, type MoneyJSON, money } from './money/money.js';
 export { type Ratio, ratioFromDecimal } from './money/ratio.js';
-export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode, roundDecimal } from './money/rounding.js';
+export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode } from './money/rounding.js';
 export {
   addQuantities,
   type Coins,

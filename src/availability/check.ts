@@ -270,3 +270,24 @@ export function readChannel(table: RateTable, value: unknown): string {
     path: ['channel'],
   });
 }
+
+/**
+ * Checks a feature for a person only when their region is known: the refusal, or `undefined` when the
+ * rules allow it (or no region was given, so nothing can be judged).
+ *
+ * @example
+ * ```ts
+ * import { refusalFor } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(refusalFor(tiktok, 'cash-out', { region: 'US', age: 17 })?.code, refusalFor(tiktok, 'cash-out', {})); // AGE undefined
+ * ```
+ */
+export function refusalFor(
+  table: RateTable,
+  feature: string,
+  person: { readonly region?: string | undefined; readonly age?: number | undefined; readonly at?: Instant | undefined },
+): Refusal | undefined {
+  if (person.region === undefined) return undefined;
+  const answer = check(table, { region: person.region, feature, ...defined({ age: person.age, at: person.at }) });
+  return answer.ok ? undefined : answer;
+}

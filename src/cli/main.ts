@@ -322,7 +322,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       throw new UsageError(`cannot read the events file "${file}"`);
     }
     const progress =
-      process.stderr.isTTY && !context.json ? (bytes: number) => process.stderr.write(`\rread ${(bytes / 1e6).toFixed(1)} MB`) : undefined;
+      process.stderr.isTTY && !context.json ? (bytes: number) => process.stderr.write(`\rread ${Math.floor(bytes / 1e6)} MB`) : undefined;
     const records = readJsonRecords(file, progress);
     const live = liveGiftCounter(context.table, { keepCounted: false });
     async function* events(): AsyncGenerator<GiftEvent> {

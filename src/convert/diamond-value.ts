@@ -1,4 +1,4 @@
-import { Decimal } from '../money/decimal.js';
+import { Decimal, decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import type { RateTable } from '../table/compile.js';
@@ -21,7 +21,7 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
       table: table.ref,
       rounding: rounding as RoundingMode,
       output: value.toString(),
-      residue: residue.isZero() ? undefined : `${residue.toFixed()} ${currency}`,
+      residue: residue.isZero() ? undefined : `${decimalText(residue)} ${currency}`,
     }),
   };
 }

@@ -1,7 +1,6 @@
-import { check, type Refusal, refusal } from '../availability/check.js';
-import { defined } from '../defined.js';
+import { type Refusal, refusal, refusalFor } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
-import { Decimal } from '../money/decimal.js';
+import { Decimal, decimalText } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
@@ -74,14 +73,8 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
   const gift = findGift(compiled, query.gift);
   const count = query.count === undefined ? 1 : wholeCount(query.count, 'count', ['count']);
   if (count < 1) throw new EconomyError('INVALID_QUANTITY', 'count must be at least 1', { path: ['count'] });
-  if (query.region !== undefined) {
-    const allowed = check(compiled, {
-      region: query.region,
-      feature: 'send-gifts',
-      ...defined({ age: query.age, at: query.at }),
-    });
-    if (!allowed.ok) return allowed;
-  }
+  const refused = refusalFor(compiled, 'send-gifts', query);
+  if (refused) return refused;
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
   if ((gift.availableFrom && at < Date.parse(gift.availableFrom)) || (gift.availableTo && at >= Date.parse(gift.availableTo))) {
     return refusal(
@@ -139,7 +132,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
       table: table.ref,
       rounding: rounding as RoundingMode,
       output: `${diamonds} ${table.document.units.diamond}s`,
-      residue: residue.isZero() ? undefined : `${residue.toFixed()} ${table.document.units.diamond}s`,
+      residue: residue.isZero() ? undefined : `${decimalText(residue)} ${table.document.units.diamond}s`,
     }),
   };
 }

@@ -1,8 +1,7 @@
-import { check, type Refusal } from '../availability/check.js';
-import { defined } from '../defined.js';
+import { type Refusal, refusalFor } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
-import { toDecimal } from '../money/decimal.js';
+import { decimalText, toDecimal } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
@@ -114,14 +113,8 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       },
     );
   }
-  if (query.region !== undefined) {
-    const allowed = check(compiled, {
-      region: query.region,
-      feature: 'cash-out',
-      ...defined({ age: query.age, at: query.at }),
-    });
-    if (!allowed.ok) return allowed;
-  }
+  const refused = refusalFor(compiled, 'cash-out', query);
+  if (refused) return refused;
   const { value: gross, step: valueStep } = diamondValueStep(compiled, diamonds);
   const currency = payout.currency;
   if (gross.currency !== currency) {
@@ -177,7 +170,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
         table: fx.source,
         rounding,
         output: converted.toString(),
-        residue: exact.equals(converted) ? undefined : `${exact.minus(converted).amount.toFixed()} ${target}`,
+        residue: exact.equals(converted) ? undefined : `${decimalText(exact.minus(converted).amount)} ${target}`,
       }),
     );
   }

@@ -4,6 +4,7 @@ import type { PlanLine } from '../catalog/planner.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
+import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
@@ -189,7 +190,7 @@ function priceQuote(table: RateTable, set: OfferSet, coins: Coins, received: num
     output: `${price.toString()}${pricePerCoin ? `, ${pricePerCoin.toString()} per coin` : ''}`,
     residue:
       perCoin && pricePerCoin && !perCoin.equals(pricePerCoin.amount)
-        ? `${perCoin.minus(pricePerCoin.amount).toSignificantDigits(6).toFixed()} ${currency} per coin`
+        ? `${decimalText(perCoin.minus(pricePerCoin.amount).toSignificantDigits(6))} ${currency} per coin`
         : undefined,
   });
   return Object.freeze({
@@ -217,7 +218,7 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
     table: table.ref,
     rounding: custom?.rounding as never,
     output: total.toString(),
-    residue: residue.isZero() ? undefined : `${residue.amount.toFixed()} ${set.currency}`,
+    residue: residue.isZero() ? undefined : `${decimalText(residue.amount)} ${set.currency}`,
   });
 }
 

@@ -1,5 +1,5 @@
 import { describeValue, EconomyError } from '../errors.js';
-import { Decimal, type DecimalInput, toDecimal } from './decimal.js';
+import { Decimal, type DecimalInput, decimalText, toDecimal } from './decimal.js';
 import { Money } from './money.js';
 
 /**
@@ -28,13 +28,13 @@ export function allocate(whole: Money, ratios: readonly DecimalInput[]): Money[]
   const exact = ratios.map((ratio, index) => {
     const value = toDecimal(ratio, `ratio ${index}`, 'INVALID_ARGUMENT', [index]);
     if (value.isNegative() && !value.isZero()) {
-      throw new EconomyError('INVALID_RATIOS', `ratio ${index} must not be negative, got ${value.toFixed()}`, { path: [index] });
+      throw new EconomyError('INVALID_RATIOS', `ratio ${index} must not be negative, got ${decimalText(value)}`, { path: [index] });
     }
     return value;
   });
   const places = Math.max(...exact.map((value) => value.decimalPlaces()));
   const scale = new Decimal(10).pow(places);
-  const weights = exact.map((value) => BigInt(value.times(scale).toFixed(0)));
+  const weights = exact.map((value) => BigInt(decimalText(value.times(scale), 0)));
   const parts = allocateMinor(whole.toMinor(), weights);
   return parts.map((minor) => Money.fromMinor(minor, whole.currency));
 }

@@ -1,5 +1,6 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describeValue, EconomyError } from '../errors.js';
+import { assertRoundingMode, type RoundingMode } from './rounding.js';
 
 /**
  * The one place decimal.js is configured. Amounts are limited to {@link MAX_DIGITS} digits when parsed, and
@@ -94,4 +95,42 @@ export function toDecimal(
 /** -0 becomes 0, so that equal amounts print the same. */
 function normalize(value: Decimal): Decimal {
   return value.isZero() ? new Decimal(0) : value;
+}
+
+/**
+ * The exact text of a Decimal, in plain notation (never an exponent), optionally with a fixed number of
+ * decimal places (then it must already have at most that many, or it is rounded half-even). The one place
+ * Decimals become strings.
+ *
+ * @example
+ * ```ts
+ * import { Decimal, decimalText } from 'gift-economy';
+ * console.log(decimalText(new Decimal('1e-7')), decimalText(new Decimal('5'), 2)); // 0.0000001 5.00
+ * ```
+ */
+export function decimalText(value: Decimal, places?: number): string {
+  return places === undefined ? value.toFixed() : value.toFixed(places);
+}
+
+const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  'half-up': Decimal.ROUND_HALF_UP,
+  'half-down': Decimal.ROUND_HALF_DOWN,
+  floor: Decimal.ROUND_FLOOR,
+  ceil: Decimal.ROUND_CEIL,
+  'toward-zero': Decimal.ROUND_DOWN,
+  'away-from-zero': Decimal.ROUND_UP,
+};
+
+/**
+ * Rounds a Decimal to `places` decimal places with a named mode.
+ * @example
+ * ```ts
+ * import { Decimal, roundDecimal } from 'gift-economy';
+ * console.log(roundDecimal(new Decimal('2.675'), 2, 'half-even').toString()); // 2.68
+ * ```
+ */
+export function roundDecimal(value: Decimal, places: number, mode: RoundingMode): Decimal {
+  const rounded = value.toDecimalPlaces(places, DECIMAL_MODE[assertRoundingMode(mode)]);
+  return rounded.isZero() ? new Decimal(0) : rounded;
 }

@@ -1,9 +1,9 @@
 // `gift-economy/money`: the exact money core on its own (Money, allocation, rounding, minor units).
 export { allocate, allocateMinor } from './allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './currency.js';
-export { Decimal, type DecimalInput, MAX_DIGITS, toDecimal } from './decimal.js';
+export { Decimal, type DecimalInput, decimalText, MAX_DIGITS, roundDecimal, toDecimal } from './decimal.js';
 export { divideRoundedNumber } from './integer.js';
 export { minorToDecimalString } from './minor.js';
 export { Money, type MoneyJSON, money } from './money.js';
 export { type Ratio, ratioFromDecimal } from './ratio.js';
-export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode, roundDecimal } from './rounding.js';
+export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode } from './rounding.js';

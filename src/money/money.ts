@@ -1,8 +1,8 @@
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency, type CurrencyCode, minorUnits } from './currency.js';
-import { Decimal, type DecimalInput, toDecimal } from './decimal.js';
+import { Decimal, type DecimalInput, decimalText, roundDecimal, toDecimal } from './decimal.js';
 import { minorToDecimalString } from './minor.js';
-import { type RoundingMode, roundDecimal } from './rounding.js';
+import type { RoundingMode } from './rounding.js';
 
 /**
  * The JSON form of a {@link Money}: the amount is a decimal string, never a JSON number.
@@ -179,7 +179,7 @@ export class Money {
     if (!this.isWholeMinor()) {
       throw new EconomyError('INVALID_AMOUNT', `${this.toString()} is not a whole number of minor units; round it first`);
     }
-    return BigInt(this.amount.times(new Decimal(10).pow(minorUnits(this.currency))).toFixed(0));
+    return BigInt(decimalText(this.amount.times(new Decimal(10).pow(minorUnits(this.currency))), 0));
   }
 
   /**
@@ -200,7 +200,7 @@ export class Money {
 
   /** The exact amount as a decimal string with at least the currency's minor-unit places (`"5.00"`). */
   toDecimalString(): string {
-    return this.amount.toFixed(Math.max(minorUnits(this.currency), this.amount.decimalPlaces()));
+    return decimalText(this.amount, Math.max(minorUnits(this.currency), this.amount.decimalPlaces()));
   }
 
   /** `"12.34 USD"`: the exact amount and the code. */

@@ -1,6 +1,4 @@
-import type { Decimal as DecimalJs } from 'decimal.js';
 import { describeValue, EconomyError } from '../errors.js';
-import { Decimal } from './decimal.js';
 
 /**
  * The named ways to round. Every rounding in gift-economy uses one of these, and the breakdown shows which.
@@ -36,16 +34,6 @@ export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
   'away-from-zero',
 ]);
 
-const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  floor: Decimal.ROUND_FLOOR,
-  ceil: Decimal.ROUND_CEIL,
-  'toward-zero': Decimal.ROUND_DOWN,
-  'away-from-zero': Decimal.ROUND_UP,
-};
-
 /**
  * Checks that a value names a rounding mode.
  * @example
@@ -55,25 +43,12 @@ const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
  * ```
  */
 export function assertRoundingMode(value: unknown, path: readonly (string | number)[] = []): RoundingMode {
-  if (typeof value === 'string' && Object.hasOwn(DECIMAL_MODE, value)) return value as RoundingMode;
+  if (typeof value === 'string' && (ROUNDING_MODES as readonly string[]).includes(value)) return value as RoundingMode;
   throw new EconomyError(
     'INVALID_ROUNDING_MODE',
     `rounding mode must be one of ${ROUNDING_MODES.join(', ')}, got ${describeValue(value)}`,
     { path },
   );
-}
-
-/**
- * Rounds a Decimal to `places` decimal places with a named mode.
- * @example
- * ```ts
- * import { Decimal, roundDecimal } from 'gift-economy';
- * console.log(roundDecimal(new Decimal('2.675'), 2, 'half-even').toString()); // 2.68
- * ```
- */
-export function roundDecimal(value: Decimal, places: number, mode: RoundingMode): Decimal {
-  const rounded = value.toDecimalPlaces(places, DECIMAL_MODE[assertRoundingMode(mode)]);
-  return rounded.isZero() ? new Decimal(0) : rounded;
 }
 
 /**
