@@ -36,7 +36,7 @@ const hasZod = inputs.some(([file]) => file.startsWith('zod/'));
 const hasDecimal = inputs.some(([file]) => file.startsWith('decimal.js/'));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 console.log(
-  `calculator page bundle: ${kb(code.length)} minified, ${kb(gzipped)} gzipped (budget ${kb(BUDGET_BYTES)}); zod included: ${hasZod}`,
+  `calculator page bundle: ${kb(code.length)} minified, ${kb(gzipped)} gzipped (budget ${kb(BUDGET_BYTES)}); zod included: ${hasZod}; decimal.js included: ${hasDecimal}`,
 );
 if (process.argv.includes('--report')) for (const [file, bytes] of inputs) console.log(`  ${kb(bytes).padStart(9)}  ${file}`);
 if (hasZod || gzipped > BUDGET_BYTES) {
