@@ -206,10 +206,12 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     const rows = answers.map(({ channel, answer }) =>
       answer.ok ? [channel, String(answer.coinsReceived), fmt(context, answer.price)] : [channel, '—', answer.reason],
     );
+    const single = answers.length === 1 && answers[0]?.answer.ok ? answers[0].answer : undefined;
     return [
       `What ${fmt(context, budget)} buys on ${context.table.ref} in ${context.region}`,
       '',
       textTable(['channel', 'coins', 'spent'], rows),
+      ...(single ? ['', breakdownText(single.breakdown)] : []),
     ].join('\n');
   },
   flow(context) {
@@ -241,6 +243,8 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         ['part', 'amount'],
         [...rows.map(([name, amount]) => [name, fmt(context, amount)]), ['total paid', fmt(context, answer.paid)]],
       ),
+      '',
+      breakdownText(answer.breakdown),
     ].join('\n');
   },
   check(context) {

@@ -1,6 +1,8 @@
 import type { Refusal } from '../availability/check.js';
+import { defined } from '../defined.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
 import { findGift } from './gift.js';
 import { type CashOut, type CashOutQuery, cashOut } from './payout.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
@@ -48,6 +50,7 @@ export interface ViewerBalance {
     /** The cheapest top-up for the missing coins, or why it cannot be bought here. */
     readonly topUp?: Quote | Refusal;
   };
+  readonly breakdown: Breakdown;
 }
 
 /**
@@ -66,6 +69,16 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
   const compiled = assertRateTable(table);
   const balance = wholeCount(query.coins, 'coins', ['coins']);
   const affords = compiled.gifts.map((gift) => Object.freeze({ gift: gift.id, name: gift.name, count: Math.floor(balance / gift.coins) }));
+  const steps: BreakdownStep[] = [
+    step({
+      step: 'affords',
+      input: `${balance} coins`,
+      rule: "÷ each gift's price in coins, rounded down",
+      table: compiled.ref,
+      rounding: 'floor',
+      output: `${affords.filter((a) => a.count > 0).length} gifts affordable`,
+    }),
+  ];
   let target: ViewerBalance['target'];
   if (query.target !== undefined) {
     const gift = findGift(compiled, query.target.gift);
@@ -73,9 +86,24 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
     const coinsNeeded = gift.coins * count;
     const coinsMissing = Math.max(0, coinsNeeded - balance);
     const topUp = coinsMissing > 0 ? quoteCoins(compiled, { ...query, coins: coinsMissing }) : undefined;
-    target = Object.freeze({ gift: gift.id, count, coinsNeeded, coinsMissing, ...(topUp ? { topUp } : {}) });
+    target = Object.freeze({ gift: gift.id, count, coinsNeeded, coinsMissing, ...defined({ topUp }) });
+    steps.push(
+      step({
+        step: 'target',
+        input: `${count} × ${gift.name} (${gift.coins} coins each)`,
+        rule: 'coins needed − balance, at least 0; the top-up is the cheapest purchase of the rest',
+        table: compiled.ref,
+        output: `${coinsMissing} coins missing`,
+      }),
+    );
   }
-  return Object.freeze({ ok: true as const, coins: balance, affords: Object.freeze(affords), ...(target ? { target } : {}) });
+  return Object.freeze({
+    ok: true as const,
+    coins: balance,
+    affords: Object.freeze(affords),
+    ...defined({ target }),
+    breakdown: Object.freeze(steps),
+  });
 }
 
 /**

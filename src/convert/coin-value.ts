@@ -1,6 +1,7 @@
 import { check, type Refusal, readRegion, refusal } from '../availability/check.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Breakdown, step } from './breakdown.js';
 
 const PER_COIN_PLACES = 6;
 
@@ -23,6 +24,7 @@ export interface CoinValue {
   }[];
   /** Money per coin of gifts to the creator before payout fees, exactly (share × value per diamond). */
   readonly creatorYield: Money;
+  readonly breakdown: Breakdown;
 }
 
 /**
@@ -68,6 +70,27 @@ export function coinValue(table: RateTable, query: { readonly region: string; re
     });
   });
   const { currency, perDiamond } = compiled.document.diamondValue;
-  const creatorYield = Money.of(perDiamond, currency).times(compiled.document.creatorShare.diamondsPerCoin);
-  return Object.freeze({ ok: true as const, viewerCost: Object.freeze(viewerCost), creatorYield });
+  const share = compiled.document.creatorShare.diamondsPerCoin;
+  const creatorYield = Money.of(perDiamond, currency).times(share);
+  const breakdown = [
+    ...viewerCost.map(({ channel, answer }) =>
+      step({
+        step: 'viewer-cost',
+        input: channel,
+        rule: 'the lowest price per coin among the bundles and custom amount: price ÷ coins',
+        table: compiled.ref,
+        rounding: 'half-even',
+        output: answer.ok ? `${answer.perCoin.toString()} (${answer.via})` : answer.reason,
+      }),
+    ),
+    step({
+      step: 'creator-yield',
+      input: '1 coin of gifts',
+      rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${currency} each, before payout fees`,
+      rate: perDiamond,
+      table: compiled.ref,
+      output: creatorYield.toString(),
+    }),
+  ];
+  return Object.freeze({ ok: true as const, viewerCost: Object.freeze(viewerCost), creatorYield, breakdown: Object.freeze(breakdown) });
 }

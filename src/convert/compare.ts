@@ -1,6 +1,8 @@
 import { type Refusal, readRegion } from '../availability/check.js';
+import { defined } from '../defined.js';
 import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Breakdown, step } from './breakdown.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
 
 /**
@@ -22,6 +24,8 @@ export interface ChannelComparison {
   readonly dearest?: Quote;
   /** `dearest.price − cheapest.price`: what buying on the cheapest channel saves. */
   readonly saving?: Money;
+  /** Each channel's quote is itemised in its own breakdown; this one says how the channels compare. */
+  readonly breakdown: Breakdown;
 }
 
 /**
@@ -54,11 +58,31 @@ export function compareChannels(
     if (cheapest && quote.price.currency === cheapest.price.currency && (!dearest || quote.price.compare(dearest.price) > 0))
       dearest = quote;
   }
+  const saving = cheapest && dearest ? dearest.price.minus(cheapest.price) : undefined;
+  const breakdown = channels.map(({ channel, answer }) =>
+    step({
+      step: 'channel',
+      input: `${query.coins} coins on ${channel}`,
+      rule: 'the cheapest purchase of at least that many coins',
+      table: compiled.ref,
+      output: answer.ok ? `${answer.price.toString()} for ${answer.coinsReceived} coins` : `refused: ${answer.reason}`,
+    }),
+  );
+  if (cheapest && dearest && saving) {
+    breakdown.push(
+      step({
+        step: 'saving',
+        input: `${dearest.channel} ${dearest.price.toString()}, ${cheapest.channel} ${cheapest.price.toString()}`,
+        rule: 'dearest − cheapest',
+        table: compiled.ref,
+        output: saving.toString(),
+      }),
+    );
+  }
   return Object.freeze({
     coins: query.coins,
     channels: Object.freeze(channels.map((entry) => Object.freeze(entry))),
-    ...(cheapest ? { cheapest } : {}),
-    ...(dearest ? { dearest } : {}),
-    ...(cheapest && dearest ? { saving: dearest.price.minus(cheapest.price) } : {}),
+    ...defined({ cheapest, dearest, saving }),
+    breakdown: Object.freeze(breakdown),
   });
 }

@@ -1,8 +1,10 @@
 import type { Refusal } from '../availability/check.js';
+import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
 import { findGift, shareDiamonds } from './gift.js';
 import { diamondsForValue } from './payout.js';
 import { type Buyer, budgetCoins, quoteCoins } from './quote.js';
@@ -26,8 +28,9 @@ export interface PayoutTarget {
   readonly diamonds: number;
   /** Coins of gifts that yield those diamonds (rounded once, as for one settlement). */
   readonly coins: number;
-  /** Gifts of the asked kind, rounded per the table's scope, when a gift was given. */
+  /** Gifts of the asked kind, sent in one go, when a gift was given. */
   readonly gifts?: number;
+  readonly breakdown: Breakdown;
 }
 
 /**
@@ -55,6 +58,39 @@ export function payoutTarget(
   const gross = basis === 'net' ? grossForNet(compiled, query.target, query.method) : query.target;
   const diamonds = diamondsForValue(compiled, gross);
   const coins = smallestCount((n) => diamondsForCoins(compiled, n) >= diamonds, diamonds);
+  const { diamondValue, creatorShare, units } = compiled.document;
+  const steps: BreakdownStep[] = [];
+  if (basis === 'net') {
+    steps.push(
+      step({
+        step: 'payout-fee',
+        input: `net ${query.target.toString()}`,
+        rule: `the smallest withdrawal whose net after the ${query.method ?? compiled.document.payout.methods[0]?.id} fee reaches the target`,
+        table: compiled.ref,
+        output: gross.toString(),
+      }),
+    );
+  }
+  steps.push(
+    step({
+      step: 'diamond-value',
+      input: gross.toString(),
+      rule: `the fewest ${units.diamond}s whose value at ${diamondValue.perDiamond} ${diamondValue.currency} each reaches it`,
+      rate: diamondValue.perDiamond,
+      table: compiled.ref,
+      rounding: diamondValue.rounding as RoundingMode,
+      output: `${diamonds} ${units.diamond}s`,
+    }),
+    step({
+      step: 'creator-share',
+      input: `${diamonds} ${units.diamond}s`,
+      rule: `the fewest coins whose ${creatorShare.diamondsPerCoin} ${units.diamond}s per coin reach them`,
+      rate: creatorShare.diamondsPerCoin,
+      table: compiled.ref,
+      rounding: creatorShare.rounding as RoundingMode,
+      output: `${coins} coins`,
+    }),
+  );
   let gifts: number | undefined;
   if (query.gift !== undefined) {
     const gift = findGift(compiled, query.gift);
@@ -68,8 +104,25 @@ export function payoutTarget(
       (n) => n > 0 && shareDiamonds(compiled, gift.coins, n).diamonds >= diamonds,
       Math.ceil(diamonds / gift.coins) + 1,
     );
+    steps.push(
+      step({
+        step: 'gift-count',
+        input: `${diamonds} ${units.diamond}s`,
+        rule: `the fewest ${gift.name} (${gift.coins} coins each), sent in one go, whose ${units.diamond}s reach them`,
+        table: compiled.ref,
+        output: `${gifts} × ${gift.name}`,
+      }),
+    );
   }
-  return Object.freeze({ ok: true as const, target: query.target, basis, diamonds, coins, ...(gifts !== undefined ? { gifts } : {}) });
+  return Object.freeze({
+    ok: true as const,
+    target: query.target,
+    basis,
+    diamonds,
+    coins,
+    ...defined({ gifts }),
+    breakdown: Object.freeze(steps),
+  });
 }
 
 /** The smallest gross withdrawal whose net after the method's fee reaches `net`. */
@@ -124,6 +177,7 @@ export interface GiftBudget {
   readonly count: number;
   readonly coinsBought: number;
   readonly price: Money;
+  readonly breakdown: Breakdown;
 }
 
 /**
@@ -150,5 +204,20 @@ export function giftsWithinBudget(
   // the cheapest purchase of exactly the gifts' coins may cost less than the whole budget's purchase
   const purchase = quoteCoins(compiled, { ...query, coins: count * gift.coins });
   if (!purchase.ok) return purchase;
-  return Object.freeze({ ok: true as const, gift: gift.id, count, coinsBought: purchase.coinsReceived, price: purchase.price });
+  const countStep = step({
+    step: 'gift-count',
+    input: `${bought.coinsReceived} coins within ${query.budget.toString()}`,
+    rule: `÷ ${gift.coins} coins per ${gift.name}, rounded down; then the cheapest purchase of ${count * gift.coins} coins`,
+    table: compiled.ref,
+    rounding: 'floor',
+    output: `${count} × ${gift.name}`,
+  });
+  return Object.freeze({
+    ok: true as const,
+    gift: gift.id,
+    count,
+    coinsBought: purchase.coinsReceived,
+    price: purchase.price,
+    breakdown: Object.freeze([countStep, ...purchase.breakdown]),
+  });
 }

@@ -200,6 +200,29 @@ describe('money flow, reverse questions, balances, coin value', () => {
   });
 });
 
+describe('every answer carries a breakdown citing the table', () => {
+  it.each([
+    ['quoteCoins', () => quoteCoins(tiktok, { coins: 100, channel: 'web', region: 'US' })],
+    ['budgetCoins', () => budgetCoins(tiktok, { budget: money('5', 'USD'), channel: 'ios', region: 'US' })],
+    ['compareChannels', () => compareChannels(tiktok, { coins: 100, region: 'US' })],
+    ['sendGifts', () => sendGifts(tiktok, { gift: 'Rose' })],
+    ['cashOut', () => cashOut(tiktok, { diamonds: 30_000 })],
+    ['moneyFlow', () => moneyFlow(tiktok, { gift: 'Rose', channel: 'web', region: 'US' })],
+    ['payoutTarget', () => payoutTarget(tiktok, { target: money('10', 'USD'), basis: 'net', gift: 'Rose' })],
+    ['giftsWithinBudget', () => giftsWithinBudget(tiktok, { gift: 'Rose', budget: money('5', 'USD'), channel: 'web', region: 'US' })],
+    ['viewerBalance', () => viewerBalance(tiktok, { coins: 10, channel: 'web', region: 'US', target: { gift: 'Lion' } })],
+    ['coinValue', () => coinValue(tiktok, { region: 'US' })],
+  ] as const)('%s', (_name, ask) => {
+    const answer = ask() as { breakdown?: readonly { table: string; step: string; output: string }[] };
+    expect(answer.breakdown?.length).toBeGreaterThan(0);
+    for (const item of answer.breakdown ?? []) {
+      expect(item.step).toMatch(/^[a-z-]+$/);
+      expect(item.output).not.toBe('');
+      expect([tiktok.ref]).toContain(item.table);
+    }
+  });
+});
+
 describe('properties', () => {
   const n = fc.integer({ min: 0, max: 10_000_000 });
   const channel = fc.constantFrom('ios', 'android', 'web');
