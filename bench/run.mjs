@@ -7,7 +7,7 @@ import Big from 'big.js';
 import Decimal from 'decimal.js';
 import { add, dinero, halfEven, multiply, toDecimal, transformScale, USD } from 'dinero.js';
 import { makeEvents, SEED } from '../../shared/bench-workloads/events.mjs';
-import { compileRateTable, creatorValueText, PurchasePlanner, parseRateTable, settle } from '../dist/esm/index.js';
+import { compileRateTable, creatorValueText, minorToDecimalString, PurchasePlanner, parseRateTable, settle } from '../dist/esm/index.js';
 import { tiktok, tiktokDocument } from '../dist/esm/presets/tiktok.js';
 import { measure } from './harness.mjs';
 
@@ -317,22 +317,23 @@ const floor = {
   giftObjects: s('integers per gift, objects'),
   giftColumns: s('integers per gift, columns'),
 };
+const usd = (cents) => `${minorToDecimalString(cents, 'USD')} USD`;
 const row = (name, shape, total) => log(`| ${name} | ${ms(s(name))} | ${shape ? (s(name) / floor[shape]).toFixed(2) : '—'} | ${total} |`);
-row('integers, objects', 'objects', `USD ${(integersObjects(objects) / 100).toFixed(2)}`);
-row('integers, columns', 'columns', `USD ${(integersColumns(columns) / 100).toFixed(2)}`);
+row('integers, objects', 'objects', usd(integersObjects(objects)));
+row('integers, columns', 'columns', usd(integersColumns(columns)));
 row('settle, objects (per settlement)', 'objects', exact.totals.value.toString());
 row('settle, columns (per settlement)', 'columns', settle(perSettlement, columns).totals.value.toString());
-row('integers per gift, objects', 'giftObjects', `USD ${(integersPerGiftObjects(objects) / 100).toFixed(2)}`);
-row('integers per gift, columns', 'giftColumns', `USD ${(integersPerGiftColumns(columns) / 100).toFixed(2)}`);
+row('integers per gift, objects', 'giftObjects', usd(integersPerGiftObjects(objects)));
+row('integers per gift, columns', 'giftColumns', usd(integersPerGiftColumns(columns)));
 row(
   'settle, objects (per gift)',
   'giftObjects',
   `${exactGift.totals.value.toString()} (${exact.totals.diamonds - exactGift.totals.diamonds} fewer diamonds)`,
 );
 row('settle, columns (per gift)', 'giftColumns', settle(perGift, columns).totals.value.toString());
-row('decimal.js per event', 'objects', `USD ${decimalPerEvent()}`);
-row('dinero.js per event', 'objects', `USD ${dineroPerEvent()}`);
-row('floats, objects', 'objects', `USD ${(floatTotal / 100).toFixed(2)}: ${floatOff} of 1,000 creators off by a cent or more`);
+row('decimal.js per event', 'objects', `${decimalPerEvent()} USD`);
+row('dinero.js per event', 'objects', `${dineroPerEvent()} USD`);
+row('floats, objects', 'objects', `${usd(floatTotal)}: ${floatOff} of 1,000 creators off by a cent or more`);
 log();
 log('## One coins → USD conversion (a calculator keystroke)');
 log();
