@@ -121,7 +121,7 @@ export function quoteCoins(table: RateTable, query: QuoteQuery): Quote | Refusal
   if (!plan) {
     return refusal('NO_PRICE', `no combination of purchases on ${query.channel} reaches ${coins} coins`, []);
   }
-  return priceQuote(compiled, offers.set, coins, plan.coins, plan.lines);
+  return priceQuote(compiled, offers.set, query.region, coins, plan.coins, plan.lines);
 }
 
 /** The purchase options for a buyer, or a refusal naming what is missing. */
@@ -153,7 +153,14 @@ export function allowBuying(table: RateTable, query: Buyer & { readonly channel:
   });
 }
 
-function priceQuote(table: RateTable, set: OfferSet, coins: Coins, received: number, planLines: readonly PlanLine[]): Quote {
+function priceQuote(
+  table: RateTable,
+  set: OfferSet,
+  region: string,
+  coins: Coins,
+  received: number,
+  planLines: readonly PlanLine[],
+): Quote {
   const currency = set.currency;
   const lines = planLines.map((line) =>
     Object.freeze({
@@ -196,7 +203,7 @@ function priceQuote(table: RateTable, set: OfferSet, coins: Coins, received: num
   return Object.freeze({
     ok: true as const,
     channel: set.channel,
-    region: set.region,
+    region,
     coins,
     coinsReceived: received as Coins,
     price,
@@ -263,7 +270,7 @@ export function budgetCoins(table: RateTable, query: BudgetQuery): Quote | Refus
   const low = largestWithin(offers.set.planner, budget.round('floor').toMinor());
   const plan = offers.set.planner.plan(low);
   if (!plan) return refusal('NO_PRICE', `no purchase on ${query.channel} fits ${budget.toString()}`, []);
-  return priceQuote(compiled, offers.set, low as Coins, plan.coins, plan.lines);
+  return priceQuote(compiled, offers.set, query.region, low as Coins, plan.coins, plan.lines);
 }
 
 /** Reads a field of a question object, refusing a non-object question. */

@@ -1,3 +1,4 @@
+import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from './currency.js';
 
 /**
@@ -11,6 +12,9 @@ import { minorUnits } from './currency.js';
  * ```
  */
 export function minorToDecimalString(minor: number | bigint, currency: string): string {
+  if (typeof minor === 'number' ? !Number.isSafeInteger(minor) : typeof minor !== 'bigint') {
+    throw new EconomyError('INVALID_AMOUNT', `minor units must be a bigint or a safe integer, got ${describeValue(minor)}`);
+  }
   const places = minorUnits(currency);
   const negative = minor < 0;
   const digits = (negative ? -BigInt(minor) : BigInt(minor)).toString();

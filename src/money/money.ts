@@ -72,12 +72,7 @@ export class Money {
    */
   static fromMinor(minor: bigint | number, currency: CurrencyCode): Money {
     const code = assertCurrency(currency, ['currency']);
-    if (typeof minor === 'number' ? !Number.isSafeInteger(minor) : typeof minor !== 'bigint') {
-      throw new EconomyError('INVALID_AMOUNT', `minor units must be a bigint or a safe integer, got ${describeValue(minor)}`, {
-        path: ['amount'],
-      });
-    }
-    // Build from the exact decimal text: cheaper than a Decimal division, and just as exact.
+    // minorToDecimalString checks the count. Build from the exact decimal text: cheaper than a Decimal division, and just as exact.
     return new Money(new Decimal(minorToDecimalString(minor, code)), code);
   }
 

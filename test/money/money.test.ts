@@ -1,7 +1,7 @@
 import { Decimal as PlainDecimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EconomyError, Money, minorUnits, money } from '../../src/index.js';
+import { EconomyError, Money, minorToDecimalString, minorUnits, money } from '../../src/index.js';
 import { expectEconomyError } from '../helpers.js';
 
 describe('money', () => {
@@ -122,6 +122,9 @@ describe('money', () => {
     expect(money('19.99', 'USD').toMinor()).toBe(1999n);
     expect(Money.fromMinor(1999n, 'USD').toString()).toBe('19.99 USD');
     expectEconomyError(() => money('0.005', 'USD').toMinor(), 'INVALID_AMOUNT', /round it first/);
+    expectEconomyError(() => Money.fromMinor(1.5, 'USD'), 'INVALID_AMOUNT', /minor units/);
+    expectEconomyError(() => minorToDecimalString(1.5, 'USD'), 'INVALID_AMOUNT', /minor units/);
+    expect(minorToDecimalString(-5, 'USD')).toBe('-0.05');
   });
 
   it('round-trips through JSON with the amount as a string', () => {
