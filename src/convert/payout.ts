@@ -152,6 +152,9 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   let converted: Money | undefined;
   if (query.fx !== undefined) {
     const fx = query.fx;
+    if (typeof fx !== 'object' || fx === null) {
+      throw new EconomyError('INVALID_ARGUMENT', `fx must be { currency, rate, source }, got ${describeValue(fx)}`, { path: ['fx'] });
+    }
     const target = assertCurrency(fx.currency, ['fx', 'currency']);
     const rate = toDecimal(fx.rate, 'fx.rate', 'INVALID_ARGUMENT', ['fx', 'rate']);
     if (!rate.isPositive() || rate.isZero())

@@ -24,7 +24,8 @@ export type Instant = Date | string | number;
  */
 export function toEpochMs(at: Instant, path: readonly (string | number)[] = ['at']): number {
   const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : at;
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+  // ±8.64e15 ms is the range a Date can hold
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
     throw new EconomyError(
       'INVALID_ARGUMENT',
       `a date must be a Date, an ISO 8601 string such as "2026-11-25" or epoch milliseconds, got ${describeValue(at)}`,
