@@ -78,7 +78,7 @@ interface Context {
 async function main(argv: readonly string[]): Promise<string> {
   const args = parseArgs(argv);
   if (args.command === undefined || args.command === 'help') return USAGE;
-  const help = HELP[args.command];
+  const help = Object.hasOwn(HELP, args.command) ? HELP[args.command] : undefined;
   if (help === undefined) throw new UsageError(`unknown command "${args.command}"; commands are ${Object.keys(HELP).join(', ')}`);
   if (args.options.has('help')) return `${help}\n\n${COMMON}`;
   const context: Context = {
@@ -410,7 +410,7 @@ function loadTable(args: Parsed): RateTable {
     return parseRateTable(json);
   }
   const name = option(args, 'preset') ?? 'tiktok';
-  const preset = PRESETS[name];
+  const preset = Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
   if (!preset) throw new UsageError(`--preset must be one of ${Object.keys(PRESETS).join(', ')}, got "${name}"`);
   return preset;
 }

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { twitchBits } from '../../src/presets/twitch-bits.js';
 
 // The built CLI, run as a person runs it (npm test builds first: see the pretest script).
 const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -115,6 +117,59 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
       stderr: expect.stringMatching(/not valid JSON/),
     });
   });
+
+  it('reads a rate table from a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gift-economy-'));
+    writeFileSync(join(dir, 'bits.json'), JSON.stringify(twitchBits));
+    const { status, stdout } = run('coins', '1000', '--table', join(dir, 'bits.json'));
+    expect(status).toBe(0);
+    // two 500-Bit web packs at 7.00 = 14.00; 1,000 Bits × USD 0.01 = 10.00 to the streamer
+    expect(stdout).toMatch(/web\s+\$14\.00\s+1000/);
+    expect(stdout).toContain('= $10.00');
+  });
+
+  it('never fails with anything but a clear status-2 error on junk arguments', () => {
+    const token = fc.constantFrom(
+      'coins',
+      'gift',
+      'quote',
+      'budget',
+      'check',
+      'balance',
+      'flow',
+      'diamonds',
+      '--channel',
+      '--region',
+      '--age',
+      '--count',
+      '--json',
+      '--at',
+      'web',
+      'XX',
+      'US',
+      '-1',
+      '1.5',
+      '1e309',
+      'NaN',
+      '__proto__',
+      'lion',
+      '70',
+      '9007199254740993',
+      '--locale',
+      'xx-invalid-!!',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 6 }), (args) => {
+        const { status, stdout, stderr } = run(...args);
+        expect([0, 2], `${args.join(' ')}: ${stderr}`).toContain(status);
+        if (status === 2) {
+          expect(stdout).toBe('');
+          expect(stderr.trim().split('\n')).toHaveLength(1);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 
   it('--help for each command, with an example', () => {
     for (const command of ['coins', 'gift', 'diamonds', 'quote', 'budget', 'flow', 'check', 'balance', 'settle', 'tables']) {
