@@ -1,3 +1,4 @@
+import { describeValue, EconomyError } from '../errors.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { type Allowed, check, type Refusal } from './check.js';
@@ -35,6 +36,12 @@ export interface FeatureRegions {
  */
 export function regionsAllowing(table: RateTable, feature: string, at?: Instant): FeatureRegions {
   const compiled = assertRateTable(table);
+  const features = compiled.document.features;
+  if (typeof feature !== 'string' || !features.includes(feature)) {
+    throw new EconomyError('INVALID_ARGUMENT', `feature must be one of ${features.join(', ')}, got ${describeValue(feature)}`, {
+      path: ['feature'],
+    });
+  }
   const when = at === undefined ? {} : { at };
   const base = compiled.document.regions.default.features[feature];
   const allowed: string[] = [];

@@ -62,6 +62,8 @@ describe('check (TikTok preset)', () => {
     expectEconomyError(() => check(tiktok, { region: 'US', feature: 'buy-coins', channel: 'fax' }), 'UNKNOWN_CHANNEL', /ios, android, web/);
     expectEconomyError(() => check(tiktok, { region: 'US', feature: 'buy-coins', age: 17.5 }), 'INVALID_QUANTITY', /age/);
     expectEconomyError(() => check(tiktok, { region: 'US', feature: 'buy-coins', at: 'soon' }), 'INVALID_ARGUMENT', /ISO 8601/);
+    expectEconomyError(() => regionsAllowing(tiktok, '__proto__'), 'INVALID_ARGUMENT', /feature must be one of/);
+    expectEconomyError(() => regionSummary(tiktok, 'XX'), 'INVALID_ARGUMENT', /ISO 3166-1/);
   });
 
   it('lists regions for a feature and features for a region', () => {
