@@ -1,0 +1,52 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type Coins,
+  type GiftEvent,
+  type Money,
+  money,
+  parseRateTable,
+  type Quote,
+  quoteCoins,
+  type RateTable,
+  type RateTableDocument,
+  type Refusal,
+  type RefusalCode,
+  type Settlement,
+  settle,
+} from '../../src/index.js';
+import { tiktok } from '../../src/presets/tiktok.js';
+
+describe('public types', () => {
+  it('answers are a figure or a refusal, told apart by ok', () => {
+    const answer = quoteCoins(tiktok, { coins: 70, channel: 'web', region: 'US' });
+    expectTypeOf(answer).toEqualTypeOf<Quote | Refusal>();
+    if (answer.ok) {
+      expectTypeOf(answer.price).toEqualTypeOf<Money>();
+      expectTypeOf(answer.coinsReceived).toEqualTypeOf<Coins>();
+    } else {
+      expectTypeOf(answer.code).toEqualTypeOf<RefusalCode>();
+      // a refusal carries no figure
+      expectTypeOf(answer).not.toHaveProperty('price');
+    }
+  });
+
+  it('settle is synchronous for arrays and asynchronous for async iterables', () => {
+    expectTypeOf(settle(tiktok, [] as GiftEvent[])).toEqualTypeOf<Settlement>();
+    async function* stream(): AsyncGenerator<GiftEvent> {}
+    expectTypeOf(settle(tiktok, stream())).toEqualTypeOf<Promise<Settlement>>();
+  });
+
+  it('tables are typed from the schema', () => {
+    expectTypeOf(parseRateTable).returns.toEqualTypeOf<RateTable>();
+    expectTypeOf<RateTableDocument['creatorShare']['scope']>().toEqualTypeOf<'per-gift' | 'per-settlement'>();
+    expectTypeOf(tiktok.document.gifts[0]?.coins).toEqualTypeOf<number | undefined>();
+  });
+
+  it('money amounts are never plain numbers in the API', () => {
+    // @ts-expect-error a Money is not a number
+    const wrong: number = money('1', 'USD');
+    void wrong;
+    // @ts-expect-error the budget must be Money, not a number of dollars
+    quoteCoins(tiktok, { coins: 1, channel: 'web', region: 'US', budget: 25 });
+  });
+});
