@@ -27,26 +27,21 @@ export { largestWithin } from './catalog/budget.js';
 export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
 export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
 export type { Breakdown, BreakdownStep } from './convert/breakdown.js';
+export { type BudgetQuery, budgetCoins } from './convert/budget-coins.js';
 export { type CoinValue, coinValue } from './convert/coin-value.js';
 export { type ChannelComparison, compareChannels } from './convert/compare.js';
 export { creatorValueText } from './convert/fast.js';
 export { type FlowQuery, type MoneyFlow, moneyFlow } from './convert/flow.js';
 export { findGift, type GiftQuery, type GiftValue, sendGifts, shareDiamonds } from './convert/gift.js';
+export { type GiftBudget, giftsWithinBudget } from './convert/gifts-within-budget.js';
 export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
-export { type BudgetQuery, type Buyer, budgetCoins, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
+export { type PayoutTarget, payoutTarget } from './convert/payout-target.js';
+export { type Buyer, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
 export { diamondsForCoins, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
-export { type GiftBudget, giftsWithinBudget, type PayoutTarget, payoutTarget } from './convert/reverse.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
 export { type ApplyResult, accounts, type JournalEntry, Ledger, type LedgerEvent, type Posting } from './ledger/ledger.js';
 export { seededRandom } from './ledger/random.js';
-export {
-  type AudienceOptions,
-  compareScenarios,
-  type PartyTotals,
-  runScenario,
-  type ScenarioComparison,
-  simulateAudience,
-} from './ledger/scenario.js';
+export { compareScenarios, type PartyTotals, runScenario, type ScenarioComparison } from './ledger/scenario.js';
 export {
   type CreatorSettlement,
   type GiftColumns,
@@ -56,6 +51,7 @@ export {
   type SettlementParts,
   settle,
 } from './ledger/settle.js';
+export { type AudienceOptions, simulateAudience } from './ledger/simulate.js';
 export { allocate, allocateMinor } from './money/allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';
 export { Decimal, type DecimalInput, decimalText, MAX_DIGITS, roundDecimal, toDecimal } from './money/decimal.js';

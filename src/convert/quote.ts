@@ -1,5 +1,4 @@
 import { type Allowed, check, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
-import { largestWithin } from '../catalog/budget.js';
 import type { PlanLine } from '../catalog/planner.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
@@ -153,7 +152,8 @@ export function allowBuying(table: RateTable, query: Buyer & { readonly channel:
   });
 }
 
-function priceQuote(
+/** @internal Prices a plan as a {@link Quote} with its breakdown. */
+export function priceQuote(
   table: RateTable,
   set: OfferSet,
   region: string,
@@ -227,50 +227,6 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
     output: total.toString(),
     residue: residue.isZero() ? undefined : `${decimalText(residue.amount)} ${set.currency}`,
   });
-}
-
-/**
- * The question for {@link budgetCoins}.
- * @example
- * ```ts
- * import { budgetCoins, type BudgetQuery, money } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const query: BudgetQuery = { budget: money('0.99', 'USD'), channel: 'ios', region: 'US' };
- * const answer = budgetCoins(tiktok, query);
- * if (answer.ok) console.log(answer.coinsReceived); // 70
- * ```
- */
-export interface BudgetQuery extends Buyer {
-  /** The money available; its currency is the currency paid in. */
-  readonly budget: Money;
-  readonly channel: string;
-}
-
-/**
- * How many coins a budget buys on a channel: the largest N whose cheapest plan fits the budget, with that plan.
- *
- * @example
- * ```ts
- * import { budgetCoins, money } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const answer = budgetCoins(tiktok, { budget: money('25', 'USD'), channel: 'ios', region: 'US' });
- * if (answer.ok) console.log(answer.coinsReceived, answer.price.toString()); // 1750 24.75 USD
- * ```
- */
-export function budgetCoins(table: RateTable, query: BudgetQuery): Quote | Refusal {
-  const compiled = assertRateTable(table);
-  const budget = readField(query, 'budget');
-  if (!(budget instanceof Money))
-    throw new EconomyError('INVALID_AMOUNT', `budget must be a Money value, got ${describeValue(budget)}`, { path: ['budget'] });
-  if (budget.isNegative()) throw new EconomyError('INVALID_AMOUNT', 'budget must not be negative', { path: ['budget'] });
-  const allowed = allowBuying(compiled, query);
-  if (!allowed.ok) return allowed;
-  const offers = findOffers(compiled, { channel: query.channel, region: query.region, currency: budget.currency }, allowed);
-  if (!offers.ok) return offers;
-  const low = largestWithin(offers.set.planner, budget.round('floor').toMinor());
-  const plan = offers.set.planner.plan(low);
-  if (!plan) return refusal('NO_PRICE', `no purchase on ${query.channel} fits ${budget.toString()}`, []);
-  return priceQuote(compiled, offers.set, query.region, low as Coins, plan.coins, plan.lines);
 }
 
 /** Reads a field of a question object, refusing a non-object question. */

@@ -1,4 +1,3 @@
-import type { Refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
@@ -7,7 +6,6 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
 import { findGift, shareDiamonds } from './gift.js';
 import { diamondsForValue } from './payout.js';
-import { type Buyer, budgetCoins, quoteCoins } from './quote.js';
 import { diamondsForCoins } from './rates.js';
 
 /**
@@ -159,65 +157,4 @@ function smallestCount(reaches: (n: number) => boolean, hint: number): number {
     else low = middle;
   }
   return high;
-}
-
-/**
- * How many of one gift a budget buys, and the purchase behind it.
- * @example
- * ```ts
- * import { type GiftBudget, giftsWithinBudget, money } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const answer = giftsWithinBudget(tiktok, { gift: 'Rose', budget: money('1', 'USD'), channel: 'ios', region: 'US' });
- * if (answer.ok) console.log((answer as GiftBudget).count); // 70
- * ```
- */
-export interface GiftBudget {
-  readonly ok: true;
-  readonly gift: string;
-  readonly count: number;
-  readonly coinsBought: number;
-  readonly price: Money;
-  readonly breakdown: Breakdown;
-}
-
-/**
- * The gift count a budget allows on a channel: the most gifts whose coins the cheapest purchase within the
- * budget covers.
- *
- * @example
- * ```ts
- * import { giftsWithinBudget, money } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const r = giftsWithinBudget(tiktok, { gift: 'Galaxy', budget: money('50', 'USD'), channel: 'web', region: 'US' });
- * if (r.ok) console.log(r.count, r.price.toString()); // 4 42.29 USD (56 packs of 70 and a custom 80)
- * ```
- */
-export function giftsWithinBudget(
-  table: RateTable,
-  query: Buyer & { readonly gift: string; readonly budget: Money; readonly channel: string },
-): GiftBudget | Refusal {
-  const compiled = assertRateTable(table);
-  const gift = findGift(compiled, query.gift);
-  const bought = budgetCoins(compiled, query);
-  if (!bought.ok) return bought;
-  const count = Math.floor(bought.coinsReceived / gift.coins);
-  // the cheapest purchase of exactly the gifts' coins may cost less than the whole budget's purchase
-  const purchase = quoteCoins(compiled, { ...query, coins: count * gift.coins });
-  if (!purchase.ok) return purchase;
-  const countStep = step({
-    step: 'gift-count',
-    input: `${bought.coinsReceived} coins within ${query.budget.toString()}`,
-    rule: `÷ ${gift.coins} coins per ${gift.name}, rounded down; then the cheapest purchase of ${count * gift.coins} coins`,
-    table: compiled.ref,
-    rounding: 'floor',
-    output: `${count} × ${gift.name}`,
-  });
-  return Object.freeze({
-    ok: true as const,
-    gift: gift.id,
-    count,
-    coinsBought: purchase.coinsReceived,
-    price: purchase.price,
-    breakdown: Object.freeze([countStep, ...purchase.breakdown]),
-  });
 }
