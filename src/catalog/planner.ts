@@ -517,8 +517,10 @@ function chooseCustomDominant(structure: CustomDominantStructure, custom: Custom
   const from = gridAtLeast(custom, Math.max(coins - structure.window, custom.minCoins));
   const to = Math.min(gridAtLeast(custom, coins), top);
   for (let k = from; k <= to; k += custom.step) consider(k);
-  // ... or the custom line is too close to its maximum to take a bundle's coins over.
-  for (let k = top; k > top - structure.nearMaximum && k >= custom.minCoins; k -= custom.step) consider(k);
+  // ... or the custom line is too close to its maximum to take a bundle's coins over. Sizes above `to` cover
+  // the coins alone at a higher price, so only (top − nearMaximum, to] below `from` is left to try.
+  const below = Math.min(to, from - custom.step);
+  for (let k = below; k > top - structure.nearMaximum && k >= custom.minCoins; k -= custom.step) consider(k);
   return best;
 }
 
