@@ -39,12 +39,12 @@ const HELP: Record<string, string> = {
   coins: 'gift-economy coins N\n  What N coins cost on each channel, and what they yield a creator.\n  e.g. gift-economy coins 1000',
   gift: 'gift-economy gift NAME [--count K]\n  The coins, diamonds and money of K gifts sent in one go.\n  e.g. gift-economy gift lion --count 3',
   diamonds:
-    'gift-economy diamonds N [--method ID]\n  The value of N diamonds and what a payout brings.\n  e.g. gift-economy diamonds 50000',
+    'gift-economy diamonds N [--method ID] [--currency CODE --fx RATE --fx-source TEXT]\n  The value of N diamonds and what a payout brings, optionally converted.\n  e.g. gift-economy diamonds 50000 --currency EUR --fx 0.92 --fx-source "ECB reference rate"',
   quote:
     'gift-economy quote N --channel ID\n  The cheapest purchase of at least N coins on one channel.\n  e.g. gift-economy quote 5000 --channel web',
   budget:
     'gift-economy budget AMOUNT [--currency CODE] [--channel ID]\n  How many coins a budget buys on each channel (or one).\n  e.g. gift-economy budget 25 --currency USD',
-  flow: "gift-economy flow GIFT [--count K] --channel ID\n  Where the viewer's money goes when buying coins for K gifts.\n  e.g. gift-economy flow rose --count 100 --channel ios",
+  flow: "gift-economy flow GIFT [--count K] --channel ID [--fx RATE]\n  Where the viewer's money goes when buying coins for K gifts (--fx: the payout currency into the purchase currency).\n  e.g. gift-economy flow rose --count 100 --channel ios",
   check:
     'gift-economy check --region CODE --feature ID [--age N] [--channel ID]\n  May a person there, of that age, use the feature?\n  e.g. gift-economy check --region RU --feature buy-coins --age 17',
   balance:
@@ -149,7 +149,13 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
   diamonds(context) {
     const diamonds = wholeArgument(context, 'N');
     const method = option(context.args, 'method');
-    const answer = cashOut(context.table, { diamonds, ...(method ? { method } : {}), ...maybeRegion(context) });
+    const currency = option(context.args, 'currency');
+    const answer = cashOut(context.table, {
+      diamonds,
+      ...(method ? { method } : {}),
+      ...maybeRegion(context),
+      ...fxOption(context, currency ?? context.table.document.payout.currency),
+    });
     if (!answer.ok) return refuse(context, answer);
     if (context.json) return toJson(answer);
     return [
@@ -160,6 +166,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         [[fmt(context, answer.gross), fmt(context, answer.withdrawal), fmt(context, answer.fee), fmt(context, answer.net)]],
       ),
       '',
+      ...(answer.converted ? [`Net in ${answer.converted.currency}: ${fmt(context, answer.converted)}.`] : []),
       answer.withdrawable
         ? 'A withdrawal is possible now.'
         : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
@@ -224,6 +231,12 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       channel,
       region: context.region,
       ...buyer(context),
+      ...fxOption(
+        context,
+        option(context.args, 'currency') ??
+          context.table.regionRule(context.region)?.currency ??
+          context.table.document.regions.default.currency,
+      ),
     });
     if (!answer.ok) return refuse(context, answer);
     if (context.json) return toJson(answer);
@@ -460,6 +473,13 @@ function maybeRegion(context: Context): { region?: string; age?: number; at?: st
   const age = wholeOption(context, 'age');
   const at = option(context.args, 'at');
   return { ...(region ? { region } : {}), ...(age !== undefined ? { age } : {}), ...(at ? { at } : {}) };
+}
+
+/** `--fx RATE [--fx-source TEXT]`: a conversion into `currency`, for cash-outs and money flows across currencies. */
+function fxOption(context: Context, currency: string): { fx?: { currency: string; rate: string; source: string } } {
+  const rate = option(context.args, 'fx');
+  if (rate === undefined) return {};
+  return { fx: { currency, rate, source: option(context.args, 'fx-source') ?? 'the --fx option' } };
 }
 
 function fmt(context: Context, amount: Money): string {

@@ -1,11 +1,12 @@
 import type { Refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
+import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
-import { cashOut } from './payout.js';
+import { cashOut, type FxRate, readFx } from './payout.js';
 import { quoteCoins } from './quote.js';
 
 /**
@@ -24,6 +25,11 @@ export interface FlowQuery extends GiftQuery {
   readonly region: string;
   /** The payout method the creator uses (default: the table's first). */
   readonly method?: string;
+  /**
+   * Needed when the purchase currency differs from the payout currency (GBP purchases, USD diamonds): units of
+   * the purchase currency per unit of the payout currency, with its source.
+   */
+  readonly fx?: FxRate;
 }
 
 /**
@@ -63,7 +69,8 @@ export interface MoneyFlow {
  * creator, agency, payout fee, rounding residue and platform. The parts sum exactly to what the viewer paid, to the
  * minor unit; the platform's part is what remains after the others, each computed by a named rule.
  *
- * @throws EconomyError `CURRENCY_MISMATCH` when the purchase currency differs from the payout currency.
+ * @throws EconomyError `CURRENCY_MISMATCH` when the purchase currency differs from the payout currency and no
+ * FX rate into the purchase currency is given.
  * @example
  * ```ts
  * import { moneyFlow } from 'gift-economy';
@@ -87,15 +94,26 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
   if (!payout.ok) return payout;
   const paid = quote.price;
   const currency = paid.currency;
-  if (gifts.value.currency !== currency) {
-    throw new EconomyError(
-      'CURRENCY_MISMATCH',
-      `the purchase is in ${currency} but ${compiled.ref} values diamonds in ${gifts.value.currency}`,
-      {
-        details: { purchase: currency, payout: gifts.value.currency },
-      },
-    );
+  const payoutCurrency = gifts.value.currency;
+  let fx: ReturnType<typeof readFx> | undefined;
+  if (payoutCurrency !== currency) {
+    if (query.fx === undefined) {
+      throw new EconomyError(
+        'CURRENCY_MISMATCH',
+        `the purchase is in ${currency} but ${compiled.ref} values diamonds in ${payoutCurrency}; give an FX rate into ${currency} (the fx option, --fx on the command line)`,
+        { details: { purchase: currency, payout: payoutCurrency } },
+      );
+    }
+    fx = readFx(query.fx);
+    if (fx.target !== currency) {
+      throw new EconomyError('CURRENCY_MISMATCH', `fx must convert into the purchase currency ${currency}, not ${fx.target}`, {
+        path: ['fx', 'currency'],
+      });
+    }
   }
+  // payout-side amounts in the purchase currency: exactly, then rounded with the FX rule
+  const exactly = (amount: Money) => (fx ? Money.of(amount.amount.times(fx.rate), currency) : amount);
+  const converted = (amount: Money) => (fx ? exactly(amount).round(fx.rounding) : amount);
   const channel = compiled.document.channels.find((candidate) => candidate.id === query.channel);
   const commissionRate = channel?.storeCommission ?? '0';
   const storeCommission = paid.times(commissionRate).round('half-even');
@@ -105,12 +123,14 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
       ? Money.fromMinor(0, currency)
       : Money.unchecked(paid.amount.times(leftover).dividedBy(quote.coinsReceived), currency).round('floor');
   // the creator's value without any rounding: coins × share × value per diamond
-  const exactCreator = Money.of(compiled.document.diamondValue.perDiamond, currency)
-    .times(gifts.coins)
-    .times(compiled.document.creatorShare.diamondsPerCoin);
-  const creatorGross = gifts.value;
+  const exactCreator = exactly(
+    Money.of(compiled.document.diamondValue.perDiamond, payoutCurrency)
+      .times(gifts.coins)
+      .times(compiled.document.creatorShare.diamondsPerCoin),
+  );
+  const creatorGross = converted(gifts.value);
   // the fee the creator would pay on cashing this value out (nothing below the withdrawal minimum)
-  const payoutFee = payout.fee;
+  const payoutFee = converted(payout.fee);
   const agencyShare = compiled.document.agencyShare ?? '0';
   const agency = creatorGross.times(agencyShare).round('half-even');
   const creator = creatorGross.minus(agency).minus(payoutFee);
@@ -120,6 +140,19 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
   const breakdown = [
     ...quote.breakdown,
     ...gifts.breakdown,
+    ...(fx
+      ? [
+          step({
+            step: 'fx',
+            input: gifts.value.toString(),
+            rule: `× ${decimalText(fx.rate)} ${currency} per ${payoutCurrency} (${fx.source})`,
+            rate: decimalText(fx.rate),
+            table: fx.source,
+            rounding: fx.rounding,
+            output: creatorGross.toString(),
+          }),
+        ]
+      : []),
     step({
       step: 'store-commission',
       input: paid.toString(),

@@ -1,9 +1,9 @@
 import { type Refusal, refusalFor } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
-import { decimalText, toDecimal } from '../money/decimal.js';
+import { type Decimal, decimalText, toDecimal } from '../money/decimal.js';
 import { Money } from '../money/money.js';
-import type { RoundingMode } from '../money/rounding.js';
+import { assertRoundingMode, type RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
@@ -152,16 +152,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   let converted: Money | undefined;
   if (query.fx !== undefined) {
     const fx = query.fx;
-    if (typeof fx !== 'object' || fx === null) {
-      throw new EconomyError('INVALID_ARGUMENT', `fx must be { currency, rate, source }, got ${describeValue(fx)}`, { path: ['fx'] });
-    }
-    const target = assertCurrency(fx.currency, ['fx', 'currency']);
-    const rate = toDecimal(fx.rate, 'fx.rate', 'INVALID_ARGUMENT', ['fx', 'rate']);
-    if (!rate.isPositive() || rate.isZero())
-      throw new EconomyError('INVALID_ARGUMENT', 'fx.rate must be greater than 0', { path: ['fx', 'rate'] });
-    if (typeof fx.source !== 'string' || fx.source === '')
-      throw new EconomyError('INVALID_ARGUMENT', 'fx.source must name where the rate comes from', { path: ['fx', 'source'] });
-    const rounding = fx.rounding ?? 'half-even';
+    const { target, rate, rounding } = readFx(fx);
     const exact = Money.of(net.amount.times(rate), target);
     converted = exact.round(rounding);
     steps.push(
@@ -190,6 +181,22 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     ...(converted ? { converted } : {}),
     breakdown: Object.freeze(steps),
   });
+}
+
+/** @internal Checks an FX rate: a known currency, a positive decimal rate, a named source, a rounding mode. */
+export function readFx(fx: unknown): { target: string; rate: Decimal; rounding: RoundingMode; source: string } {
+  if (typeof fx !== 'object' || fx === null) {
+    throw new EconomyError('INVALID_ARGUMENT', `fx must be { currency, rate, source }, got ${describeValue(fx)}`, { path: ['fx'] });
+  }
+  const { currency, rate, source, rounding } = fx as Record<string, unknown>;
+  const target = assertCurrency(currency, ['fx', 'currency']);
+  const value = toDecimal(rate, 'fx.rate', 'INVALID_ARGUMENT', ['fx', 'rate']);
+  if (!value.isPositive() || value.isZero())
+    throw new EconomyError('INVALID_ARGUMENT', 'fx.rate must be greater than 0', { path: ['fx', 'rate'] });
+  if (typeof source !== 'string' || source === '') {
+    throw new EconomyError('INVALID_ARGUMENT', 'fx.source must name where the rate comes from', { path: ['fx', 'source'] });
+  }
+  return { target, rate: value, rounding: rounding === undefined ? 'half-even' : assertRoundingMode(rounding, ['fx', 'rounding']), source };
 }
 
 /**

@@ -45,6 +45,10 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
   it('answers every question of the conversions issue', () => {
     expect(run('gift', 'lion', '--count', '3').stdout).toMatch(/89997\s+89997\s+\$449\.98/);
     expect(run('diamonds', '50000').stdout).toContain('A withdrawal is possible now.');
+    // 250.00 USD × 0.92 = 230.00 EUR
+    expect(run('diamonds', '50000', '--currency', 'EUR', '--fx', '0.92').stdout).toContain('Net in EUR: €230.00.');
+    // 65 Roses in the UK: GBP 0.89 paid; creator 0.32 USD × 0.79 = 0.2528 -> GBP 0.25
+    expect(run('flow', 'rose', '--count', '65', '--channel', 'ios', '--region', 'GB', '--fx', '0.79').stdout).toMatch(/creator\s+£0\.25/);
     expect(run('budget', '25', '--currency', 'USD').stdout).toMatch(/ios\s+1750\s+\$24\.75/);
     const flow = run('flow', 'rose', '--count', '100', '--channel', 'ios').stdout;
     // 2 packs = 1.98: commission 0.594 -> 0.59; 40 unspent of 140 -> 0.56; creator 0.50; platform 0.33

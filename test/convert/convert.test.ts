@@ -159,6 +159,34 @@ describe('money flow, reverse questions, balances, coin value', () => {
     ]);
   });
 
+  it('a GBP purchase with USD diamonds needs an FX rate, and then still sums exactly', () => {
+    // 65 coins in the UK app: GBP 0.89 (apps-uk). 65 Roses = 65 diamonds × USD 0.005 = 0.325 -> 0.32 USD (half-even)
+    expectEconomyError(
+      () => moneyFlow(tiktok, { gift: 'Rose', count: 65, channel: 'ios', region: 'GB' }),
+      'CURRENCY_MISMATCH',
+      /give an FX rate into GBP/,
+    );
+    const flow = ok(
+      moneyFlow(tiktok, {
+        gift: 'Rose',
+        count: 65,
+        channel: 'ios',
+        region: 'GB',
+        fx: { currency: 'GBP', rate: '0.79', source: 'example rate' },
+      }),
+    );
+    // creator: 0.32 USD × 0.79 = 0.2528 -> GBP 0.25; exact 0.325 × 0.79 = 0.25675, residue 0.00675 -> 0.01;
+    // commission 0.89 × 0.30 = 0.267 -> 0.27; platform = 0.89 - 0.27 - 0.25 - 0.01 = 0.36
+    const p = flow.parts;
+    expect([p.storeCommission, p.creator, p.residue, p.platform].map(String)).toEqual(['0.27 GBP', '0.25 GBP', '0.01 GBP', '0.36 GBP']);
+    expect(flow.breakdown.some((s) => s.step === 'fx' && s.table === 'example rate')).toBe(true);
+    expectEconomyError(
+      () => moneyFlow(tiktok, { gift: 'Rose', channel: 'ios', region: 'GB', fx: { currency: 'EUR', rate: '1', source: 'x' } }),
+      'CURRENCY_MISMATCH',
+      /purchase currency GBP/,
+    );
+  });
+
   it('reverse: USD 100 needs 19,999 diamonds (99.995 rounds half-even to 100.00)', () => {
     expect(diamondsForValue(tiktok, money('100', 'USD'))).toBe(19_999);
     const target = payoutTarget(half, { target: money('100', 'USD'), gift: 'Rose' });
