@@ -24,7 +24,7 @@ export {
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
 export { largestWithin } from './catalog/budget.js';
-export { type BundleOffer, type CustomOffer, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
+export { type BundleOffer, type CustomOffer, PLANNER_LIMITS, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
 export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
 export type { Breakdown, BreakdownStep } from './convert/breakdown.js';
 export { type BudgetQuery, budgetCoins } from './convert/budget-coins.js';

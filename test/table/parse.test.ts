@@ -113,15 +113,20 @@ const RULES: [string, (t: Table) => void, string, RegExp][] = [
   ],
   ['an unknown key', (t) => (t.colour = 'red'), '', /Unrecognized key/],
   [
-    'pack sizes too irregular for an exact planner',
+    'packs past the planner limit (99,999 and 100,000 coins at one cent a coin: a Frobenius-sized cover table)',
     (t) =>
-      (t.bundles = [1321, 17500].map((coins) => ({
+      (t.bundles = (
+        [
+          [99_999, '999.99'],
+          [100_000, '1000.00'],
+        ] as const
+      ).map(([coins, amount]) => ({
         id: `p${coins}`,
         coins,
-        prices: [{ channel: 'ios', currency: 'USD', amount: '0.01' }],
+        prices: [{ channel: 'ios', currency: 'USD', amount }],
       }))),
     'bundles',
-    /too irregular/,
+    /PLANNER_LIMITS\.coverTable = 262144/,
   ],
   [
     'a default rule missing a feature',
