@@ -49,6 +49,7 @@ export interface Alternative {
  */
 export interface Refusal {
   readonly ok: false;
+  readonly status: 'refused';
   readonly code: RefusalCode;
   readonly reason: string;
   readonly alternatives: readonly Alternative[];
@@ -66,6 +67,7 @@ export interface Refusal {
  */
 export interface Allowed {
   readonly ok: true;
+  readonly status: 'allowed';
   /** The minimum age the rule sets, if any (checked when `age` is given). */
   readonly minAge?: number;
   /** The channels the feature may use in this region. */
@@ -74,6 +76,29 @@ export interface Allowed {
   readonly currency: string;
   /** Source key of the deciding rule, when the table gives one. */
   readonly source?: string;
+}
+
+/**
+ * Neither allowed nor refused: the table does not list the region and says unlisted regions are not known
+ * (the TikTok preset: TikTok publishes no list of countries with gifts). Not a refusal, not a permission;
+ * `sources` are the keys behind that statement.
+ * @example
+ * ```ts
+ * import { check } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = check(tiktok, { region: 'DE', feature: 'send-gifts' });
+ * console.log(answer.status, answer.ok); // unknown false
+ * ```
+ */
+export interface NotKnown {
+  readonly ok: false;
+  readonly status: 'unknown';
+  readonly code: 'NOT_KNOWN';
+  readonly reason: string;
+  readonly alternatives: readonly Alternative[];
+  readonly sources: readonly string[];
+  /** What the table's default rules would answer if the region were listed; questions go on with it and say so. */
+  readonly ifListed: Allowed | Refusal;
 }
 
 /**
@@ -100,8 +125,9 @@ export interface CheckQuery {
 }
 
 /**
- * May a person in a region, on a channel, at an age, use a feature? Answers `{ ok: true, … }` or a
- * {@link Refusal} with the reason and alternatives.
+ * May a person in a region, on a channel, at an age, use a feature? Answers {@link Allowed}, a
+ * {@link Refusal} with the reason and alternatives, or {@link NotKnown} for a region the table does not list
+ * when the table says unlisted regions are not known. `status` tells the three apart.
  *
  * @throws EconomyError `INVALID_ARGUMENT` for a malformed region, an unknown feature or channel, or a bad age.
  * @example
@@ -111,20 +137,52 @@ export interface CheckQuery {
  * console.log(check(tiktok, { region: 'US', feature: 'send-gifts', age: 18 }).ok); // true
  * const ru = check(tiktok, { region: 'RU', feature: 'go-live', at: '2026-11-25' });
  * if (!ru.ok) console.log(ru.code); // REGION
+ * console.log(check(tiktok, { region: 'CN', feature: 'send-gifts' }).status); // unknown
  * ```
  */
-export function check(table: RateTable, query: CheckQuery): Allowed | Refusal {
+export function check(table: RateTable, query: CheckQuery): Allowed | Refusal | NotKnown {
   const compiled = assertRateTable(table);
   const { region, feature, channel, age } = readQuery(compiled, query);
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
-  const resolved = resolveRule(compiled, region, feature, at);
+  const unlisted = compiled.regionRule(region) === undefined ? compiled.document.regions.unlisted : undefined;
+  if (unlisted?.answer === 'refuse') {
+    const why = unlisted.reason ? `: ${unlisted.reason}` : '';
+    return refusal('REGION', `${feature} is not available in ${region}, which the table does not list${why}`, []);
+  }
+  const listed = judge(compiled, region, feature, channel, age, at);
+  if (unlisted?.answer !== 'unknown') return listed;
+  const why = unlisted.reason ? `: ${unlisted.reason}` : '';
+  const rules = compiled.document.regions.rules;
+  return Object.freeze({
+    ok: false as const,
+    status: 'unknown' as const,
+    code: 'NOT_KNOWN' as const,
+    reason: `whether ${feature} is available in ${region} is not known: the table does not list ${region}${why}`,
+    alternatives: Object.freeze(
+      rules.length > 0 ? [Object.freeze({ text: `the table lists ${rules.map((rule) => rule.region).join(', ')}` })] : [],
+    ),
+    sources: Object.freeze(unlisted.source === undefined ? [] : [unlisted.source]),
+    ifListed: listed,
+  });
+}
+
+/** The answer of the table's rules for a region (its own rule, else the default rules). */
+function judge(
+  table: RateTable,
+  region: string,
+  feature: string,
+  channel: string | undefined,
+  age: number | undefined,
+  at: number,
+): Allowed | Refusal {
+  const resolved = resolveRule(table, region, feature, at);
   if (resolved.kind === 'refused') return resolved.refusal;
   const { rule, channels, currency } = resolved;
   if (channel !== undefined && !channels.includes(channel)) {
     return refusal(
       'CHANNEL',
-      `${feature} is not available through ${channelName(compiled, channel)} in ${region}`,
-      channels.map((other) => ({ channel: other, text: `${feature} is available through ${channelName(compiled, other)} in ${region}` })),
+      `${feature} is not available through ${channelName(table, channel)} in ${region}`,
+      channels.map((other) => ({ channel: other, text: `${feature} is available through ${channelName(table, other)} in ${region}` })),
     );
   }
   if (age !== undefined && rule.minAge !== undefined && age < rule.minAge) {
@@ -132,6 +190,7 @@ export function check(table: RateTable, query: CheckQuery): Allowed | Refusal {
   }
   return Object.freeze({
     ok: true as const,
+    status: 'allowed' as const,
     ...defined({ minAge: rule.minAge }),
     channels: Object.freeze([...channels]),
     currency,
@@ -202,6 +261,7 @@ function refused(code: RefusalCode, reason: string, alternatives: Alternative[])
 export function refusal(code: RefusalCode, reason: string, alternatives: readonly Alternative[]): Refusal {
   return Object.freeze({
     ok: false as const,
+    status: 'refused' as const,
     code,
     reason,
     alternatives: Object.freeze(alternatives.map((alternative) => Object.freeze({ ...alternative }))),
@@ -273,7 +333,7 @@ export function readChannel(table: RateTable, value: unknown): string {
 
 /**
  * Checks a feature for a person only when their region is known: the refusal, or `undefined` when the
- * rules allow it (or no region was given, so nothing can be judged).
+ * rules allow it, the region is not known to the table, or no region was given (nothing can be judged).
  *
  * @example
  * ```ts
@@ -289,5 +349,5 @@ export function refusalFor(
 ): Refusal | undefined {
   if (person.region === undefined) return undefined;
   const answer = check(table, { region: person.region, feature, ...defined({ age: person.age, at: person.at }) });
-  return answer.ok ? undefined : answer;
+  return answer.status === 'refused' ? answer : undefined;
 }

@@ -1,7 +1,7 @@
 import { describeValue, EconomyError } from '../errors.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
-import { type Allowed, check, type Refusal } from './check.js';
+import { type Allowed, check, type NotKnown, type Refusal } from './check.js';
 
 /**
  * Which regions allow a feature: every region without its own rule follows `elsewhere`.
@@ -48,8 +48,8 @@ export function regionsAllowing(table: RateTable, feature: string, at?: Instant)
   const refused: { region: string; refusal: Refusal }[] = [];
   for (const rule of compiled.document.regions.rules) {
     const answer = check(compiled, { region: rule.region, feature, ...when });
-    if (answer.ok) allowed.push(rule.region);
-    else refused.push({ region: rule.region, refusal: answer });
+    if (answer.status === 'allowed') allowed.push(rule.region);
+    else if (answer.status === 'refused') refused.push({ region: rule.region, refusal: answer });
   }
   return Object.freeze({ feature, elsewhere: base?.available === true, allowed: Object.freeze(allowed), refused: Object.freeze(refused) });
 }
@@ -65,10 +65,10 @@ export function regionsAllowing(table: RateTable, feature: string, at?: Instant)
  * console.log(kr['buy-coins']?.ok && kr['buy-coins'].minAge); // 19
  * ```
  */
-export function regionSummary(table: RateTable, region: string, at?: Instant): Readonly<Record<string, Allowed | Refusal>> {
+export function regionSummary(table: RateTable, region: string, at?: Instant): Readonly<Record<string, Allowed | Refusal | NotKnown>> {
   const compiled = assertRateTable(table);
   const when = at === undefined ? {} : { at };
-  const summary: Record<string, Allowed | Refusal> = {};
+  const summary: Record<string, Allowed | Refusal | NotKnown> = {};
   for (const feature of compiled.document.features) summary[feature] = check(compiled, { region, feature, ...when });
   return Object.freeze(summary);
 }

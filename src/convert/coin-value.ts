@@ -43,7 +43,8 @@ export function coinValue(table: RateTable, query: { readonly region: string; re
   const compiled = assertRateTable(table);
   const region = readRegion(query.region);
   const viewerCost = compiled.document.channels.map((channel) => {
-    const allowed = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
+    const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
+    const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
     if (!allowed.ok) return Object.freeze({ channel: channel.id, answer: allowed });
     const currency = query.currency ?? allowed.currency;
     const set = compiled.offers(channel.id, currency, region);

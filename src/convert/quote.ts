@@ -1,4 +1,4 @@
-import { type Allowed, check, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
+import { type Allowed, check, type NotKnown, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
 import type { PlanLine } from '../catalog/planner.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
@@ -91,6 +91,11 @@ export interface Quote {
   readonly pricePerCoin: Money | undefined;
   readonly lines: readonly QuoteLine[];
   readonly breakdown: Breakdown;
+  /**
+   * Present when the table does not list the region and says unlisted regions are not known: the quote
+   * uses the default rules and prices, and this says so (also the first breakdown step).
+   */
+  readonly regionNotKnown?: string;
 }
 
 const PER_COIN_PLACES = 6;
@@ -112,7 +117,8 @@ const PER_COIN_PLACES = 6;
 export function quoteCoins(table: RateTable, query: QuoteQuery): Quote | Refusal {
   const compiled = assertRateTable(table);
   const coins = wholeCount(readField(query, 'coins'), 'coins', ['coins']) as Coins;
-  const allowed = allowBuying(compiled, query);
+  const checked = allowBuying(compiled, query);
+  const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
   if (!allowed.ok) return allowed;
   const offers = findOffers(compiled, query, allowed);
   if (!offers.ok) return offers;
@@ -120,7 +126,7 @@ export function quoteCoins(table: RateTable, query: QuoteQuery): Quote | Refusal
   if (!plan) {
     return refusal('NO_PRICE', `no combination of purchases on ${query.channel} reaches ${coins} coins`, []);
   }
-  return priceQuote(compiled, offers.set, query.region, coins, plan.coins, plan.lines);
+  return priceQuote(compiled, offers.set, query.region, coins, plan.coins, plan.lines, checked.status === 'unknown' ? checked : allowed);
 }
 
 /** The purchase options for a buyer, or a refusal naming what is missing. */
@@ -141,7 +147,7 @@ export function findOffers(
 }
 
 /** Checks the buy-coins rule for a buyer on a channel. */
-export function allowBuying(table: RateTable, query: Buyer & { readonly channel: string }): Allowed | Refusal {
+export function allowBuying(table: RateTable, query: Buyer & { readonly channel: string }): Allowed | Refusal | NotKnown {
   readRegion(readField(query, 'region'));
   readChannel(table, readField(query, 'channel'));
   return check(table, {
@@ -160,6 +166,7 @@ export function priceQuote(
   coins: Coins,
   received: number,
   planLines: readonly PlanLine[],
+  checked: Allowed | NotKnown,
 ): Quote {
   const currency = set.currency;
   const lines = planLines.map((line) =>
@@ -200,16 +207,29 @@ export function priceQuote(
         ? `${decimalText(perCoin.minus(pricePerCoin.amount).toSignificantDigits(6))} ${currency} per coin`
         : undefined,
   });
+  const notKnown = checked.status === 'unknown' ? checked : undefined;
+  const regionStep = notKnown
+    ? [
+        step({
+          step: 'region-not-known',
+          input: region,
+          rule: `${notKnown.reason}; priced with the default rules (sources: ${notKnown.sources.join(', ') || 'none'})`,
+          table: table.ref,
+          output: `${set.currency} prices of the default region`,
+        }),
+      ]
+    : [];
   return Object.freeze({
     ok: true as const,
     channel: set.channel,
     region,
+    ...defined({ regionNotKnown: notKnown?.reason }),
     coins,
     coinsReceived: received as Coins,
     price,
     pricePerCoin,
     lines: Object.freeze(lines),
-    breakdown: Object.freeze([...breakdown, totalStep]),
+    breakdown: Object.freeze([...regionStep, ...breakdown, totalStep]),
   });
 }
 

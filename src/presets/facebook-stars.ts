@@ -180,6 +180,7 @@ export const facebookStarsDocument: RateTableDocument = {
     ],
   },
   regions: {
+    unlisted: { answer: 'unknown', reason: 'the sources give no list of countries where Stars can be bought and sent' },
     default: {
       currency: 'USD',
       channels: ['web', 'app'],

@@ -964,7 +964,19 @@ export const tiktokDocument: RateTableDocument = {
         },
       },
     },
+    unlisted: {
+      answer: 'unknown',
+      reason: 'TikTok says gifts are available only in selected countries and publishes no list',
+      source: 'tiktok-send-gift-cs',
+    },
     rules: [
+      {
+        region: 'US',
+        name: 'United States',
+        features: {},
+        source: 'tiktok-scaled-rewards',
+        derived: 'the USD prices and US LIVE rewards the sources report are for the US, so the default rules apply there',
+      },
       {
         region: 'KR',
         name: 'South Korea',

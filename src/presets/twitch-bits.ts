@@ -246,6 +246,7 @@ export const twitchBitsDocument: RateTableDocument = {
     ],
   },
   regions: {
+    unlisted: { answer: 'unknown', reason: 'the sources give no list of countries where Bits can be bought and cheered' },
     default: {
       currency: 'USD',
       channels: ['web', 'app'],

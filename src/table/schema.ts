@@ -178,6 +178,16 @@ function buildSchemas() {
     ...provenance,
   });
 
+  /**
+   * How a region the rules do not list is answered: with the default rules (`allow`), refused, or "not
+   * known" (`unknown`: e.g. a platform that publishes no list of countries).
+   */
+  const unlistedSchema = z.strictObject({
+    answer: z.enum(['allow', 'refuse', 'unknown'], { error: 'answer must be "allow", "refuse" or "unknown"' }),
+    reason: text('reason').optional(),
+    ...provenance,
+  });
+
   /** Treasure chests: limits a viewer must respect when dropping coins for others to claim. */
   const chestsSchema = z.strictObject({
     minCoins: count('minCoins', 1).optional(),
@@ -210,7 +220,11 @@ function buildSchemas() {
     diamondValue: diamondValueSchema,
     agencyShare: share('agencyShare').optional(),
     payout: payoutSchema,
-    regions: z.strictObject({ default: defaultRegionSchema, rules: z.array(regionRuleSchema).default([]) }),
+    regions: z.strictObject({
+      default: defaultRegionSchema,
+      rules: z.array(regionRuleSchema).default([]),
+      unlisted: unlistedSchema.default({ answer: 'allow' }),
+    }),
     chests: chestsSchema.optional(),
     refundsAllowed: z.boolean().default(false),
   });

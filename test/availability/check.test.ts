@@ -6,7 +6,9 @@ import { minimalTable } from '../fixtures.js';
 import { expectEconomyError } from '../helpers.js';
 
 // Expected answers from ../shared/data/tiktok.json: 18+ to buy coins, send or receive gifts (19 in South
-// Korea for buying and sending); LIVE suspended in Russia from 2022-03-06; 16+ to host LIVE.
+// Korea for buying and sending); LIVE suspended in Russia from 2022-03-06; 16+ to host LIVE. TikTok publishes no
+// country list ("Gifts are available only in selected countries", tiktok-send-gift-cs), so a region the preset
+// does not list (US, KR, RU, GB) is NOT_KNOWN, never allowed.
 const CASES: [string, string, string | undefined, number | undefined, string | undefined, true | string][] = [
   // region, feature, channel, age, at, expected (true or refusal code)
   ['US', 'buy-coins', 'ios', 18, undefined, true],
@@ -21,10 +23,11 @@ const CASES: [string, string, string | undefined, number | undefined, string | u
   ['RU', 'send-gifts', undefined, 30, '2022-03-06', 'REGION'],
   ['RU', 'buy-coins', 'web', 30, '2026-11-25', true],
   ['RU', 'chests', undefined, 30, undefined, 'REGION'],
-  ['DE', 'go-live', undefined, 16, undefined, true],
-  ['DE', 'go-live', undefined, 15, undefined, 'AGE'],
+  ['DE', 'go-live', undefined, 16, undefined, 'NOT_KNOWN'],
+  ['DE', 'buy-coins', 'web', 30, undefined, 'NOT_KNOWN'],
+  ['CN', 'send-gifts', undefined, 30, undefined, 'NOT_KNOWN'],
   ['GB', 'cash-out', undefined, 18, undefined, true],
-  ['FR', 'cash-out', undefined, undefined, undefined, true],
+  ['FR', 'cash-out', undefined, undefined, undefined, 'NOT_KNOWN'],
 ];
 
 describe('check (TikTok preset)', () => {
@@ -43,12 +46,42 @@ describe('check (TikTok preset)', () => {
   it('says why, in a sentence', () => {
     expect(check(tiktok, { region: 'KR', feature: 'buy-coins', age: 18 })).toEqual({
       ok: false,
+      status: 'refused',
       code: 'AGE',
       reason: 'buy-coins needs age 19 or over in KR; the age given is 18',
       alternatives: [],
     });
     const ru = check(tiktok, { region: 'RU', feature: 'go-live' });
     expect(ru.ok === false && ru.reason).toBe('go-live is not available in RU: TikTok suspended livestreaming in Russia on 2022-03-06');
+  });
+
+  it('answers "not known" for a region the preset does not list, with the source and what the default rules would say', () => {
+    const cn = check(tiktok, { region: 'CN', feature: 'send-gifts', age: 30 });
+    expect(cn).toMatchObject({
+      ok: false,
+      status: 'unknown',
+      code: 'NOT_KNOWN',
+      reason:
+        'whether send-gifts is available in CN is not known: the table does not list CN: TikTok says gifts are available only in selected countries and publishes no list',
+      sources: ['tiktok-send-gift-cs'],
+      alternatives: [{ text: 'the table lists US, KR, RU, GB' }],
+    });
+    expect(cn.status === 'unknown' && cn.ifListed.ok).toBe(true);
+    // under the default rules a 15-year-old could not host LIVE (16+): kept as ifListed, the answer stays unknown
+    const de = check(tiktok, { region: 'DE', feature: 'go-live', age: 15 });
+    expect(de.status === 'unknown' && de.ifListed).toMatchObject({ ok: false, code: 'AGE' });
+  });
+
+  it('lets a table refuse or allow unlisted regions', () => {
+    const base = { ...minimalTable() } as Record<string, unknown>;
+    const regions = base.regions as Record<string, unknown>;
+    const refuse = parseRateTable({ ...base, regions: { ...regions, unlisted: { answer: 'refuse', reason: 'launched in the US only' } } });
+    expect(check(refuse, { region: 'DE', feature: 'buy-coins' })).toMatchObject({
+      status: 'refused',
+      code: 'REGION',
+      reason: 'buy-coins is not available in DE, which the table does not list: launched in the US only',
+    });
+    expect(check(parseRateTable(base), { region: 'DE', feature: 'buy-coins' }).status).toBe('allowed');
   });
 
   it('states the minimum age when no age is given', () => {
@@ -69,7 +102,7 @@ describe('check (TikTok preset)', () => {
   it('lists regions for a feature and features for a region', () => {
     const live = regionsAllowing(tiktok, 'go-live');
     expect(live.elsewhere).toBe(true);
-    expect(live.allowed).toEqual(['KR', 'GB']);
+    expect(live.allowed).toEqual(['US', 'KR', 'GB']);
     expect(live.refused.map((r) => r.region)).toEqual(['RU']);
     expect(regionsAllowing(tiktok, 'go-live', '2020-01-01').refused).toEqual([]);
     const ru = regionSummary(tiktok, 'RU');
@@ -107,6 +140,7 @@ describe('check (channels, dates, alternatives)', () => {
   it('offers the channel that is allowed', () => {
     expect(check(table, { region: 'NL', feature: 'buy-coins', channel: 'ios' })).toEqual({
       ok: false,
+      status: 'refused',
       code: 'CHANNEL',
       reason: 'buy-coins is not available through iOS in NL',
       alternatives: [{ channel: 'web', text: 'buy-coins is available through Web in NL' }],
@@ -131,7 +165,9 @@ describe('check (channels, dates, alternatives)', () => {
         (region, feature, channel, age, at) => {
           const answer = check(tiktok, { region, feature, at, ...(channel ? { channel } : {}), ...(age !== undefined ? { age } : {}) });
           if (answer.ok) expect(Object.keys(answer)).not.toContain('code');
-          else expect(Object.keys(answer).sort()).toEqual(['alternatives', 'code', 'ok', 'reason']);
+          else if (answer.status === 'refused')
+            expect(Object.keys(answer).sort()).toEqual(['alternatives', 'code', 'ok', 'reason', 'status']);
+          else expect(Object.keys(answer).sort()).toEqual(['alternatives', 'code', 'ifListed', 'ok', 'reason', 'sources', 'status']);
         },
       ),
     );
