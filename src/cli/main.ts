@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { liveGiftCounter } from '../adapters/tiktok-live.js';
 import { check, type Refusal } from '../availability/check.js';
 import { creatorBalance, viewerBalance } from '../convert/balance.js';
@@ -19,7 +19,7 @@ import { tiktok } from '../presets/tiktok.js';
 import { twitchBits } from '../presets/twitch-bits.js';
 import type { RateTable } from '../table/compile.js';
 import { parseRateTable } from '../table/parse.js';
-import { type Parsed, parseArgs, UsageError } from './args.js';
+import { type CommandSpec, type Parsed, parseArgs, UsageError } from './args.js';
 import { readJsonRecords } from './events-file.js';
 import { table as textTable, toJson } from './format.js';
 
@@ -29,11 +29,25 @@ const COMMON = `Options for every command:
   --preset NAME     tiktok (default), twitch-bits, facebook-stars
   --table FILE      a JSON rate table instead of a preset
   --region CODE     ISO 3166-1 alpha-2 region (default US)
-  --channel ID      purchase channel (ios, android, web, …)
-  --currency CODE   ISO 4217 currency (default: the region's)
   --locale TAG      locale for amounts (default en-US)
   --at DATE         judge dated rules at this date (default: the table's effective date)
-  --json            print the typed result as JSON (amounts as strings) and nothing else`;
+  --json            print the typed result as JSON (amounts as strings) and nothing else
+Where a command takes them: --channel ID (ios, android, web, …), --currency CODE, --age N.
+Exit status: 0 an answer, 1 a refusal or "not known", 2 a usage error or bad input.`;
+
+/** What each command accepts beyond the common options; anything else is a usage error. */
+const SPECS: Readonly<Record<string, CommandSpec>> = {
+  coins: { positional: ['N'], options: ['currency', 'age'] },
+  gift: { positional: ['NAME'], options: ['count', 'age'] },
+  diamonds: { positional: ['N'], options: ['method', 'currency', 'fx', 'fx-source', 'age'] },
+  quote: { positional: ['N'], options: ['channel', 'currency', 'age'] },
+  budget: { positional: ['AMOUNT'], options: ['channel', 'currency', 'age'] },
+  flow: { positional: ['GIFT'], options: ['channel', 'count', 'currency', 'fx', 'fx-source', 'age'] },
+  check: { positional: [], options: ['feature', 'channel', 'currency', 'age'] },
+  balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age'] },
+  settle: { positional: ['FILE'], options: [] },
+  tables: { positional: [], options: [] },
+};
 
 const HELP: Record<string, string> = {
   coins: 'gift-economy coins N\n  What N coins cost on each channel, and what they yield a creator.\n  e.g. gift-economy coins 1000',
@@ -74,14 +88,16 @@ interface Context {
   readonly locale: string;
   readonly json: boolean;
   readonly out: string[];
+  /** Set when the answer is a refusal or "not known" (exit status 1). */
+  refused: boolean;
 }
 
-async function main(argv: readonly string[]): Promise<string> {
-  const args = parseArgs(argv);
-  if (args.command === undefined || args.command === 'help') return USAGE;
-  const help = Object.hasOwn(HELP, args.command) ? HELP[args.command] : undefined;
-  if (help === undefined) throw new UsageError(`unknown command "${args.command}"; commands are ${Object.keys(HELP).join(', ')}`);
-  if (args.options.has('help')) return `${help}\n\n${COMMON}`;
+async function main(argv: readonly string[]): Promise<{ text: string; status: number }> {
+  const args = parseArgs(argv, SPECS);
+  if (args.options.has('version')) return { text: version(), status: 0 };
+  if (args.command === undefined || args.command === 'help') return { text: USAGE, status: 0 };
+  const help = HELP[args.command] as string;
+  if (args.options.has('help')) return { text: `${help}\n\n${COMMON}`, status: 0 };
   const context: Context = {
     args,
     table: loadTable(args),
@@ -89,13 +105,21 @@ async function main(argv: readonly string[]): Promise<string> {
     locale: option(args, 'locale') ?? 'en-US',
     json: args.options.has('json'),
     out: [],
+    refused: false,
   };
   try {
     new Intl.NumberFormat(context.locale);
   } catch {
     throw new UsageError(`--locale must be a BCP 47 language tag such as en-US or de-DE, got "${context.locale}"`);
   }
-  return COMMANDS[args.command]?.(context) ?? '';
+  const text = (await COMMANDS[args.command]?.(context)) ?? '';
+  return { text, status: context.refused ? 1 : 0 };
+}
+
+/** The package version, read from the package.json beside the built CLI. */
+function version(): string {
+  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `gift-economy ${json.version}`;
 }
 
 const COMMANDS: Record<string, (context: Context) => string | Promise<string>> = {
@@ -270,9 +294,13 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       ...(channel ? { channel } : {}),
       ...buyer(context),
     });
+    context.refused = !answer.ok;
     if (context.json) return toJson(answer);
     if (answer.ok) {
       return `Allowed: ${feature} in ${context.region}${answer.minAge !== undefined ? ` from age ${answer.minAge}` : ''}, through ${answer.channels.join(', ')}, in ${answer.currency}.`;
+    }
+    if (answer.status === 'unknown') {
+      return [`Not known: ${answer.reason}.`, ...answer.alternatives.map((alternative) => `  note: ${alternative.text}`)].join('\n');
     }
     return [
       `Refused (${answer.code}): ${answer.reason}.`,
@@ -337,8 +365,9 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     try {
       accessSync(file, constants.R_OK);
     } catch {
-      throw new UsageError(`cannot read the events file "${file}"`);
+      throw new UsageError(`cannot read the events file "${file}": it is missing or unreadable`);
     }
+    if (statSync(file).isDirectory()) throw new UsageError(`cannot read the events file "${file}": it is a directory`);
     const progress =
       process.stderr.isTTY && !context.json ? (bytes: number) => process.stderr.write(`\rread ${Math.floor(bytes / 1e6)} MB`) : undefined;
     const records = readJsonRecords(file, progress);
@@ -479,6 +508,9 @@ function maybeRegion(context: Context): { region?: string; age?: number; at?: st
 function fxOption(context: Context, currency: string): { fx?: { currency: string; rate: string; source: string } } {
   const rate = option(context.args, 'fx');
   if (rate === undefined) return {};
+  if (!/^\d{1,15}(\.\d{1,15})?$/.test(rate) || /^0*(\.0*)?$/.test(rate)) {
+    throw new UsageError(`--fx must be a positive decimal rate such as 0.92, got "${rate}"`);
+  }
   return { fx: { currency, rate, source: option(context.args, 'fx-source') ?? 'the --fx option' } };
 }
 
@@ -491,6 +523,7 @@ function perCoin(context: Context, amount: Money | undefined): string {
 }
 
 function refuse(context: Context, answer: Refusal): string {
+  context.refused = true;
   if (context.json) return toJson(answer);
   return [
     `Refused (${answer.code}): ${answer.reason}.`,
@@ -511,13 +544,29 @@ function breakdownText(breakdown: Breakdown): string {
   );
 }
 
+/** Node's file errors, as one line a person understands. */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+};
+
 main(process.argv.slice(2)).then(
-  (text) => {
+  ({ text, status }) => {
     if (text) process.stdout.write(`${text}\n`);
+    process.exitCode = status;
   },
   (error: unknown) => {
     if (error instanceof EconomyError || error instanceof UsageError) {
       process.stderr.write(`gift-economy: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && Object.hasOwn(FILE_ERRORS, code)) {
+      const path = (error as { path?: unknown }).path;
+      process.stderr.write(`gift-economy: cannot read ${typeof path === 'string' ? `"${path}"` : 'the file'}: ${FILE_ERRORS[code]}\n`);
       process.exitCode = 2;
       return;
     }

@@ -98,13 +98,37 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     [['coins', '10', '--table', '/nonexistent.json'], /cannot read the table file/],
     [['coins', '10', '--preset', 'myspace'], /--preset must be one of/],
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['settle', '/nonexistent.jsonl'], /./],
+    [['settle', '/nonexistent.jsonl'], /cannot read the events file "\/nonexistent.jsonl": it is missing or unreadable/],
+    // issue 18: every one of these was silently accepted by 0.1.0
+    [['gift', 'lion', '--cuont', '3'], /gift has no option --cuont; did you mean --count\?/],
+    [['coins', '1000', '--chanel', 'web'], /coins has no option --chanel/],
+    [['coins', '1', '2'], /unexpected argument "2": coins takes N/],
+    [['flow', 'Rose', '--channel', 'web', '--fx', 'NaN'], /--fx must be a positive decimal rate/],
+    [['settle', new URL('../../src', import.meta.url).pathname], /it is a directory/],
+    [['quote', '100', '--channel', 'web', '--channel', 'ios'], /--channel is given twice/],
+    [['quote', '100', '--channel'], /--channel needs a value/],
+    [['tabels'], /unknown command "tabels"; did you mean tables\?/],
   ])('bad input %j: one line on stderr, status 2, nothing on stdout', (args, message) => {
     const { status, stdout, stderr } = run(...(args as string[]));
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('exit status: 0 an answer, 1 a refusal or "not known" (so `if gift-economy check …` works), --version', () => {
+    expect(run('check', '--region', 'US', '--feature', 'send-gifts', '--age', '18').status).toBe(0);
+    const refused = run('check', '--region', 'KR', '--feature', 'buy-coins', '--age', '18');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('Refused (AGE): buy-coins needs age 19 or over in KR');
+    // TikTok publishes no country list (tiktok-send-gift-cs): CN is neither allowed nor refused
+    const unknown = run('check', '--region', 'CN', '--feature', 'send-gifts', '--age', '30');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toMatch(/^Not known: whether send-gifts is available in CN is not known/);
+    expect(run('quote', '100', '--channel', 'ios', '--region', 'KR', '--age', '18').status).toBe(1);
+    const version = run('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^gift-economy \d+\.\d+\.\d+$/);
   });
 
   it('refuses a malformed table file with every problem', () => {
