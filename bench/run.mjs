@@ -25,7 +25,7 @@ const us = (value) => (value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFix
 const rule = (scope) =>
   parseRateTable({ ...tiktokDocument, version: `bench-${scope}`, creatorShare: { diamondsPerCoin: '0.5', rounding: 'floor', scope } });
 const perSettlement = rule('per-settlement');
-const perGift = rule('per-gift');
+const perEvent = rule('per-event');
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. Settlement of 1,000,000 gift events for 1,000 creators
@@ -60,9 +60,9 @@ function integersColumns(events) {
   for (let c = 0; c < N_CREATORS; c++) total += halfEvenCents(Math.floor(sums[c] / 2));
   return total;
 }
-// Per-gift scope: each event's diamonds floored on their own, summed per creator, with the coins per creator
+// Per-event scope: each event's diamonds floored on their own, summed per creator, with the coins per creator
 // that a settlement reports (the like-for-like baseline).
-function integersPerGiftObjects(events) {
+function integersPerEventObjects(events) {
   const sums = new Float64Array(N_CREATORS);
   const coinSums = new Float64Array(N_CREATORS);
   for (let i = 0; i < events.length; i++) {
@@ -75,7 +75,7 @@ function integersPerGiftObjects(events) {
   for (let c = 0; c < N_CREATORS; c++) total += halfEvenCents(sums[c]);
   return total;
 }
-function integersPerGiftColumns(events) {
+function integersPerEventColumns(events) {
   const sums = new Float64Array(N_CREATORS);
   const coinSums = new Float64Array(N_CREATORS);
   const { creator, gift, repeat, length } = events;
@@ -117,7 +117,7 @@ function floatsPerEvent() {
 }
 
 const exact = settle(perSettlement, objects);
-const exactGift = settle(perGift, objects);
+const exactGift = settle(perEvent, objects);
 const floats = floatsPerEvent();
 let floatOff = 0;
 let floatTotal = 0;
@@ -131,12 +131,12 @@ const settlement = measure(
   [
     { name: 'integers, objects', run: () => integersObjects(objects) },
     { name: 'integers, columns', run: () => integersColumns(columns) },
-    { name: 'integers per gift, objects', run: () => integersPerGiftObjects(objects) },
-    { name: 'integers per gift, columns', run: () => integersPerGiftColumns(columns) },
+    { name: 'integers per event, objects', run: () => integersPerEventObjects(objects) },
+    { name: 'integers per event, columns', run: () => integersPerEventColumns(columns) },
     { name: 'settle, objects (per settlement)', run: () => settle(perSettlement, objects) },
     { name: 'settle, columns (per settlement)', run: () => settle(perSettlement, columns) },
-    { name: 'settle, objects (per gift)', run: () => settle(perGift, objects) },
-    { name: 'settle, columns (per gift)', run: () => settle(perGift, columns) },
+    { name: 'settle, objects (per event)', run: () => settle(perEvent, objects) },
+    { name: 'settle, columns (per event)', run: () => settle(perEvent, columns) },
     { name: 'floats, objects', run: floatsPerEvent },
     { name: 'decimal.js per event', run: decimalPerEvent, rounds: quick ? 1 : 3, warmup: 1 },
     { name: 'dinero.js per event', run: dineroPerEvent, rounds: quick ? 1 : 3, warmup: 1 },
@@ -304,7 +304,7 @@ log(
 );
 log();
 log('Each contender is compared with plain integer aggregation of the same events in the same shape (and, for the');
-log('per-gift scope, with integers that also floor each event and keep the coin sums a settlement reports). The');
+log('per-event scope, with integers that also floor each event and keep the coin sums a settlement reports). The');
 log('integer baselines take the events as an argument, as any reusable function must: a loop over a module constant');
 log('lets V8 specialise on those exact arrays and runs about 1.6× faster than any library could. decimal.js and');
 log('dinero.js add one value per event and convert once per creator; floats multiply per event.');
@@ -314,8 +314,8 @@ log('| --- | ---: | ---: | --- |');
 const floor = {
   objects: s('integers, objects'),
   columns: s('integers, columns'),
-  giftObjects: s('integers per gift, objects'),
-  giftColumns: s('integers per gift, columns'),
+  giftObjects: s('integers per event, objects'),
+  giftColumns: s('integers per event, columns'),
 };
 const usd = (cents) => `${minorToDecimalString(cents, 'USD')} USD`;
 const row = (name, shape, total) => log(`| ${name} | ${ms(s(name))} | ${shape ? (s(name) / floor[shape]).toFixed(2) : '—'} | ${total} |`);
@@ -323,14 +323,14 @@ row('integers, objects', 'objects', usd(integersObjects(objects)));
 row('integers, columns', 'columns', usd(integersColumns(columns)));
 row('settle, objects (per settlement)', 'objects', exact.totals.value.toString());
 row('settle, columns (per settlement)', 'columns', settle(perSettlement, columns).totals.value.toString());
-row('integers per gift, objects', 'giftObjects', usd(integersPerGiftObjects(objects)));
-row('integers per gift, columns', 'giftColumns', usd(integersPerGiftColumns(columns)));
+row('integers per event, objects', 'giftObjects', usd(integersPerEventObjects(objects)));
+row('integers per event, columns', 'giftColumns', usd(integersPerEventColumns(columns)));
 row(
-  'settle, objects (per gift)',
+  'settle, objects (per event)',
   'giftObjects',
   `${exactGift.totals.value.toString()} (${exact.totals.diamonds - exactGift.totals.diamonds} fewer diamonds)`,
 );
-row('settle, columns (per gift)', 'giftColumns', settle(perGift, columns).totals.value.toString());
+row('settle, columns (per event)', 'giftColumns', settle(perEvent, columns).totals.value.toString());
 row('decimal.js per event', 'objects', `${decimalPerEvent()} USD`);
 row('dinero.js per event', 'objects', `${dineroPerEvent()} USD`);
 row('floats, objects', 'objects', `${usd(floatTotal)}: ${floatOff} of 1,000 creators off by a cent or more`);

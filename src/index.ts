@@ -37,7 +37,7 @@ export { type GiftBudget, giftsWithinBudget } from './convert/gifts-within-budge
 export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
 export { type PayoutTarget, payoutTarget } from './convert/payout-target.js';
 export { type Buyer, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
-export { diamondsForCoins, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
+export { diamondsForCoins, diamondsForGifts, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
 export { type ApplyResult, accounts, type JournalEntry, Ledger, type LedgerEvent, type Posting } from './ledger/ledger.js';
 export { seededRandom } from './ledger/random.js';

@@ -9,7 +9,7 @@ import { type Instant, toEpochMs } from '../table/history.js';
 import type { GiftDocument } from '../table/schema.js';
 import { type Breakdown, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
-import { diamondsForCoins } from './rates.js';
+import { diamondsForGifts } from './rates.js';
 
 /**
  * The question for {@link sendGifts}.
@@ -105,29 +105,29 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
 }
 
 /**
- * Diamonds for one gift event of `coinsEach` coins sent `count` times in one go (a streak or combo counts as
- * one event), rounded once with the table's creator-share rounding. The table's scope says where rounding
- * happens in a settlement: `per-gift` rounds each event like this, `per-settlement` rounds a creator's total.
+ * Diamonds for `count` gifts of `coinsEach` coins sent in one go (a streak or combo), under the table's
+ * creator-share rounding and scope (see {@link diamondsForGifts}), with the breakdown step that shows it.
  *
  * @example
  * ```ts
  * import { applyOverlay, shareDiamonds } from 'gift-economy';
- * import { tiktok, tiktokHalfDiamondOverlay } from 'gift-economy/presets/tiktok';
- * // 0.5 diamond per coin, floored: a streak of 3 Roses (1 coin each) gives floor(1.5) = 1 diamond
- * console.log(shareDiamonds(applyOverlay(tiktok, tiktokHalfDiamondOverlay), 1, 3).diamonds); // 1
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * // 0.5 diamond per coin, floored per single gift: 3 Lions (29,999 coins each) give 3 × floor(14,999.5) = 44,997
+ * console.log(shareDiamonds(applyOverlay(tiktok, { creatorShare: { diamondsPerCoin: '0.5' } }), 29_999, 3).diamonds); // 44997
  * ```
  */
 export function shareDiamonds(table: RateTable, coinsEach: number, count: number): { diamonds: Diamonds; step: ReturnType<typeof step> } {
   const { diamondsPerCoin, rounding, scope } = table.document.creatorShare;
   const coins = multiplyQuantity(coinsEach as Coins, count);
-  const diamonds = diamondsForCoins(table, coins);
+  const diamonds = diamondsForGifts(table, coinsEach, count);
   const residue = new Decimal(coins).times(diamondsPerCoin).minus(diamonds);
+  const where = scope === 'per-gift' ? `rounded for each single gift, × ${count}` : 'rounded once for this gift event';
   return {
     diamonds,
     step: step({
       step: 'creator-share',
       input: `${coins} coins`,
-      rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded once for this gift event (${scope} scope)`,
+      rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, ${where} (${scope} scope)`,
       rate: diamondsPerCoin,
       table: table.ref,
       rounding: rounding as RoundingMode,

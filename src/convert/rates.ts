@@ -3,7 +3,7 @@ import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
 import { ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
-import type { Coins, Diamonds } from '../quantity/quantity.js';
+import { type Coins, type Diamonds, wholeCount } from '../quantity/quantity.js';
 import type { RateTable } from '../table/compile.js';
 
 // The table's exact rates applied with integers. These are the hot-path building blocks every question uses.
@@ -22,10 +22,32 @@ import type { RateTable } from '../table/compile.js';
 export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamonds {
   const share = table.diamondsPerCoin;
   return divideRoundedNumber(
-    safeMultiply(coins, share.numerator),
+    safeMultiply(wholeCount(coins, 'coins', ['coins']), share.numerator),
     share.denominator,
     table.document.creatorShare.rounding as RoundingMode,
   ) as Diamonds;
+}
+
+/**
+ * Diamonds for `count` gifts of `giftCoins` coins each sent in one event (a streak or combo), under the
+ * table's rounding scope: `per-gift` rounds each single gift, round(giftCoins × share) × count; `per-event`
+ * and `per-settlement` round the event's coins once, round(giftCoins × count × share) (a settlement then
+ * rounds a creator's total instead, see `settle`).
+ *
+ * @example
+ * ```ts
+ * import { applyOverlay, diamondsForGifts } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const half = (scope: 'per-gift' | 'per-event') => applyOverlay(tiktok, { creatorShare: { diamondsPerCoin: '0.5', scope } });
+ * // 0.5 diamond per coin, floored: a streak of 5 Roses per gift is 5 × floor(0.5) = 0, per event floor(2.5) = 2
+ * console.log(diamondsForGifts(half('per-gift'), 1, 5), diamondsForGifts(half('per-event'), 1, 5)); // 0 2
+ * ```
+ */
+export function diamondsForGifts(table: RateTable, giftCoins: number, count: number): Diamonds {
+  const each = wholeCount(giftCoins, 'giftCoins', ['giftCoins']);
+  const times = wholeCount(count, 'count', ['count']);
+  if (table.document.creatorShare.scope === 'per-gift') return safeMultiply(diamondsForCoins(table, each), times) as Diamonds;
+  return diamondsForCoins(table, safeMultiply(each, times));
 }
 
 /**

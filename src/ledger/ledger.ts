@@ -1,7 +1,7 @@
 import { type Refusal, refusal } from '../availability/check.js';
 import { findGift } from '../convert/gift.js';
 import { quoteCoins } from '../convert/quote.js';
-import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
+import { diamondsForCoins, diamondsForGifts, diamondsValueMinor } from '../convert/rates.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { allocateMinor } from '../money/allocate.js';
@@ -280,7 +280,7 @@ export class Ledger {
         const coins = gift.coins * count;
         const held = this.balance(accounts.viewer(event.viewer), 'coin');
         if (held < coins) return refusal('NOT_ENOUGH', `${event.viewer} holds ${held} coins; ${count} × ${gift.name} needs ${coins}`, []);
-        const diamonds = diamondsForCoins(table, coins);
+        const diamonds = diamondsForGifts(table, gift.coins, count);
         return [
           { account: accounts.viewer(event.viewer), unit: 'coin', amount: -coins },
           { account: accounts.coinsSpent, unit: 'coin', amount: coins },

@@ -69,7 +69,7 @@ export interface CreatorSettlement {
 export interface Settlement {
   /** `id@version` of the table used. */
   readonly table: string;
-  readonly scope: 'per-gift' | 'per-settlement';
+  readonly scope: 'per-gift' | 'per-event' | 'per-settlement';
   readonly events: number;
   readonly creators: readonly CreatorSettlement[];
   readonly totals: { readonly coins: number; readonly diamonds: number; readonly value: Money };
@@ -95,7 +95,7 @@ export interface SettlementParts {
 const DENSE_IDS = 1 << 16;
 
 /**
- * Diamonds for one event's coins under the table's share rule, for the per-gift scope. Floor, the common
+ * Diamonds for one gift's or event's coins under the table's share rule (per-gift and per-event scopes). Floor, the common
  * rule, is done inline by the loops below as exact integer arithmetic (a float quotient corrected by the
  * integer remainder); other modes call the general rule.
  */
@@ -117,7 +117,10 @@ class Accumulator {
   readonly denseCoins = new Float64Array(DENSE_IDS);
   readonly denseDiamonds: Float64Array;
   readonly other = new Map<string | number, { coins: number; diamonds: number }>();
+  /** Diamonds are rounded per gift or per event (summed per creator), not once per creator total. */
   readonly perGift: boolean;
+  /** Per gift: each single gift of a streak is rounded, round(giftCoins × share) × repeat. */
+  readonly single: boolean;
   /** Floor can be inlined; any other mode goes through the table's rule. */
   readonly floor: boolean;
   readonly numerator: number;
@@ -127,12 +130,18 @@ class Accumulator {
   private readonly cacheDiamonds = new Float64Array(CACHE_SLOTS);
 
   constructor(readonly table: RateTable) {
-    this.perGift = table.document.creatorShare.scope === 'per-gift';
+    this.perGift = table.document.creatorShare.scope !== 'per-settlement';
+    this.single = table.document.creatorShare.scope === 'per-gift';
     this.denseDiamonds = new Float64Array(this.perGift ? DENSE_IDS : 0);
     const rounding = table.document.creatorShare.rounding;
     this.floor = rounding === 'floor' || rounding === 'toward-zero';
     this.numerator = table.diamondsPerCoin.numerator;
     this.denominator = table.diamondsPerCoin.denominator;
+  }
+
+  /** Diamonds of one event under the scope: per single gift or for the event's coins. */
+  diamondsOf(giftCoins: number, repeatCount: number): number {
+    return this.single ? this.eventDiamonds(giftCoins) * repeatCount : this.eventDiamonds(giftCoins * repeatCount);
   }
 
   eventDiamonds(coins: number): number {
@@ -154,7 +163,7 @@ class Accumulator {
     this.events++;
     if (typeof creatorId === 'number' && creatorId >= 0 && creatorId < DENSE_IDS && (creatorId | 0) === creatorId) {
       this.denseCoins[creatorId] = (this.denseCoins[creatorId] as number) + coins;
-      if (this.perGift) this.denseDiamonds[creatorId] = (this.denseDiamonds[creatorId] as number) + this.eventDiamonds(coins);
+      if (this.perGift) this.denseDiamonds[creatorId] = (this.denseDiamonds[creatorId] as number) + this.diamondsOf(giftCoins, repeatCount);
       return;
     }
     if ((typeof creatorId !== 'string' || creatorId === '') && (typeof creatorId !== 'number' || !Number.isSafeInteger(creatorId))) {
@@ -172,7 +181,7 @@ class Accumulator {
       this.other.set(creatorId, entry);
     }
     entry.coins += coins;
-    if (this.perGift) entry.diamonds += this.eventDiamonds(coins);
+    if (this.perGift) entry.diamonds += this.diamondsOf(giftCoins, repeatCount);
   }
 
   /** An array of event objects: the common case is inlined (small integer ids, whole counts). */
@@ -201,7 +210,7 @@ class Accumulator {
       ) {
         const coins = giftCoins * repeatCount;
         coinsByCreator[id] = (coinsByCreator[id] as number) + coins;
-        if (perGift) diamondsByCreator[id] = (diamondsByCreator[id] as number) + this.eventDiamonds(coins);
+        if (perGift) diamondsByCreator[id] = (diamondsByCreator[id] as number) + this.diamondsOf(giftCoins, repeatCount);
         this.events++;
       } else {
         this.addChecked(id, giftCoins, repeatCount, i);
@@ -227,13 +236,17 @@ class Accumulator {
       const diamondsByCreator = this.denseDiamonds;
       const cacheCoins = this.cacheCoins;
       const cacheDiamonds = this.cacheDiamonds;
+      const single = this.single;
       for (let i = 0; i < length; i++) {
         const id = creator[i] as number;
-        const coins = (gift[i] as number) * (repeat[i] as number);
+        const times = repeat[i] as number;
+        const coins = (gift[i] as number) * times;
         coinsByCreator[id] = (coinsByCreator[id] as number) + coins;
-        const slot = coins & (CACHE_SLOTS - 1);
-        diamondsByCreator[id] =
-          (diamondsByCreator[id] as number) + (cacheCoins[slot] === coins ? (cacheDiamonds[slot] as number) : this.eventDiamonds(coins));
+        // per gift: the single gift's diamonds × repeat; per event: the event's coins rounded once
+        const rounded = single ? (gift[i] as number) : coins;
+        const slot = rounded & (CACHE_SLOTS - 1);
+        const diamonds = cacheCoins[slot] === rounded ? (cacheDiamonds[slot] as number) : this.eventDiamonds(rounded);
+        diamondsByCreator[id] = (diamondsByCreator[id] as number) + (single ? diamonds * times : diamonds);
       }
     }
     this.events += length;
@@ -297,7 +310,7 @@ function finish(
   events: number,
   rows: readonly { creatorId: string | number; coins: number; diamonds: number }[],
 ): Settlement {
-  const perGift = table.document.creatorShare.scope === 'per-gift';
+  const perGift = table.document.creatorShare.scope !== 'per-settlement';
   const currency = table.document.diamondValue.currency;
   let totalCoins = 0;
   let totalDiamonds = 0;
@@ -364,8 +377,8 @@ function creatorSettlement(
 }
 
 /**
- * Settles gift events exactly: whole coins are summed per creator (and, under per-gift scope, diamonds per
- * event), then each creator's total becomes diamonds and money once. Takes an array or iterable of events,
+ * Settles gift events exactly: whole coins are summed per creator (and, under the per-gift or per-event
+ * scope, diamonds per single gift or per event), then each creator's total becomes diamonds and money once. Takes an array or iterable of events,
  * columns of typed arrays, or an async iterable (then it returns a promise); streams are read in constant
  * memory. Bad events are an `INVALID_EVENT` error naming the event; nothing is settled then. Creators whose
  * events total 0 coins have nothing to settle and are left out of `creators`.
@@ -455,7 +468,7 @@ export function mergeSettlements(table: RateTable, parts: readonly SettlementPar
       merged.set(row.creatorId, entry);
     }
   });
-  const perGift = compiled.document.creatorShare.scope === 'per-gift';
+  const perGift = compiled.document.creatorShare.scope !== 'per-settlement';
   const rows = [...merged.values()].map((row) => (perGift ? row : { ...row, diamonds: 0 }));
   return finish(compiled, events, rows);
 }

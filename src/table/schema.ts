@@ -116,8 +116,12 @@ function buildSchemas() {
   const creatorShareSchema = z.strictObject({
     diamondsPerCoin: share('diamondsPerCoin'),
     rounding,
-    /** `per-gift`: round each gift sent; `per-settlement`: round each creator's total once. */
-    scope: z.enum(['per-gift', 'per-settlement'], { error: 'scope must be "per-gift" or "per-settlement"' }),
+    /**
+     * Where the rounding happens: `per-gift` rounds each single gift (a streak of 5 Roses is 5 gifts:
+     * round(price × share) × 5); `per-event` rounds each event or streak message (round(price × 5 × share));
+     * `per-settlement` rounds each creator's total once.
+     */
+    scope: z.enum(['per-gift', 'per-event', 'per-settlement'], { error: 'scope must be "per-gift", "per-event" or "per-settlement"' }),
     ...provenance,
   });
 

@@ -38,7 +38,7 @@ describe('public types', () => {
 
   it('tables are typed from the schema', () => {
     expectTypeOf(parseRateTable).returns.toEqualTypeOf<RateTable>();
-    expectTypeOf<RateTableDocument['creatorShare']['scope']>().toEqualTypeOf<'per-gift' | 'per-settlement'>();
+    expectTypeOf<RateTableDocument['creatorShare']['scope']>().toEqualTypeOf<'per-gift' | 'per-event' | 'per-settlement'>();
     expectTypeOf(tiktok.document.gifts[0]?.coins).toEqualTypeOf<number | undefined>();
   });
 

@@ -6,6 +6,8 @@ import {
   check,
   coinValue,
   compareChannels,
+  diamondsForCoins,
+  diamondsForGifts,
   EconomyError,
   giftsWithinBudget,
   Ledger,
@@ -82,5 +84,12 @@ describe('bad input never escapes as anything but EconomyError', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
+  });
+});
+
+describe('integer rate helpers refuse what is not a whole count (0.1.0 returned wrong figures)', () => {
+  it.each([-1, '0x10', ' 12 ', 1.5, Number.NaN, 2 ** 53 + 1, '1e3', null])('diamondsForCoins(tiktok, %j) is INVALID_QUANTITY', (value) => {
+    expect(() => diamondsForCoins(tiktok, value as never)).toThrow(expect.objectContaining({ code: 'INVALID_QUANTITY' }));
+    expect(() => diamondsForGifts(tiktok, value as never, 1)).toThrow(expect.objectContaining({ code: 'INVALID_QUANTITY' }));
   });
 });

@@ -12,6 +12,19 @@ const withRefunds = applyOverlay(tiktok, {
 });
 
 describe('Ledger', () => {
+  it("credits diamonds under the table's scope: 3 Swans (699 coins) at 0.5 diamond per coin, floored", () => {
+    const half = (scope: 'per-gift' | 'per-event') =>
+      applyOverlay(tiktok, { version: scope, creatorShare: { diamondsPerCoin: '0.5', scope } });
+    const credited = (scope: 'per-gift' | 'per-event') => {
+      const ledger = new Ledger(half(scope));
+      ledger.apply({ type: 'purchase', id: 'p', viewer: 'ann', coins: 2100, channel: 'ios', region: 'US' });
+      ledger.apply({ type: 'gift', id: 'g', viewer: 'ann', creator: 'bo', gift: 'Swan', count: 3 });
+      return ledger.balance('creator:bo', 'diamond');
+    };
+    expect(credited('per-gift')).toBe(1047); // 3 × floor(349.5)
+    expect(credited('per-event')).toBe(1048); // floor(2,097 × 0.5) = floor(1,048.5)
+  });
+
   it('posts a purchase, a gift and a payout by hand', () => {
     const ledger = new Ledger(withRefunds);
     // 700 coins on iOS: 10 packs × 0.99 = 9.90; commission 30% = 2.97; platform 6.93

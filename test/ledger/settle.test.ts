@@ -7,19 +7,25 @@ import { expectEconomyError } from '../helpers.js';
 
 // The workload's rule (../shared/bench-workloads/README.md): 0.5 diamond per coin floored; USD 0.005 per
 // diamond, half-even to cents.
-const rule = (scope: 'per-gift' | 'per-settlement') =>
+type Scope = 'per-gift' | 'per-event' | 'per-settlement';
+const rule = (scope: Scope) =>
   parseRateTable({ ...tiktokDocument, version: `bench-${scope}`, creatorShare: { diamondsPerCoin: '0.5', rounding: 'floor', scope } });
 const perSettlement = rule('per-settlement');
 const perGift = rule('per-gift');
+const perEvent = rule('per-event');
 
-/** An independent reference in BigInt: per creator sums, one floor and one half-even rounding each. */
-function reference(events: readonly GiftEvent[], scope: 'per-gift' | 'per-settlement') {
+/**
+ * An independent reference in BigInt: per creator sums of coins and of floored diamonds (per single gift:
+ * floor(giftCoins / 2) × repeat; per event: floor(giftCoins × repeat / 2)), one half-even rounding each.
+ */
+function reference(events: readonly GiftEvent[], scope: Scope) {
   const coins = new Map<string | number, bigint>();
   const diamonds = new Map<string | number, bigint>();
   for (const event of events) {
     const c = BigInt(event.giftCoins) * BigInt(event.repeatCount ?? 1);
     coins.set(event.creatorId, (coins.get(event.creatorId) ?? 0n) + c);
-    diamonds.set(event.creatorId, (diamonds.get(event.creatorId) ?? 0n) + c / 2n);
+    const floored = scope === 'per-gift' ? (BigInt(event.giftCoins) / 2n) * BigInt(event.repeatCount ?? 1) : c / 2n;
+    diamonds.set(event.creatorId, (diamonds.get(event.creatorId) ?? 0n) + floored);
   }
   let cents = 0n;
   let totalDiamonds = 0n;
@@ -46,14 +52,24 @@ describe('settle the benchmark workload (1,000,000 events, seed 20240611)', () =
     expect(settle(perSettlement, columns).totals.value.toString()).toBe('2398707.52 USD');
   });
 
-  it('per gift event: 170,105 fewer diamonds (the README), and the total of an independent BigInt reference', () => {
+  it('per event: 170,105 fewer diamonds (the README\'s "per gift event"), per single gift: 1,872,685 fewer; both equal a BigInt reference', () => {
     const whole = settle(perSettlement, objects);
-    const events = settle(perGift, objects);
+    const events = settle(perEvent, objects);
     expect(whole.totals.diamonds - events.totals.diamonds).toBe(170_105);
-    const expected = reference(objects, 'per-gift');
-    expect(events.totals.value.toMinor()).toBe(expected.cents);
-    expect(BigInt(events.totals.diamonds)).toBe(expected.diamonds);
-    expect(settle(perGift, columns).totals.value.equals(events.totals.value)).toBe(true);
+    const gifts = settle(perGift, objects);
+    // every odd-priced gift loses half a diamond on each single gift of a streak
+    expect(whole.totals.diamonds - gifts.totals.diamonds).toBe(1_872_685);
+    for (const [table, scope] of [
+      [perEvent, 'per-event'],
+      [perGift, 'per-gift'],
+    ] as const) {
+      const settled = settle(table, objects);
+      const expected = reference(objects, scope);
+      expect(settled.totals.value.toMinor()).toBe(expected.cents);
+      expect(BigInt(settled.totals.diamonds)).toBe(expected.diamonds);
+      expect(settle(table, columns).totals.value.equals(settled.totals.value)).toBe(true);
+      expect(settle(table, columns).totals.diamonds).toBe(settled.totals.diamonds);
+    }
   });
 });
 
@@ -122,14 +138,46 @@ describe('settle', () => {
     );
   });
 
-  it('merges: settling a then b and merging equals settling a ++ b (both scopes)', () => {
+  it('scopes by hand: a streak of 5 Roses and one Lion, 0.5 diamond per coin, floored', () => {
+    const events = [
+      { creatorId: 'c', giftCoins: 1, repeatCount: 5 },
+      { creatorId: 'c', giftCoins: 29_999, repeatCount: 1 },
+    ];
+    // per gift: 5 × floor(0.5) + floor(14,999.5) = 0 + 14,999
+    expect(settle(perGift, events).totals.diamonds).toBe(14_999);
+    // per event: floor(2.5) + floor(14,999.5) = 2 + 14,999
+    expect(settle(perEvent, events).totals.diamonds).toBe(15_001);
+    // per settlement: floor(30,004 × 0.5) = 15,002
+    expect(settle(perSettlement, events).totals.diamonds).toBe(15_002);
+  });
+
+  it('with floor, per settlement ≥ per event ≥ per gift, on any events', () => {
+    const event = fc.record({
+      creatorId: fc.integer({ min: 0, max: 5 }),
+      giftCoins: fc.integer({ min: 0, max: 45_000 }),
+      repeatCount: fc.integer({ min: 1, max: 99 }),
+    });
+    fc.assert(
+      fc.property(fc.array(event), (events) => {
+        const [g, e, s] = [perGift, perEvent, perSettlement].map((table) => settle(table, events).totals.diamonds) as [
+          number,
+          number,
+          number,
+        ];
+        expect(s).toBeGreaterThanOrEqual(e);
+        expect(e).toBeGreaterThanOrEqual(g);
+      }),
+    );
+  });
+
+  it('merges: settling a then b and merging equals settling a ++ b (every scope)', () => {
     const event = fc.record({
       creatorId: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constantFrom('alice', 'bob', '7000000000000000001')),
       giftCoins: fc.integer({ min: 0, max: 45_000 }),
       repeatCount: fc.integer({ min: 1, max: 10 }),
     });
     fc.assert(
-      fc.property(fc.array(event), fc.array(event), fc.constantFrom(perSettlement, perGift), (a, b, table) => {
+      fc.property(fc.array(event), fc.array(event), fc.constantFrom(perSettlement, perEvent, perGift), (a, b, table) => {
         const whole = settle(table, [...a, ...b]);
         const merged = mergeSettlements(table, [settle(table, a), JSON.parse(JSON.stringify(settle(table, b)))]);
         expect(merged.totals.value.equals(whole.totals.value)).toBe(true);
@@ -137,7 +185,7 @@ describe('settle', () => {
         expect(merged.events).toBe(whole.events);
         const byId = (s: typeof whole) => new Map(s.creators.map((c) => [c.creatorId, [c.coins, c.diamonds, c.value.toString()]]));
         expect(byId(merged)).toEqual(byId(whole));
-        const ref = reference([...a, ...b], table === perGift ? 'per-gift' : 'per-settlement');
+        const ref = reference([...a, ...b], table.document.creatorShare.scope);
         expect(whole.totals.value.toMinor()).toBe(ref.cents);
       }),
       { numRuns: 100 },
