@@ -12,6 +12,7 @@ import type { RoundingMode } from '../money/rounding.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
+import { readLedgerEvent, sameEvent } from './event.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -158,7 +159,8 @@ export const accounts = {
  * ledger.apply({ type: 'purchase', id: 'p1', viewer: 'ann', coins: 70, channel: 'web', region: 'US' });
  * ledger.apply({ type: 'gift', id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Rose', count: 10 });
  * console.log(ledger.balance('viewer:ann', 'coin'), ledger.balance('creator:bo', 'diamond')); // 60 10
- * console.log(ledger.apply({ type: 'gift', id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Rose' }).ok); // true (a duplicate: nothing changes)
+ * console.log(ledger.apply({ type: 'gift', id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Rose', count: 10 }).ok); // true (a duplicate: nothing changes)
+ * console.log(ledger.apply({ type: 'gift', id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Lion' }).ok); // false (ID_CONFLICT)
  * ```
  */
 export class Ledger {
@@ -219,33 +221,38 @@ export class Ledger {
   }
 
   /**
-   * Applies an event: all of its postings or none. A refusal (a rule, a balance that would go negative, a
-   * limit) changes nothing; an id seen before is a no-op that says so.
+   * Applies an event: all of its postings or none. The event is read in full into a frozen copy first (an
+   * extra field, a function or a throwing getter is an `INVALID_EVENT` error), so a failure changes nothing.
+   * A refusal (a rule, a balance that would go negative, a limit) changes nothing; an id seen before is a
+   * no-op that says so, and the same id with different content is refused with `ID_CONFLICT`.
    *
    * @throws EconomyError for malformed events (`INVALID_EVENT`, `INVALID_QUANTITY`, `UNKNOWN_GIFT`, …).
    */
   apply(event: LedgerEvent): ApplyResult {
-    if (typeof event !== 'object' || event === null || typeof event.id !== 'string' || event.id === '') {
-      throw new EconomyError('INVALID_EVENT', `an event must be an object with a non-empty string id, got ${describeValue(event)}`);
-    }
-    if (this.#byId.has(event.id))
+    const read = readLedgerEvent(event);
+    const seen = this.#byId.get(read.id);
+    if (seen) {
+      if (!sameEvent(seen.event, read)) {
+        return refusal('ID_CONFLICT', `event ${read.id} was already applied with different content; use a new id`, []);
+      }
       return Object.freeze({
         ok: true as const,
         duplicate: true as const,
-        reason: `event ${event.id} was already applied; nothing changed`,
+        reason: `event ${read.id} was already applied; nothing changed`,
       });
-    const planned = this.#plan(event);
+    }
+    const planned = this.#plan(read);
     if (!Array.isArray(planned)) return planned as Refusal;
-    // Every check passed: post the whole event.
+    // Every check passed and the event is a frozen copy: post the whole event.
     const postings = Object.freeze(planned.filter((posting) => posting.amount !== 0).map((posting) => Object.freeze({ ...posting })));
     for (const posting of postings) {
       const key = `${posting.account}\u0000${posting.unit}`;
       this.#balances.set(key, (this.#balances.get(key) ?? 0) + posting.amount);
     }
-    const entry: JournalEntry = Object.freeze({ event: Object.freeze(structuredClone(event)), postings });
+    const entry: JournalEntry = Object.freeze({ event: read, postings });
     this.#journal.push(entry);
-    this.#byId.set(event.id, entry);
-    this.#commit(event);
+    this.#byId.set(read.id, entry);
+    this.#commit(read);
     return Object.freeze({ ok: true as const, duplicate: false as const, entry });
   }
 

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accounts, applyOverlay, compareScenarios, Ledger, type LedgerEvent, runScenario, simulateAudience } from '../../src/index.js';
+import {
+  accounts,
+  applyOverlay,
+  compareScenarios,
+  EconomyError,
+  Ledger,
+  type LedgerEvent,
+  runScenario,
+  simulateAudience,
+} from '../../src/index.js';
 import { tiktok } from '../../src/presets/tiktok.js';
 import { expectEconomyError } from '../helpers.js';
 
@@ -119,11 +128,79 @@ describe('Ledger', () => {
       () => ledger.apply({ type: 'purchase', id: '', viewer: 'a', coins: 1, channel: 'web', region: 'US' }),
       'INVALID_EVENT',
     );
-    expectEconomyError(() => ledger.apply({ type: 'teleport', id: 'x' } as never), 'INVALID_EVENT', /unknown event type/);
+    expectEconomyError(
+      () => ledger.apply({ type: 'teleport', id: 'x' } as never),
+      'INVALID_EVENT',
+      /event type must be one of purchase, gift/,
+    );
     expectEconomyError(
       () => ledger.apply({ type: 'purchase', id: 'y', viewer: 'a', coins: 1.5, channel: 'web', region: 'US' }),
       'INVALID_QUANTITY',
     );
+  });
+});
+
+describe('the ledger is atomic and strict (issue 12)', () => {
+  const purchase = { type: 'purchase', id: 'p', viewer: 'ann', coins: 70, channel: 'ios', region: 'US' } as const;
+  const snapshot = (ledger: Ledger) => ({ balances: ledger.balances(), journal: ledger.journal.length });
+
+  it('an event with a function field changes nothing, so a retry cannot credit twice (0.1.0 posted, then threw DataCloneError)', () => {
+    const ledger = new Ledger(withRefunds);
+    expectEconomyError(() => ledger.apply({ ...purchase, note: () => 1 } as never), 'INVALID_EVENT', /has no field "note"/);
+    expect(snapshot(ledger)).toEqual({ balances: [], journal: 0 });
+    expect(ledger.apply(purchase).ok).toBe(true);
+    expect(ledger.balance('viewer:ann', 'coin')).toBe(70);
+  });
+
+  it('a throwing getter, a __proto__ key, a missing field or a non-object are refused before anything changes', () => {
+    const ledger = new Ledger(withRefunds);
+    ledger.apply(purchase);
+    const before = snapshot(ledger);
+    const getter = {
+      ...purchase,
+      id: 'q',
+      get coins(): number {
+        throw new Error('boom');
+      },
+    };
+    expectEconomyError(() => ledger.apply(getter), 'INVALID_EVENT', /coins could not be read/);
+    expectEconomyError(
+      () => ledger.apply(JSON.parse('{"type":"gift","id":"g","viewer":"ann","creator":"bo","gift":"Rose","__proto__":{}}')),
+      'INVALID_EVENT',
+      /__proto__/,
+    );
+    expectEconomyError(
+      () => ledger.apply({ type: 'gift', id: 'g', viewer: 'ann', gift: 'Rose' } as never),
+      'INVALID_EVENT',
+      /needs creator/,
+    );
+    expectEconomyError(() => ledger.apply(null as never), 'INVALID_EVENT', /must be an object/);
+    expectEconomyError(
+      () => ledger.apply({ type: 'gift', id: 'g', viewer: 'ann', creator: 'bo', gift: 'Rose', count: Number.NaN }),
+      'INVALID_QUANTITY',
+      /count/,
+    );
+    expect(snapshot(ledger)).toEqual(before);
+  });
+
+  it('the same id with different content is refused with ID_CONFLICT; the same content is a duplicate', () => {
+    const ledger = new Ledger(withRefunds);
+    ledger.apply(purchase);
+    expect(ledger.apply({ ...purchase, coins: 700 })).toMatchObject({ ok: false, code: 'ID_CONFLICT' });
+    expect(ledger.apply({ ...purchase })).toMatchObject({ ok: true, duplicate: true });
+    expect(ledger.balance('viewer:ann', 'coin')).toBe(70);
+  });
+
+  it("journal entries are frozen copies: changing the caller's object afterwards changes nothing", () => {
+    const ledger = new Ledger(withRefunds);
+    ledger.apply({ ...purchase, coins: 700 });
+    ledger.apply({ type: 'chest-drop', id: 'd', viewer: 'ann', coins: 100, claimants: 2, countdownSeconds: 60 });
+    const claim = { type: 'chest-claim' as const, id: 'c', chest: 'd', viewers: ['bo', 'cy'] };
+    expect(ledger.apply(claim).ok).toBe(true);
+    claim.viewers.push('dee');
+    const stored = ledger.journal.find((entry) => entry.event.id === 'c')?.event;
+    expect(stored).toEqual({ type: 'chest-claim', id: 'c', chest: 'd', viewers: ['bo', 'cy'] });
+    expect(Object.isFrozen(stored)).toBe(true);
   });
 });
 
@@ -161,6 +238,38 @@ describe('ledger properties', () => {
     fc.record({ type: fc.constant('refund' as const), purchase: fc.nat(30).map((n) => `e${n}`) }),
   );
   const events = fc.array(event, { maxLength: 40 }).map((list) => list.map((e, i) => ({ ...e, id: `e${i}` }) as LedgerEvent));
+
+  // Hostile or repeated events mixed in: a failed or refused event must leave balances and journal exactly as they were.
+  const hostile = fc.oneof(
+    fc.constant({ type: 'gift', id: 'h', viewer: 'a', creator: 'x', gift: 'Rose', count: -1 }),
+    fc.constant({ type: 'purchase', id: 'h', viewer: 'a', coins: Number.POSITIVE_INFINITY, channel: 'ios', region: 'US' }),
+    fc.constant({ type: 'purchase', id: 'h', viewer: 'a', coins: 10, channel: 'ios', region: 'US', note: 'extra' }),
+    fc.constant({ type: 'gift', id: 'h', viewer: 'a', creator: 'x', gift: 'Unicorn' }),
+    fc.constant({ type: 'payout', id: 'h', creator: 'x', diamonds: '0x10' }),
+  );
+
+  it('a failed, refused or repeated event changes nothing (model: the snapshot before it)', () => {
+    fc.assert(
+      fc.property(events, fc.array(fc.tuple(fc.nat(40), hostile), { maxLength: 8 }), (list, bad) => {
+        const ledger = new Ledger(withRefunds);
+        const mixed: unknown[] = [...list];
+        for (const [at, event] of bad) mixed.splice(at, 0, event);
+        for (const event of mixed) {
+          const before = JSON.stringify([ledger.balances(), ledger.journal.length]);
+          let result: { ok: boolean; duplicate?: boolean } | undefined;
+          try {
+            result = ledger.apply(event as LedgerEvent);
+          } catch (error) {
+            expect(error).toBeInstanceOf(EconomyError);
+          }
+          if (!result?.ok || result.duplicate) expect(JSON.stringify([ledger.balances(), ledger.journal.length])).toBe(before);
+          // applying it again is a no-op either way
+          if (result?.ok) expect(ledger.apply(event as LedgerEvent)).toMatchObject({ ok: true, duplicate: true });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 
   it('conserves coins and money, never goes negative, and replays to the same balances', () => {
     fc.assert(

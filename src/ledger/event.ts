@@ -1,0 +1,114 @@
+import { describeValue, EconomyError } from '../errors.js';
+import { wholeCount } from '../quantity/quantity.js';
+import type { LedgerEvent } from './ledger.js';
+
+type Kind = 'text' | 'count' | 'instant' | 'texts' | 'seed';
+
+/** The fields of each event type: name → kind, `?` for optional. */
+const FIELDS: Readonly<Record<LedgerEvent['type'], Readonly<Record<string, Kind | `${Kind}?`>>>> = {
+  purchase: { id: 'text', viewer: 'text', coins: 'count', channel: 'text', region: 'text', age: 'count?', at: 'instant?' },
+  gift: { id: 'text', viewer: 'text', creator: 'text', gift: 'text', count: 'count?' },
+  'chest-drop': { id: 'text', viewer: 'text', coins: 'count', claimants: 'count', countdownSeconds: 'count?' },
+  'chest-claim': { id: 'text', chest: 'text', viewers: 'texts', seed: 'seed?' },
+  payout: { id: 'text', creator: 'text', diamonds: 'count', method: 'text?' },
+  refund: { id: 'text', purchase: 'text' },
+};
+
+/**
+ * Reads a ledger event completely into a frozen plain copy before anything is posted: its type, exactly the
+ * fields of that type (an extra field, a function, a throwing getter or a `__proto__` key is refused), each
+ * of the right kind. `INVALID_EVENT` (or `INVALID_QUANTITY` for a count) with the field's path otherwise.
+ */
+export function readLedgerEvent(event: unknown): LedgerEvent {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new EconomyError('INVALID_EVENT', `an event must be an object with a type and an id, got ${describeValue(event)}`);
+  }
+  const type = field(event, 'type');
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
+    throw new EconomyError('INVALID_EVENT', `event type must be one of ${Object.keys(FIELDS).join(', ')}, got ${describeValue(type)}`, {
+      path: ['type'],
+    });
+  }
+  const spec = FIELDS[type as LedgerEvent['type']];
+  for (const key of Reflect.ownKeys(event)) {
+    if (key !== 'type' && (typeof key !== 'string' || !Object.hasOwn(spec, key))) {
+      throw new EconomyError(
+        'INVALID_EVENT',
+        `a ${type} event has no field ${describeValue(key)}; its fields are type, ${Object.keys(spec).join(', ')}`,
+        {
+          path: [String(key)],
+        },
+      );
+    }
+  }
+  const copy: Record<string, unknown> = { type };
+  for (const [name, declared] of Object.entries(spec)) {
+    const optional = declared.endsWith('?');
+    const kind = (optional ? declared.slice(0, -1) : declared) as Kind;
+    const value = field(event, name);
+    if (value === undefined) {
+      if (optional) continue;
+      throw new EconomyError('INVALID_EVENT', `a ${type} event needs ${name}`, { path: [name] });
+    }
+    copy[name] = readKind(kind, value, name);
+  }
+  return Object.freeze(copy) as unknown as LedgerEvent;
+}
+
+function field(event: object, name: string): unknown {
+  try {
+    return Object.hasOwn(event, name) ? (event as Record<string, unknown>)[name] : undefined;
+  } catch {
+    throw new EconomyError('INVALID_EVENT', `field ${name} could not be read`, { path: [name] });
+  }
+}
+
+function readKind(kind: Kind, value: unknown, name: string): unknown {
+  switch (kind) {
+    case 'text':
+      if (typeof value === 'string' && value !== '' && value.length <= 1000) return value;
+      throw new EconomyError(
+        'INVALID_EVENT',
+        `${name} must be a non-empty string of at most 1,000 characters, got ${describeValue(value)}`,
+        {
+          path: [name],
+        },
+      );
+    case 'count':
+      return wholeCount(value, name, [name]);
+    case 'seed':
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+      throw new EconomyError('INVALID_EVENT', `${name} must be a safe integer, got ${describeValue(value)}`, { path: [name] });
+    case 'instant':
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return new Date(value.getTime());
+      throw new EconomyError(
+        'INVALID_EVENT',
+        `${name} must be an ISO 8601 string, epoch milliseconds or a Date, got ${describeValue(value)}`,
+        {
+          path: [name],
+        },
+      );
+    case 'texts': {
+      if (!Array.isArray(value) || value.length > 100_000) {
+        throw new EconomyError('INVALID_EVENT', `${name} must be an array of strings, got ${describeValue(value)}`, { path: [name] });
+      }
+      return Object.freeze(Array.from(value, (item, index) => readKind('text', item, `${name}[${index}]`) as string));
+    }
+  }
+}
+
+/** Whether two read events are the same: same fields, same values (events are flat plain data). */
+export function sameEvent(a: LedgerEvent, b: LedgerEvent): boolean {
+  const left = a as unknown as Record<string, unknown>;
+  const right = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => {
+    const x = left[key];
+    const y = right[key];
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((item, i) => item === y[i]);
+    if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
+    return x === y;
+  });
+}
