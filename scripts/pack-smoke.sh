@@ -24,3 +24,17 @@ for kind in esm cjs; do
   echo "$out"
   [ "$out" = "$(node "$root/scripts/readme-example.mjs" expected)" ] || { echo "the $kind project did not print what the README says"; exit 1; }
 done
+# TypeScript with the old "node" (node10) resolution: subpaths resolve through typesVersions
+for resolution in node node16 bundler; do
+  dir="$work/ts-$resolution"
+  mkdir -p "$dir"
+  module=commonjs
+  [ "$resolution" = node16 ] && module=node16
+  [ "$resolution" = bundler ] && module=esnext
+  printf '{ "name": "scratch-ts", "private": true }\n' >"$dir/package.json"
+  printf '{ "compilerOptions": { "strict": true, "noEmit": true, "module": "%s", "moduleResolution": "%s", "skipLibCheck": false, "esModuleInterop": true, "target": "es2022", "types": [] }, "files": ["main.ts"] }\n' "$module" "$resolution" >"$dir/tsconfig.json"
+  printf "import { quoteCoins } from 'gift-economy';\nimport { tiktok } from 'gift-economy/presets/tiktok';\nimport { money } from 'gift-economy/money';\nconst quote = quoteCoins(tiktok, { coins: 100, channel: 'web', region: 'US' });\nexport const price: string = quote.ok ? quote.price.toString() : money('0', 'USD').toString();\n" >"$dir/main.ts"
+  (cd "$dir" && npm install --silent --no-audit --no-fund "$work/$tarball" >/dev/null)
+  echo "== TypeScript, moduleResolution $resolution"
+  (cd "$dir" && node "$root/node_modules/typescript/bin/tsc" -p .)
+done
