@@ -70,6 +70,7 @@ export {
   type Quantity,
   wholeCount,
 } from './quantity/quantity.js';
+export { type SettlementSqlOptions, type SqlDialect, type SqlSource, settlementSql } from './sql/settlement.js';
 export { compileRateTable, type OfferSet, RateTable } from './table/compile.js';
 export { type Instant, RateHistory, toEpochMs } from './table/history.js';
 export { rateTableJsonSchema } from './table/json-schema.js';

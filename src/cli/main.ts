@@ -11,12 +11,14 @@ import { sendGifts } from '../convert/gift.js';
 import { cashOut } from '../convert/payout.js';
 import { quoteCoins } from '../convert/quote.js';
 import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
+import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
 import { type GiftEvent, type Settlement, settle } from '../ledger/settle.js';
 import { Money } from '../money/money.js';
 import { facebookStars } from '../presets/facebook-stars.js';
 import { tiktok } from '../presets/tiktok.js';
 import { twitchBits } from '../presets/twitch-bits.js';
+import { settlementSql } from '../sql/settlement.js';
 import type { RateTable } from '../table/compile.js';
 import { parseRateTable } from '../table/parse.js';
 import { type CommandSpec, type Parsed, parseArgs, UsageError } from './args.js';
@@ -47,6 +49,10 @@ const SPECS: Readonly<Record<string, CommandSpec>> = {
   balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age'] },
   settle: { positional: ['FILE'], options: [] },
   tables: { positional: [], options: [] },
+  sql: {
+    positional: [],
+    options: ['dialect', 'source', 'file', 'format', 'by', 'explain', 'creator-column', 'gifter-column', 'gift-column', 'repeat-column'],
+  },
 };
 
 const HELP: Record<string, string> = {
@@ -66,6 +72,7 @@ const HELP: Record<string, string> = {
   settle:
     'gift-economy settle FILE\n  Per-creator totals of a JSON array or JSON-lines file of gift events, ours\n  ({ creatorId, giftCoins, repeatCount }) or tiktok-live-connector gift events. Read as a stream.\n  e.g. gift-economy settle events.jsonl',
   tables: 'gift-economy tables\n  The built-in presets and their versions.\n  e.g. gift-economy tables',
+  sql: 'gift-economy sql --dialect duckdb|postgres (--source TABLE | --file PATH [--format json|csv|parquet]) [--by creator|gifter] [--explain]\n  One SQL query that settles your events where they live, exactly as settle does (rounding modes and scope included).\n  Column names: --creator-column, --gifter-column, --gift-column, --repeat-column (defaults creatorId, gifterId, giftCoins, repeatCount).\n  e.g. gift-economy sql --dialect duckdb --file events.parquet --explain',
 };
 
 const USAGE = `gift-economy — exact calculator for live-stream gift economies (coins, gifts, diamonds, payouts)
@@ -359,6 +366,32 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       }
     }
     return lines.join('\n').trimEnd();
+  },
+  sql(context) {
+    const dialect = required(context, 'dialect');
+    if (dialect !== 'duckdb' && dialect !== 'postgres') throw new UsageError(`--dialect must be duckdb or postgres, got "${dialect}"`);
+    const table = option(context.args, 'source');
+    const file = option(context.args, 'file');
+    if ((table === undefined) === (file === undefined)) throw new UsageError('sql needs exactly one of --source TABLE or --file PATH');
+    const format = option(context.args, 'format');
+    if (format !== undefined && format !== 'json' && format !== 'csv' && format !== 'parquet') {
+      throw new UsageError(`--format must be json, csv or parquet, got "${format}"`);
+    }
+    const by = option(context.args, 'by') ?? 'creator';
+    if (by !== 'creator' && by !== 'gifter') throw new UsageError(`--by must be creator or gifter, got "${by}"`);
+    const columns = {
+      ...defined({
+        creator: option(context.args, 'creator-column'),
+        gifter: option(context.args, 'gifter-column'),
+        giftCoins: option(context.args, 'gift-column'),
+        repeatCount: option(context.args, 'repeat-column'),
+      }),
+    };
+    const source =
+      table !== undefined
+        ? table.split('.')
+        : { file: file as string, ...(format ? { format: format as 'json' | 'csv' | 'parquet' } : {}) };
+    return settlementSql(context.table, { dialect, source, columns, by, explain: context.args.options.has('explain') }).trimEnd();
   },
   async settle(context) {
     const file = argument(context, 'FILE');
