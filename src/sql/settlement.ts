@@ -58,8 +58,8 @@ const FORMATS = ['json', 'csv', 'parquet'] as const;
  * One SQL query that settles an events table exactly as {@link settle} does, for the engine where the events
  * already live: coins per creator (or gifter) as exact integers, the creator share with the table's rounding
  * mode and scope (per gift, per event, per settlement), the diamond value rounded once per key to the
- * currency's minor unit with the table's mode. Integer arithmetic only (DuckDB `HUGEINT`, PostgreSQL
- * `NUMERIC` with `div`/`mod`), never a float; each rounding mode is spelled out on the integer remainder, so
+ * currency's minor unit with the table's mode. Integer arithmetic only (`BIGINT` per event, which both
+ * engines refuse to overflow; sums as DuckDB `HUGEINT` or PostgreSQL `NUMERIC` with `div`/`mod`), never a float; each rounding mode is spelled out on the integer remainder, so
  * the engines' own half-away-from-zero rounding never applies. Identifiers and literals are quoted.
  *
  * The query returns one row per key with at least one coin: `key`, `events`, `coins`, `diamonds`,
@@ -109,10 +109,14 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
   const places = minorUnits(currency);
   const int = (n: number | bigint) => String(n);
 
+  const times = (expression: string, factor: number) => (factor === 1 ? expression : `${expression} * ${int(factor)}`);
   const roundShare = (coins: string) =>
-    sql.divideRounded(`${coins} * ${int(share.numerator)}`, int(share.denominator), shareRounding as RoundingMode);
-  const eventDiamonds = scope === 'per-gift' ? `${roundShare('gift')} * repeat` : scope === 'per-event' ? roundShare('gift * repeat') : '0';
-  const diamonds = scope === 'per-settlement' ? roundShare('coins') : 'event_diamonds';
+    sql.divideRounded(times(coins, share.numerator), int(share.denominator), shareRounding as RoundingMode);
+  // A whole share (e.g. 1 diamond per coin) never rounds, whatever the scope: diamonds = coins × share.
+  const wholeShare = share.denominator === 1;
+  const perEvent = !wholeShare && scope !== 'per-settlement';
+  const eventDiamonds = scope === 'per-gift' ? `${roundShare('gift')} * repeat` : roundShare('gift * repeat');
+  const diamonds = wholeShare ? times('coins', share.numerator) : perEvent ? 'event_diamonds' : roundShare('coins');
   const explain = options.explain === true;
   const comment = (text: string) => (explain ? `-- ${text.replace(/[\r\n]+/g, ' ')}\n` : '');
   const source = (rule: { source?: string | undefined; derived?: string | undefined }) =>
@@ -132,7 +136,7 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
       `creator share: ${compiled.document.creatorShare.diamondsPerCoin} diamonds per coin = ${share.numerator}/${share.denominator}, rounded ${shareRounding}, ${scope} scope (${source(compiled.document.creatorShare)})`,
     ),
     'per_key AS (\n',
-    `  SELECT key, count(*) AS events, sum(gift * repeat) AS coins, sum(${eventDiamonds}) AS event_diamonds\n`,
+    `  SELECT key, count(*) AS events, sum(gift * repeat) AS coins${perEvent ? `, sum(${eventDiamonds}) AS event_diamonds` : ''}\n`,
     '  FROM events GROUP BY key\n',
     '),\n',
     'settled AS (\n',
@@ -141,7 +145,7 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
     comment(
       `diamond value: ${compiled.document.diamondValue.perDiamond} ${currency} per diamond = ${value.numerator}/${value.denominator} minor units, rounded ${valueRounding} once per ${by} (${source(compiled.document.diamondValue)})`,
     ),
-    `SELECT key, events, coins, diamonds, ${sql.divideRounded(`diamonds * ${int(value.numerator)}`, int(value.denominator), valueRounding as RoundingMode)} AS value_minor,\n`,
+    `SELECT key, events, coins, diamonds, ${sql.divideRounded(times('diamonds', value.numerator), int(value.denominator), valueRounding as RoundingMode)} AS value_minor,\n`,
     `  ${literal(currency)} AS currency, ${places} AS minor_units\n`,
     'FROM settled\n',
     'ORDER BY key;\n',
@@ -152,9 +156,12 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
 class Dialect {
   constructor(readonly name: SqlDialect) {}
 
-  /** An exact integer of any size the sums need. */
+  /**
+   * A whole count per event as a 64-bit integer: both engines stop with an overflow error rather than wrap,
+   * and their `sum` of it is exact past 2^63 (DuckDB `HUGEINT`, PostgreSQL `NUMERIC`).
+   */
   exact(expression: string): string {
-    return this.name === 'duckdb' ? `CAST(${expression} AS HUGEINT)` : `CAST(${expression} AS NUMERIC)`;
+    return `CAST(${expression} AS BIGINT)`;
   }
 
   /**
@@ -185,8 +192,8 @@ class Dialect {
         ? `error(${literal(`gift-economy: ${message}`)})`
         : // PostgreSQL has no error() in expressions: a failing cast stops the query and shows the message with
           // the bad value (built from the row, so the planner cannot fold it into an error for every row)
-          `CAST(${literal(`gift-economy: ${message}, got `)} || COALESCE(CAST(${expression} AS TEXT), 'NULL') AS NUMERIC)`;
-    return `CASE WHEN ${bad} THEN ${this.name === 'duckdb' ? `CAST(${fail} AS HUGEINT)` : fail} ELSE ${this.exact(expression)} END`;
+          `CAST(${literal(`gift-economy: ${message}, got `)} || COALESCE(CAST(${expression} AS TEXT), 'NULL') AS BIGINT)`;
+    return `CASE WHEN ${bad} THEN ${this.name === 'duckdb' ? `CAST(${fail} AS BIGINT)` : fail} ELSE ${this.exact(expression)} END`;
   }
 
   source(source: SqlSource): string {
