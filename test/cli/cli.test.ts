@@ -138,8 +138,14 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     expect(stdout).toContain('FROM "analytics"."gifts"');
     expect(stdout).toMatch(/^-- diamond value: 0\.005 USD per diamond = 1\/2 minor units, rounded half-even/m);
     expect(run('sql', '--dialect', 'duckdb', '--file', 'events.parquet').stdout).toContain("read_parquet('events.parquet')");
-    expect(run('sql', '--dialect', 'oracle', '--source', 'g')).toMatchObject({ status: 2, stderr: expect.stringMatching(/--dialect must be duckdb or postgres/) });
-    expect(run('sql', '--dialect', 'duckdb')).toMatchObject({ status: 2, stderr: expect.stringMatching(/exactly one of --source TABLE or --file PATH/) });
+    expect(run('sql', '--dialect', 'oracle', '--source', 'g')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/--dialect must be duckdb or postgres/),
+    });
+    expect(run('sql', '--dialect', 'duckdb')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/exactly one of --source TABLE or --file PATH/),
+    });
   });
 
   it('refuses a malformed table file with every problem', () => {
