@@ -75,7 +75,7 @@ export { compileRateTable, type OfferSet, RateTable } from './table/compile.js';
 export { type Instant, RateHistory, toEpochMs } from './table/history.js';
 export { rateTableJsonSchema } from './table/json-schema.js';
 export { applyOverlay } from './table/overlay.js';
-export { parseRateTable, validateRateTable } from './table/parse.js';
+export { parseRateTable, type SafeParseResult, safeParseRateTable, validateRateTable } from './table/parse.js';
 export {
   type BundleDocument,
   type CustomAmountDocument,

@@ -22,8 +22,8 @@ import { diamondsForGifts } from './rates.js';
  * ```
  */
 export interface GiftQuery {
-  /** The gift's id or name. */
-  readonly gift: string;
+  /** The gift's id (a string, or TikTok's numeric id as the live client emits it: 6369 is the Lion) or name. */
+  readonly gift: string | number;
   /** How many are sent in one go, as one gift event (a streak or a combo; default 1). */
   readonly count?: number;
   /** When given, the sender's region is checked for `send-gifts` (with `age` and `at`). */
@@ -149,7 +149,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
  * ```
  */
 export function findGift(table: RateTable, idOrName: unknown): GiftDocument {
-  const gift = typeof idOrName === 'string' ? table.gift(idOrName) : undefined;
+  const gift = typeof idOrName === 'string' || typeof idOrName === 'number' ? table.gift(idOrName) : undefined;
   if (gift) return gift;
   const some = table.gifts.slice(0, 5).map((known) => known.name);
   throw new EconomyError(

@@ -93,7 +93,10 @@ export class RateTable {
    * console.log(tiktok.gift('5655')?.name, tiktok.gift('Rose')?.id); // Rose 5655
    * ```
    */
-  gift(idOrName: string): GiftDocument | undefined {
+  gift(idOrName: string | number): GiftDocument | undefined {
+    // a numeric id as the live client emits it (TikTok's 6369 is the Lion)
+    if (typeof idOrName === 'number')
+      return Number.isSafeInteger(idOrName) && idOrName >= 0 ? this.#gifts.get(String(idOrName)) : undefined;
     if (typeof idOrName !== 'string') return undefined;
     return this.#gifts.get(idOrName) ?? this.#gifts.get(idOrName.toLowerCase());
   }

@@ -23,6 +23,37 @@ export function parseRateTable(input: unknown): RateTable {
 }
 
 /**
+ * The answer of {@link safeParseRateTable}: the compiled table, or every problem found.
+ * @example
+ * ```ts
+ * import { type SafeParseResult, safeParseRateTable } from 'gift-economy';
+ * const result: SafeParseResult = safeParseRateTable({ id: 'demo' });
+ * console.log(result.ok); // false
+ * ```
+ */
+export type SafeParseResult = { readonly ok: true; readonly table: RateTable } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * {@link parseRateTable} without throwing, as zod users expect: `{ ok: true, table }` or `{ ok: false, issues }`
+ * with every problem and its JSON path.
+ *
+ * @example
+ * ```ts
+ * import { safeParseRateTable } from 'gift-economy';
+ * const result = safeParseRateTable({ id: 'demo', currencies: ['usd'] });
+ * if (!result.ok) console.log(result.issues.some((issue) => issue.path.join('.') === 'currencies.0')); // true
+ * ```
+ */
+export function safeParseRateTable(input: unknown): SafeParseResult {
+  try {
+    return Object.freeze({ ok: true as const, table: parseRateTable(input) });
+  } catch (error) {
+    if (error instanceof EconomyError && error.code === 'INVALID_TABLE') return Object.freeze({ ok: false as const, issues: error.issues });
+    throw error;
+  }
+}
+
+/**
  * Validates an untrusted rate table and returns the document with defaults applied, without compiling.
  *
  * @throws EconomyError `INVALID_TABLE`

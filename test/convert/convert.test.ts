@@ -14,6 +14,7 @@ import {
   moneyFlow,
   payoutTarget,
   quoteCoins,
+  safeParseRateTable,
   sendGifts,
   viewerBalance,
 } from '../../src/index.js';
@@ -321,5 +322,21 @@ describe('properties', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('gifts by numeric id, and safeParseRateTable', () => {
+  it('sendGifts takes the numeric gift id the live client emits: 6369 is the Lion (29,999 coins, tiktok.json)', () => {
+    const lion = sendGifts(tiktok, { gift: 6369 });
+    expect(lion.ok && [lion.gift.name, lion.coins]).toEqual(['Lion', 29_999]);
+    expect(() => sendGifts(tiktok, { gift: 6369.5 })).toThrow(expect.objectContaining({ code: 'UNKNOWN_GIFT' }));
+  });
+
+  it('safeParseRateTable answers { ok, table } or { ok: false, issues } without throwing', () => {
+    const good = safeParseRateTable(JSON.parse(JSON.stringify(tiktok)));
+    expect(good.ok && good.table.ref).toBe('tiktok@2026-11-25');
+    const bad = safeParseRateTable({ id: 'x', currencies: ['usd'] });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues.map((issue) => issue.path.join('.'))).toContain('currencies.0');
   });
 });
