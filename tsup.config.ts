@@ -30,7 +30,8 @@ export default defineConfig([
   },
   {
     // the command-line tool: Node only, one file
-    entry: { cli: 'src/cli/main.ts' },
+    // the worker that settles one byte range of a file sits beside it, where settle-file.ts looks for it
+    entry: { cli: 'src/cli/main.ts', 'settle-worker': 'src/node/settle-worker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

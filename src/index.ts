@@ -14,6 +14,7 @@ export {
   type Alternative,
   type CheckQuery,
   check,
+  type NotKnown,
   type Refusal,
   type RefusalCode,
   readChannel,

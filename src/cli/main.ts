@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { liveGiftCounter } from '../adapters/tiktok-live.js';
 import { check, type Refusal } from '../availability/check.js';
 import { creatorBalance, viewerBalance } from '../convert/balance.js';
@@ -15,6 +15,7 @@ import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
 import { type GiftEvent, type Settlement, settle } from '../ledger/settle.js';
 import { Money } from '../money/money.js';
+import { type FileSettlement, settleFile } from '../node/settle-file.js';
 import { facebookStars } from '../presets/facebook-stars.js';
 import { tiktok } from '../presets/tiktok.js';
 import { twitchBits } from '../presets/twitch-bits.js';
@@ -22,7 +23,6 @@ import { settlementSql } from '../sql/settlement.js';
 import type { RateTable } from '../table/compile.js';
 import { parseRateTable } from '../table/parse.js';
 import { type CommandSpec, type Parsed, parseArgs, UsageError } from './args.js';
-import { readJsonRecords } from './events-file.js';
 import { table as textTable, toJson } from './format.js';
 
 const PRESETS: Readonly<Record<string, RateTable>> = { tiktok, 'twitch-bits': twitchBits, 'facebook-stars': facebookStars };
@@ -47,7 +47,7 @@ const SPECS: Readonly<Record<string, CommandSpec>> = {
   flow: { positional: ['GIFT'], options: ['channel', 'count', 'currency', 'fx', 'fx-source', 'age'] },
   check: { positional: [], options: ['feature', 'channel', 'currency', 'age'] },
   balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age'] },
-  settle: { positional: ['FILE'], options: [] },
+  settle: { positional: ['FILE'], options: ['threads', 'on-invalid', 'rejects', 'by', 'top', 'csv'] },
   tables: { positional: [], options: [] },
   sql: {
     positional: [],
@@ -70,7 +70,7 @@ const HELP: Record<string, string> = {
   balance:
     'gift-economy balance [--coins N] [--diamonds N] [--target GIFT]\n  What balances afford, the top-up needed, and whether a withdrawal is possible.\n  e.g. gift-economy balance --coins 1234 --diamonds 20000',
   settle:
-    'gift-economy settle FILE\n  Per-creator totals of a JSON array or JSON-lines file of gift events, ours\n  ({ creatorId, giftCoins, repeatCount }) or tiktok-live-connector gift events. Read as a stream.\n  e.g. gift-economy settle events.jsonl',
+    'gift-economy settle FILE|- [--threads N] [--on-invalid fail|skip] [--rejects FILE] [--by creator|gifter] [--top N] [--csv]\n  Totals per creator (or gifter) of JSON lines, a JSON array, gzip (.gz) or stdin (-) of gift events, ours\n  ({ creatorId, giftCoins, repeatCount, gifterId? }) or tiktok-live-connector events; JSON lines in parallel.\n  e.g. gift-economy settle events.jsonl --top 10',
   tables: 'gift-economy tables\n  The built-in presets and their versions.\n  e.g. gift-economy tables',
   sql: 'gift-economy sql --dialect duckdb|postgres (--source TABLE | --file PATH [--format json|csv|parquet]) [--by creator|gifter] [--explain]\n  One SQL query that settles your events where they live, exactly as settle does (rounding modes and scope included).\n  Column names: --creator-column, --gifter-column, --gift-column, --repeat-column (defaults creatorId, gifterId, giftCoins, repeatCount).\n  e.g. gift-economy sql --dialect duckdb --file events.parquet --explain',
 };
@@ -395,55 +395,91 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
   },
   async settle(context) {
     const file = argument(context, 'FILE');
-    try {
-      accessSync(file, constants.R_OK);
-    } catch {
-      throw new UsageError(`cannot read the events file "${file}": it is missing or unreadable`);
-    }
-    if (statSync(file).isDirectory()) throw new UsageError(`cannot read the events file "${file}": it is a directory`);
-    const progress =
-      process.stderr.isTTY && !context.json ? (bytes: number) => process.stderr.write(`\rread ${Math.floor(bytes / 1e6)} MB`) : undefined;
-    const records = readJsonRecords(file, progress);
-    const live = liveGiftCounter(context.table, { keepCounted: false });
-    async function* events(): AsyncGenerator<GiftEvent> {
-      for await (const record of records) {
-        if (typeof record === 'object' && record !== null && 'giftCoins' in record) {
-          yield record as GiftEvent;
-          continue;
-        }
-        const gift = live.push(record);
-        if (gift) yield { creatorId: gift.receiver, giftCoins: gift.giftCoins, repeatCount: gift.repeatCount };
+    if (file !== '-') {
+      try {
+        accessSync(file, constants.R_OK);
+      } catch {
+        throw new UsageError(`cannot read the events file "${file}": it is missing or unreadable`);
       }
+      if (statSync(file).isDirectory()) throw new UsageError(`cannot read the events file "${file}": it is a directory`);
     }
-    let result: Settlement;
+    const onInvalid = option(context.args, 'on-invalid') ?? 'fail';
+    if (onInvalid !== 'fail' && onInvalid !== 'skip') throw new UsageError(`--on-invalid must be fail or skip, got "${onInvalid}"`);
+    const rejectsFile = option(context.args, 'rejects');
+    if (rejectsFile !== undefined && onInvalid !== 'skip') throw new UsageError('--rejects needs --on-invalid skip');
+    const by = option(context.args, 'by') ?? 'creator';
+    if (by !== 'creator' && by !== 'gifter') throw new UsageError(`--by must be creator or gifter, got "${by}"`);
+    const threads = wholeOption(context, 'threads');
+    if (threads === 0) throw new UsageError('--threads must be at least 1');
+    const top = wholeOption(context, 'top');
+    const started = Date.now();
+    const progress =
+      process.stderr.isTTY && !context.json
+        ? (bytes: number, total: number) => {
+            const seconds = (Date.now() - started) / 1000;
+            const rate = seconds > 0 ? bytes / seconds : 0;
+            const eta = total > 0 && rate > 0 ? `, about ${Math.ceil((total - bytes) / rate)} s left` : '';
+            process.stderr.write(
+              `\rread ${(bytes / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ''} MB (${(rate / 1e6).toFixed(0)} MB/s${eta})   `,
+            );
+          }
+        : undefined;
+    let result: FileSettlement;
     try {
-      result = await settle(context.table, events());
+      result = await settleFile(context.table, file, {
+        onInvalid,
+        by,
+        ...(threads !== undefined ? { threads } : {}),
+        ...(progress ? { onProgress: progress } : {}),
+      });
     } finally {
       if (progress) process.stderr.write('\n');
     }
-    const tally = live.tally();
-    const unknown = tally.unknownGifts;
+    if (rejectsFile !== undefined) {
+      writeFileSync(rejectsFile, result.rejected.map((rejected) => `${JSON.stringify(rejected)}\n`).join(''));
+    }
+    if (result.rejectedCount > 0) {
+      process.stderr.write(
+        `gift-economy: skipped ${result.rejectedCount} invalid line${result.rejectedCount === 1 ? '' : 's'}${rejectsFile ? `, listed in ${rejectsFile}` : ' (list them with --rejects FILE)'}\n`,
+      );
+    }
+    const { settlement } = result;
+    const ranked = [...settlement.creators].sort(
+      (a, b) => b.coins - a.coins || String(a.creatorId).localeCompare(String(b.creatorId), 'en'),
+    );
+    const shown = top === undefined ? ranked : ranked.slice(0, top);
     if (context.json)
       return toJson({
-        ...result,
-        creators: result.creators,
-        liveEvents: {
-          events: tally.events,
-          duplicates: tally.duplicates,
-          streakUpdatesSkipped: tally.streakUpdatesSkipped,
-          unknownGifts: unknown,
-          openStreaks: tally.openStreaks,
-        },
+        ...settlement,
+        by,
+        creators: shown,
+        lines: result.lines,
+        skipped: result.rejectedCount,
+        threads: result.threads,
+        liveEvents: result.live ? { events: result.liveEvents, ...result.live } : undefined,
       });
-    const rows = result.creators.map((c) => [String(c.creatorId), String(c.coins), String(c.diamonds), fmt(context, c.value)]);
-    rows.push(['total', String(result.totals.coins), String(result.totals.diamonds), fmt(context, result.totals.value)]);
+    const number = new Intl.NumberFormat(context.locale);
+    if (context.args.options.has('csv')) {
+      return [
+        `${by},coins,${context.table.document.units.diamond}s,value,currency`,
+        ...shown.map((c) => `${csvField(String(c.creatorId))},${c.coins},${c.diamonds},${c.value.toDecimalString()},${c.value.currency}`),
+      ].join('\n');
+    }
+    const rows = shown.map((c) => [String(c.creatorId), number.format(c.coins), number.format(c.diamonds), fmt(context, c.value)]);
+    rows.push([
+      'total',
+      number.format(settlement.totals.coins),
+      number.format(settlement.totals.diamonds),
+      fmt(context, settlement.totals.value),
+    ]);
     return [
-      `Settled ${result.events} gift events on ${result.table} (${result.scope} rounding)`,
-      tally.events > 0
-        ? `Live events: ${tally.events} read, ${tally.duplicates} duplicates dropped, ${tally.streakUpdatesSkipped} streak updates skipped${unknown.size ? `, gift ids not in the catalogue: ${[...unknown.keys()].join(', ')}` : ''}.`
+      `Settled ${number.format(settlement.events)} gift events on ${settlement.table} (${settlement.scope} rounding), by ${by}${top !== undefined ? `, top ${top} of ${number.format(ranked.length)}` : ''}`,
+      result.rejectedCount > 0 ? `Skipped ${number.format(result.rejectedCount)} invalid lines.` : '',
+      result.live
+        ? `Live events: ${number.format(result.liveEvents)} read, ${result.live.duplicates} duplicates dropped, ${result.live.streakUpdatesSkipped} streak updates skipped${result.live.unknownGifts.size ? `, gift ids not in the catalogue: ${[...result.live.unknownGifts.keys()].join(', ')}` : ''}${result.live.openStreaks ? `, ${result.live.openStreaks} streaks still open (not counted)` : ''}.`
         : '',
       '',
-      textTable(['creator', 'coins', `${context.table.document.units.diamond}s`, 'value'], rows),
+      textTable([by, 'coins', `${context.table.document.units.diamond}s`, 'value'], rows),
     ]
       .filter((line, index) => line !== '' || index > 1)
       .join('\n');
@@ -562,6 +598,11 @@ function refuse(context: Context, answer: Refusal): string {
     `Refused (${answer.code}): ${answer.reason}.`,
     ...answer.alternatives.map((alternative) => `  instead: ${alternative.text}`),
   ].join('\n');
+}
+
+/** A CSV field, quoted when it holds a comma, quote or line break. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function breakdownText(breakdown: Breakdown): string {

@@ -109,10 +109,21 @@ function floorShare(coins: number, numerator: number, denominator: number): numb
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Whether diamonds must be rounded and summed event by event: a per-gift or per-event scope with a share that
+ * can round. A whole share (1 diamond per coin) never rounds, so every scope equals rounding the total once.
+ */
+function roundsPerEvent(table: RateTable): boolean {
+  return table.document.creatorShare.scope !== 'per-settlement' && table.diamondsPerCoin.denominator !== 1;
+}
 const CACHE_SLOTS = 4096;
 
-/** Integer sums per creator; converted to diamonds and money once per creator at the end. */
-class Accumulator {
+/**
+ * Integer sums per creator; converted to diamonds and money once per creator at the end.
+ * @internal Used by `settle` and by the Node file readers; not part of the public API.
+ */
+export class Accumulator {
   events = 0;
   readonly denseCoins = new Float64Array(DENSE_IDS);
   readonly denseDiamonds: Float64Array;
@@ -130,7 +141,7 @@ class Accumulator {
   private readonly cacheDiamonds = new Float64Array(CACHE_SLOTS);
 
   constructor(readonly table: RateTable) {
-    this.perGift = table.document.creatorShare.scope !== 'per-settlement';
+    this.perGift = roundsPerEvent(table);
     this.single = table.document.creatorShare.scope === 'per-gift';
     this.denseDiamonds = new Float64Array(this.perGift ? DENSE_IDS : 0);
     const rounding = table.document.creatorShare.rounding;
@@ -154,6 +165,13 @@ class Accumulator {
     this.cacheCoins[slot] = coins;
     this.cacheDiamonds[slot] = diamonds;
     return diamonds;
+  }
+
+  /** One event already known to be whole counts with a creator id below 2^16 (the file readers' fast path). */
+  addDense(id: number, giftCoins: number, repeatCount: number): void {
+    this.events++;
+    this.denseCoins[id] = (this.denseCoins[id] as number) + giftCoins * repeatCount;
+    if (this.perGift) this.denseDiamonds[id] = (this.denseDiamonds[id] as number) + this.diamondsOf(giftCoins, repeatCount);
   }
 
   /** One event of any shape, checked: the slow path for ids that are not small integers. */
@@ -310,7 +328,7 @@ function finish(
   events: number,
   rows: readonly { creatorId: string | number; coins: number; diamonds: number }[],
 ): Settlement {
-  const perGift = table.document.creatorShare.scope !== 'per-settlement';
+  const perGift = roundsPerEvent(table);
   const currency = table.document.diamondValue.currency;
   let totalCoins = 0;
   let totalDiamonds = 0;
@@ -468,7 +486,7 @@ export function mergeSettlements(table: RateTable, parts: readonly SettlementPar
       merged.set(row.creatorId, entry);
     }
   });
-  const perGift = compiled.document.creatorShare.scope !== 'per-settlement';
+  const perGift = roundsPerEvent(compiled);
   const rows = [...merged.values()].map((row) => (perGift ? row : { ...row, diamonds: 0 }));
   return finish(compiled, events, rows);
 }

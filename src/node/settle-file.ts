@@ -1,0 +1,302 @@
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createGunzip } from 'node:zlib';
+import { liveGiftCounter } from '../adapters/tiktok-live.js';
+import { EconomyError } from '../errors.js';
+import { Accumulator, mergeSettlements, type Settlement } from '../ledger/settle.js';
+import type { RateTable } from '../table/compile.js';
+import { readJsonRecords } from './json-records.js';
+import { scanLines } from './scan-lines.js';
+import { type OnInvalid, type RangeResult, type Rejected, SettlingSink, STOP, settleRange } from './settle-range.js';
+
+/**
+ * How to settle a file.
+ * @example
+ * ```ts
+ * const options = { threads: 2, onInvalid: 'skip', by: 'creator' } as const;
+ * console.log(options.threads); // 2
+ * ```
+ */
+export interface SettleFileOptions {
+  /** Worker threads for a JSON-lines file of flat events (default: the machine's cores, at most 8). */
+  readonly threads?: number;
+  /** Stop at the first bad line (`fail`, the default) or set bad lines aside and go on (`skip`). */
+  readonly onInvalid?: OnInvalid;
+  /** Group by the receiving creator (default) or by the sender (`gifterId`). */
+  readonly by?: 'creator' | 'gifter';
+  /** Called with bytes read so far and the total (0 when unknown, e.g. stdin). */
+  readonly onProgress?: (bytes: number, total: number) => void;
+}
+
+/**
+ * The settlement of a file, and what was not settled.
+ * @example
+ * ```ts
+ * const result = { rejectedCount: 0, lines: 3, threads: 1 };
+ * console.log(result.rejectedCount === 0 ? 'nothing skipped' : 'some lines skipped'); // nothing skipped
+ * ```
+ */
+export interface FileSettlement {
+  readonly settlement: Settlement;
+  /** Lines read (blank lines included). */
+  readonly lines: number;
+  /** Bad lines set aside (`skip`), with line numbers; at most REJECTS_KEPT kept, `rejectedCount` is exact. */
+  readonly rejected: readonly Rejected[];
+  readonly rejectedCount: number;
+  readonly threads: number;
+  /** Live-connector events seen (then read in one pass, with duplicates and streaks counted once). */
+  readonly liveEvents: number;
+  /** What the live-connector counter saw: duplicates dropped, streak updates skipped, unknown gift ids, open streaks. */
+  readonly live?: {
+    readonly duplicates: number;
+    readonly streakUpdatesSkipped: number;
+    readonly unknownGifts: ReadonlyMap<string, number>;
+    readonly openStreaks: number;
+  };
+}
+
+/**
+ * Settles a file of gift events exactly as `settle` does: JSON lines of flat events are split into byte ranges
+ * at line boundaries and settled on worker threads, then merged; gzip (`.gz`), stdin (`-`) and files with
+ * tiktok-live-connector events are read as one stream. A bad line stops the run (`fail`, reported with its
+ * 1-based line number) or is set aside (`skip`).
+ *
+ * @throws EconomyError `INVALID_EVENT` naming the first bad line (in `fail` mode).
+ * @example
+ * ```ts
+ * // node: const { settlement } = await settleFile(tiktok, 'events.jsonl', { threads: 2 });
+ * console.log(typeof 'settleFile'); // string
+ * ```
+ */
+export async function settleFile(table: RateTable, path: string, options: SettleFileOptions = {}): Promise<FileSettlement> {
+  const onInvalid = options.onInvalid ?? 'fail';
+  const byGifter = options.by === 'gifter';
+  if (path === '-' || /\.gz$/i.test(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
+  const size = statSync(path).size;
+  if (!flatLinesFile(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
+  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), 8), Math.ceil(size / (1 << 20))));
+  const ranges = splitAtLines(path, size, threads);
+  let done = 0;
+  const progress = (bytes: number) => {
+    done += bytes;
+    options.onProgress?.(done, size);
+  };
+  const results =
+    threads === 1
+      ? [settleRange(table, path, 0, size, { onInvalid, byGifter, onBytes: (bytes) => options.onProgress?.(bytes, size) })]
+      : await Promise.all(ranges.map(([start, end]) => inWorker(table, path, start, end, onInvalid, byGifter, progress)));
+  return combine(table, results, threads, 0);
+}
+
+/** Line offsets: each range's lines follow the lines of the ranges before it. */
+function combine(table: RateTable, results: readonly RangeResult[], threads: number, liveEvents: number): FileSettlement {
+  let offset = 0;
+  const rejected: Rejected[] = [];
+  let rejectedCount = 0;
+  for (const result of results) {
+    if (result.failure) {
+      const line = offset + result.failure.line;
+      throw new EconomyError('INVALID_EVENT', `line ${line}: ${result.failure.reason}`, { path: [line] });
+    }
+    for (const item of result.rejected) rejected.push({ ...item, line: offset + item.line });
+    rejectedCount += result.rejectedCount;
+    offset += result.lines;
+  }
+  const settlement = mergeSettlements(
+    table,
+    results.map((result) => result.parts),
+  );
+  return { settlement, lines: offset, rejected, rejectedCount, threads, liveEvents };
+}
+
+function inWorker(
+  table: RateTable,
+  path: string,
+  start: number,
+  end: number,
+  onInvalid: OnInvalid,
+  byGifter: boolean,
+  progress: (bytes: number) => void,
+): Promise<RangeResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./settle-worker.js', import.meta.url), {
+      workerData: { document: table.document, path, start, end, onInvalid, byGifter },
+    });
+    worker.on('message', (message: { progress?: number; result?: RangeResult }) => {
+      if (message.progress !== undefined) progress(message.progress);
+      if (message.result) resolve(message.result);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`settle worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** Whether the file's first non-blank line is one flat JSON event (so the file can be split into ranges). */
+function flatLinesFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(64 << 10);
+    const read = readSync(fd, head, 0, head.length, 0);
+    const text = head
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    const first = text.split('\n').find((line) => line.trim() !== '');
+    if (first === undefined || !first.trimStart().startsWith('{')) return false;
+    try {
+      const record = JSON.parse(first) as unknown;
+      return typeof record === 'object' && record !== null && Object.hasOwn(record, 'giftCoins');
+    } catch {
+      return false;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Byte ranges of about equal size, each starting just after a newline. */
+function splitAtLines(path: string, size: number, parts: number): [number, number][] {
+  const cuts = [0];
+  const fd = openSync(path, 'r');
+  const probe = Buffer.alloc(1 << 16);
+  try {
+    for (let i = 1; i < parts; i++) {
+      let at = Math.max(Math.floor((size * i) / parts), cuts[cuts.length - 1] as number);
+      for (;;) {
+        const read = readSync(fd, probe, 0, probe.length, at);
+        if (read === 0) {
+          at = size;
+          break;
+        }
+        const newline = probe.subarray(0, read).indexOf(0x0a);
+        if (newline >= 0) {
+          at += newline + 1;
+          break;
+        }
+        at += read;
+      }
+      cuts.push(Math.min(at, size));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  cuts.push(size);
+  const ranges: [number, number][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++)
+    if ((cuts[i + 1] as number) > (cuts[i] as number)) ranges.push([cuts[i] as number, cuts[i + 1] as number]);
+  return ranges.length > 0 ? ranges : [[0, size]];
+}
+
+/**
+ * One pass over a stream (stdin, gzip, or a file of live-connector events, JSON arrays or documents): flat
+ * lines are scanned as bytes; other JSON lines go through the live-connector counter (duplicates and streaks
+ * counted once).
+ */
+async function settleStream(
+  table: RateTable,
+  path: string,
+  onInvalid: OnInvalid,
+  byGifter: boolean,
+  onProgress: ((bytes: number, total: number) => void) | undefined,
+): Promise<FileSettlement> {
+  const live = liveGiftCounter(table, { keepCounted: false });
+  const accumulator = new Accumulator(table);
+  let liveEvents = 0;
+  const sink: SettlingSink = new SettlingSink(accumulator, onInvalid, (line, record) => {
+    liveEvents++;
+    let gift: ReturnType<typeof live.push>;
+    try {
+      gift = live.push(record);
+    } catch (error) {
+      sink.invalid(line, error instanceof Error ? error.message : String(error), JSON.stringify(record));
+      return;
+    }
+    if (gift) sink.event(byGifter ? (gift.sender ?? gift.receiver) : gift.receiver, gift.giftCoins, gift.repeatCount, line);
+  });
+  const total = path === '-' ? 0 : statSync(path).size;
+  const raw = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
+  let bytes = 0;
+  raw.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    onProgress?.(bytes, total);
+  });
+  let carried: Buffer = Buffer.alloc(0);
+  let line = 1;
+  let document = false;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const data = carried.length > 0 ? Buffer.concat([carried, chunk]) : chunk;
+      if (line === 1 && startsDocument(data)) {
+        document = true;
+        break;
+      }
+      const last = data.lastIndexOf(0x0a) + 1;
+      if (last > 0) line += scanLines(data.subarray(0, last), line, byGifter, sink);
+      carried = Buffer.from(data.subarray(last));
+    }
+    if (document) {
+      // a JSON array or one object with an `events` array: read element by element in constant memory
+      if (path === '-' || /\.gz$/i.test(path)) {
+        throw new EconomyError('INVALID_EVENT', 'stdin and gzip input must be JSON lines; a JSON array is read from a plain file');
+      }
+      raw.destroy();
+      let index = 0;
+      for await (const record of readJsonRecords(path, (read) => onProgress?.(read, total))) {
+        index++;
+        if (typeof record === 'object' && record !== null && Object.hasOwn(record, 'giftCoins')) {
+          const event = record as Record<string, unknown>;
+          sink.event((byGifter ? event.gifterId : event.creatorId) as number | string, event.giftCoins, event.repeatCount ?? 1, index);
+        } else sink.other(index, record, '');
+      }
+      line = index + 1;
+    } else if (carried.length > 0) line += scanLines(carried, line, byGifter, sink);
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  if (sink.failure)
+    throw new EconomyError('INVALID_EVENT', `${document ? 'event' : 'line'} ${sink.failure.line}: ${sink.failure.reason}`, {
+      path: [sink.failure.line],
+    });
+  const settlement = mergeSettlements(table, [{ table: table.ref, events: accumulator.events, creators: accumulator.parts() }]);
+  const tally = live.tally();
+  return {
+    settlement,
+    lines: line - 1,
+    rejected: sink.rejected,
+    rejectedCount: sink.rejectedCount,
+    threads: 1,
+    liveEvents,
+    ...(liveEvents > 0
+      ? {
+          live: {
+            duplicates: tally.duplicates,
+            streakUpdatesSkipped: tally.streakUpdatesSkipped,
+            unknownGifts: tally.unknownGifts,
+            openStreaks: tally.openStreaks,
+          },
+        }
+      : {}),
+  };
+}
+
+/** A JSON array, or one pretty-printed object with an `events` array (not JSON lines). */
+function startsDocument(data: Buffer): boolean {
+  const text = data
+    .subarray(0, 1 << 16)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (text.startsWith('[')) return true;
+  const first = text.split('\n')[0] ?? '';
+  if (!first.startsWith('{')) return false;
+  try {
+    JSON.parse(first);
+    return false;
+  } catch {
+    return true;
+  }
+}

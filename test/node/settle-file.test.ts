@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeEvents } from '../../../shared/bench-workloads/events.mjs';
+import { applyOverlay, mergeSettlements, settle } from '../../src/index.js';
+import { settleRange } from '../../src/node/settle-range.js';
+import { tiktok } from '../../src/presets/tiktok.js';
+
+const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'gift-files-'));
+const half = applyOverlay(tiktok, { version: 'half-per-gift', creatorShare: { diamondsPerCoin: '0.5', scope: 'per-gift' } });
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function run(args: string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, maxBuffer: 1 << 26 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const { objects } = makeEvents(20_000, 99);
+const lines = objects.map((e: object) => JSON.stringify(e)).join('\n');
+
+describe('reading a file of events by byte ranges', () => {
+  it('any split of a file into ranges at line starts gives the same totals as settle (every scope)', () => {
+    const path = file('split.jsonl', `${lines}\n`);
+    const size = readFileSync(path).length;
+    const starts = [0];
+    for (let at = lines.indexOf('\n'); at >= 0; at = lines.indexOf('\n', at + 1)) starts.push(at + 1);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: starts.length - 1 }), { maxLength: 6 }),
+        fc.constantFrom(tiktok, half),
+        (cuts, table) => {
+          const bounds = [0, ...cuts.map((c) => starts[c] as number).sort((a, b) => a - b), size];
+          const parts = [];
+          for (let i = 0; i + 1 < bounds.length; i++) {
+            parts.push(
+              settleRange(table, path, bounds[i] as number, bounds[i + 1] as number, { onInvalid: 'fail', byGifter: false }).parts,
+            );
+          }
+          const merged = mergeSettlements(table, parts);
+          const whole = settle(table, objects);
+          expect(merged.totals.value.equals(whole.totals.value)).toBe(true);
+          expect(merged.totals.diamonds).toBe(whole.totals.diamonds);
+          expect(merged.events).toBe(whole.events);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('the byte scanner and JSON.parse read the same events, whatever the key order, spacing or extra shapes', () => {
+    const event = fc.record({
+      creatorId: fc.oneof(fc.nat(70_000), fc.string({ minLength: 1, maxLength: 5 })),
+      giftCoins: fc.nat(50_000),
+      repeatCount: fc.nat(99),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(event, fc.constantFrom('plain', 'spaced', 'reordered', 'crlf')), { maxLength: 40 }), (rows) => {
+        const text = rows
+          .map(([e, style]) =>
+            style === 'spaced'
+              ? `  { "creatorId" : ${JSON.stringify(e.creatorId)}, "giftCoins": ${e.giftCoins}, "repeatCount": ${e.repeatCount} }  `
+              : style === 'reordered'
+                ? JSON.stringify({ repeatCount: e.repeatCount, giftCoins: e.giftCoins, creatorId: e.creatorId })
+                : `${JSON.stringify(e)}${style === 'crlf' ? '\r' : ''}`,
+          )
+          .join('\n');
+        const path = file('shapes.jsonl', text);
+        const range = settleRange(tiktok, path, 0, Buffer.byteLength(text), { onInvalid: 'fail', byGifter: false });
+        const expected = settle(
+          tiktok,
+          rows.map(([e]) => e),
+        );
+        expect(mergeSettlements(tiktok, [range.parts]).totals).toEqual(expected.totals);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('gift-economy settle on files', () => {
+  const reference = settle(tiktok, objects).totals.value.amount.toString();
+  const total = (stdout: string) => JSON.parse(stdout).totals.value.amount as string;
+
+  it('JSON lines (1 and 2 threads), a JSON array, gzip and stdin give identical totals', () => {
+    const jsonl = file('events.jsonl', `\uFEFF${lines.replaceAll('\n', '\r\n')}\r\n\n\n`);
+    const array = file('events.json', JSON.stringify(objects, null, 1));
+    const gz = file('events.jsonl.gz', gzipSync(`${lines}\n`));
+    for (const args of [[jsonl, '--threads', '1'], [jsonl, '--threads', '2'], [array], [gz]]) {
+      const result = run(['settle', ...(args as string[]), '--json']);
+      expect(result.stderr).toBe('');
+      expect(total(result.stdout)).toBe(reference);
+    }
+    expect(total(run(['settle', '-', '--json'], `${lines}\n`).stdout)).toBe(reference);
+  });
+
+  it('a truncated last line without a newline, and a 50 MB line, are read', () => {
+    const truncated = file('truncated.jsonl', lines); // no final newline
+    expect(total(run(['settle', truncated, '--json']).stdout)).toBe(reference);
+    // one event whose creator id is a 50 MB string: longer than a read chunk
+    const long = `{"creatorId":"${'x'.repeat(50 << 20)}","giftCoins":7,"repeatCount":2}`;
+    const big = file('long-line.jsonl', `${lines}\n${long}\n${lines.slice(0, lines.indexOf('\n'))}\n`);
+    const result = run(['settle', big, '--json', '--threads', '2', '--top', '1']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).totals.coins).toBe(
+      settle(tiktok, objects).totals.coins + 14 + objects[0].giftCoins * objects[0].repeatCount,
+    );
+  });
+
+  it('fails at the first bad line with its 1-based line number, exit 2, nothing on stdout', () => {
+    const bad = file(
+      'bad.jsonl',
+      `${lines.split('\n').slice(0, 4).join('\n')}\n{"creatorId":1,"giftCoins":NaN,"repeatCount":1}\n{"creatorId":1,"giftCoins":1e309}\n`,
+    );
+    const result = run(['settle', bad]);
+    expect(result).toMatchObject({ status: 2, stdout: '' });
+    expect(result.stderr.trim()).toBe('gift-economy: line 5: not valid JSON');
+    const negative = file(
+      'negative.jsonl',
+      '{"creatorId":1,"giftCoins":5,"repeatCount":1}\n{"creatorId":1,"giftCoins":5,"repeatCount":-2}\n',
+    );
+    expect(run(['settle', negative]).stderr).toMatch(/^gift-economy: line 2: repeatCount must be a whole number/);
+    const garbage = file('garbage.bin', Buffer.from([0, 159, 146, 150, 10, 255, 254, 10]));
+    expect(run(['settle', garbage])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^gift-economy: line 1: /) });
+  });
+
+  it('--on-invalid skip settles the rest, lists each bad line with its number and reason, and says so', () => {
+    const text = `{"creatorId":1,"giftCoins":5,"repeatCount":2}\n{"creatorId":1,"giftCoins":1e309,"repeatCount":1}\n\n{"creatorId":2,"giftCoins":-1}\nnot json\n{"creatorId":2,"giftCoins":3}\n`;
+    const path = file('mixed.jsonl', text);
+    const rejects = join(dir, 'rejects.jsonl');
+    const result = run(['settle', path, '--on-invalid', 'skip', '--rejects', rejects, '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(`gift-economy: skipped 3 invalid lines, listed in ${rejects}\n`);
+    const json = JSON.parse(result.stdout);
+    expect([json.totals.coins, json.skipped]).toEqual([13, 3]); // 5 × 2 + 3
+    const listed = readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(listed.map((r: { line: number }) => r.line)).toEqual([2, 4, 5]);
+    expect(listed[2].reason).toBe('not valid JSON');
+  });
+
+  it('--by gifter, --top and --csv answer per sender, sorted by coins', () => {
+    const path = file(
+      'gifters.jsonl',
+      '{"creatorId":1,"gifterId":"ann","giftCoins":5,"repeatCount":2}\n{"creatorId":1,"gifterId":"bo","giftCoins":99}\n{"creatorId":2,"gifterId":"ann","giftCoins":1}\n',
+    );
+    const result = run(['settle', path, '--by', 'gifter', '--csv']);
+    // bo: 99 coins → 99 diamonds × 0.005 = 0.495 → 0.50 (half-even: 49.5 cents → 50); ann: 11 coins → 0.055 → 0.06 (5.5 → 6)
+    expect(result.stdout.trim().split('\n')).toEqual(['gifter,coins,diamonds,value,currency', 'bo,99,99,0.50,USD', 'ann,11,11,0.06,USD']);
+    expect(run(['settle', path, '--by', 'gifter', '--top', '1', '--json']).stdout).toContain('"creatorId": "bo"');
+  });
+});
