@@ -47,7 +47,10 @@ const SPECS: Readonly<Record<string, CommandSpec>> = {
   flow: { positional: ['GIFT'], options: ['channel', 'count', 'currency', 'fx', 'fx-source', 'age'] },
   check: { positional: [], options: ['feature', 'channel', 'currency', 'age'] },
   balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age'] },
-  settle: { positional: ['FILE'], options: ['threads', 'on-invalid', 'rejects', 'by', 'top', 'csv'] },
+  settle: {
+    positional: ['FILE'],
+    options: ['threads', 'on-invalid', 'rejects', 'by', 'top', 'csv', 'creator-column', 'gifter-column', 'gift-column', 'repeat-column'],
+  },
   tables: { positional: [], options: [] },
   sql: {
     positional: [],
@@ -429,6 +432,12 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       result = await settleFile(context.table, file, {
         onInvalid,
         by,
+        columns: defined({
+          creator: option(context.args, 'creator-column'),
+          gifter: option(context.args, 'gifter-column'),
+          giftCoins: option(context.args, 'gift-column'),
+          repeatCount: option(context.args, 'repeat-column'),
+        }),
         ...(threads !== undefined ? { threads } : {}),
         ...(progress ? { onProgress: progress } : {}),
       });

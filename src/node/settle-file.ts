@@ -7,6 +7,7 @@ import { EconomyError } from '../errors.js';
 import { Accumulator, mergeSettlements, type Settlement } from '../ledger/settle.js';
 import type { RateTable } from '../table/compile.js';
 import { readJsonRecords } from './json-records.js';
+import { type CsvColumns, csvColumns, csvHeader } from './scan-csv.js';
 import { scanLines } from './scan-lines.js';
 import { type OnInvalid, type RangeResult, type Rejected, SettlingSink, STOP, settleRange } from './settle-range.js';
 
@@ -25,6 +26,8 @@ export interface SettleFileOptions {
   readonly onInvalid?: OnInvalid;
   /** Group by the receiving creator (default) or by the sender (`gifterId`). */
   readonly by?: 'creator' | 'gifter';
+  /** Column names (defaults `creatorId`, `gifterId`, `giftCoins`, `repeatCount`), for CSV files. */
+  readonly columns?: { readonly creator?: string; readonly gifter?: string; readonly giftCoins?: string; readonly repeatCount?: string };
   /** Called with bytes read so far and the total (0 when unknown, e.g. stdin). */
   readonly onProgress?: (bytes: number, total: number) => void;
 }
@@ -73,25 +76,30 @@ export async function settleFile(table: RateTable, path: string, options: Settle
   const onInvalid = options.onInvalid ?? 'fail';
   const byGifter = options.by === 'gifter';
   if (path === '-' || /\.gz$/i.test(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
+  if (/\.parquet$/i.test(path)) return settleParquet(table, path, onInvalid, byGifter, options.columns);
   const size = statSync(path).size;
-  if (!flatLinesFile(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
-  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), 8), Math.ceil(size / (1 << 20))));
-  const ranges = splitAtLines(path, size, threads);
+  const csv = /\.csv$/i.test(path) ? readCsvHeader(path, byGifter, options.columns) : undefined;
+  if (!csv && !flatLinesFile(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
+  const from = csv?.bodyStart ?? 0;
+  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), 8), Math.ceil((size - from) / (1 << 20))));
+  const ranges = splitAtLines(path, from, size, threads);
   let done = 0;
   const progress = (bytes: number) => {
     done += bytes;
     options.onProgress?.(done, size);
   };
+  const columns = csv?.columns;
   const results =
     threads === 1
-      ? [settleRange(table, path, 0, size, { onInvalid, byGifter, onBytes: (bytes) => options.onProgress?.(bytes, size) })]
-      : await Promise.all(ranges.map(([start, end]) => inWorker(table, path, start, end, onInvalid, byGifter, progress)));
-  return combine(table, results, threads, 0);
+      ? [settleRange(table, path, from, size, { onInvalid, byGifter, csv: columns, onBytes: (bytes) => options.onProgress?.(bytes, size) })]
+      : await Promise.all(ranges.map(([start, end]) => inWorker(table, path, start, end, onInvalid, byGifter, columns, progress)));
+  // a CSV file's header is line 1
+  return combine(table, results, threads, csv ? 1 : 0);
 }
 
 /** Line offsets: each range's lines follow the lines of the ranges before it. */
-function combine(table: RateTable, results: readonly RangeResult[], threads: number, liveEvents: number): FileSettlement {
-  let offset = 0;
+function combine(table: RateTable, results: readonly RangeResult[], threads: number, headerLines: number): FileSettlement {
+  let offset = headerLines;
   const rejected: Rejected[] = [];
   let rejectedCount = 0;
   for (const result of results) {
@@ -107,7 +115,7 @@ function combine(table: RateTable, results: readonly RangeResult[], threads: num
     table,
     results.map((result) => result.parts),
   );
-  return { settlement, lines: offset, rejected, rejectedCount, threads, liveEvents };
+  return { settlement, lines: offset, rejected, rejectedCount, threads, liveEvents: 0 };
 }
 
 function inWorker(
@@ -117,11 +125,12 @@ function inWorker(
   end: number,
   onInvalid: OnInvalid,
   byGifter: boolean,
+  csv: CsvColumns | undefined,
   progress: (bytes: number) => void,
 ): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./settle-worker.js', import.meta.url), {
-      workerData: { document: table.document, path, start, end, onInvalid, byGifter },
+      workerData: { document: table.document, path, start, end, onInvalid, byGifter, csv },
     });
     worker.on('message', (message: { progress?: number; result?: RangeResult }) => {
       if (message.progress !== undefined) progress(message.progress);
@@ -157,14 +166,38 @@ function flatLinesFile(path: string): boolean {
   }
 }
 
-/** Byte ranges of about equal size, each starting just after a newline. */
-function splitAtLines(path: string, size: number, parts: number): [number, number][] {
-  const cuts = [0];
+/** The header of a CSV file: the columns wanted, and where the first data line starts. */
+function readCsvHeader(
+  path: string,
+  byGifter: boolean,
+  names: SettleFileOptions['columns'] = {},
+): { columns: CsvColumns; bodyStart: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(1 << 20);
+    const read = readSync(fd, head, 0, head.length, 0);
+    const newline = head.subarray(0, read).indexOf(0x0a);
+    const headerText = head.subarray(0, newline < 0 ? read : newline).toString('utf8');
+    const columns = csvColumns(csvHeader(headerText), {
+      key: byGifter ? (names.gifter ?? 'gifterId') : (names.creator ?? 'creatorId'),
+      gift: names.giftCoins ?? 'giftCoins',
+      repeat: names.repeatCount ?? 'repeatCount',
+    });
+    if (typeof columns === 'string') throw new EconomyError('INVALID_EVENT', `line 1: ${columns}`, { path: [1] });
+    return { columns, bodyStart: newline < 0 ? read : newline + 1 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Byte ranges of [from, size) of about equal size, each starting just after a newline. */
+function splitAtLines(path: string, from: number, size: number, parts: number): [number, number][] {
+  const cuts = [from];
   const fd = openSync(path, 'r');
   const probe = Buffer.alloc(1 << 16);
   try {
     for (let i = 1; i < parts; i++) {
-      let at = Math.max(Math.floor((size * i) / parts), cuts[cuts.length - 1] as number);
+      let at = Math.max(from + Math.floor(((size - from) * i) / parts), cuts[cuts.length - 1] as number);
       for (;;) {
         const read = readSync(fd, probe, 0, probe.length, at);
         if (read === 0) {
@@ -187,7 +220,7 @@ function splitAtLines(path: string, size: number, parts: number): [number, numbe
   const ranges: [number, number][] = [];
   for (let i = 0; i + 1 < cuts.length; i++)
     if ((cuts[i + 1] as number) > (cuts[i] as number)) ranges.push([cuts[i] as number, cuts[i + 1] as number]);
-  return ranges.length > 0 ? ranges : [[0, size]];
+  return ranges.length > 0 ? ranges : [[from, size]];
 }
 
 /**
@@ -299,4 +332,64 @@ function startsDocument(data: Buffer): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * A Parquet file, row group by row group, through hyparquet (an optional dependency, loaded only here): the
+ * key, price and repeat columns are read; row numbers are 1-based.
+ */
+async function settleParquet(
+  table: RateTable,
+  path: string,
+  onInvalid: OnInvalid,
+  byGifter: boolean,
+  names: SettleFileOptions['columns'] = {},
+): Promise<FileSettlement> {
+  let hyparquet: typeof import('hyparquet');
+  try {
+    hyparquet = await import('hyparquet');
+  } catch {
+    throw new EconomyError('INVALID_ARGUMENT', 'reading Parquet needs the optional dependency hyparquet: npm install hyparquet');
+  }
+  const file = await hyparquet.asyncBufferFromFile(path);
+  const metadata = await hyparquet.parquetMetadataAsync(file);
+  const fields = hyparquet.parquetSchema(metadata).children.map((child) => child.element.name);
+  const key = byGifter ? (names.gifter ?? 'gifterId') : (names.creator ?? 'creatorId');
+  const gift = names.giftCoins ?? 'giftCoins';
+  const repeat = names.repeatCount ?? 'repeatCount';
+  for (const column of [key, gift]) {
+    if (!fields.includes(column)) {
+      throw new EconomyError(
+        'INVALID_EVENT',
+        `the Parquet file has no column "${column}"; its columns are ${fields.map((f) => `"${f}"`).join(', ')}`,
+      );
+    }
+  }
+  const columns = fields.includes(repeat) ? [key, gift, repeat] : [key, gift];
+  const accumulator = new Accumulator(table);
+  const sink = new SettlingSink(accumulator, onInvalid);
+  const plain = (value: unknown) =>
+    typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  let row = 0;
+  try {
+    for (const group of metadata.row_groups) {
+      const rows = Number(group.num_rows);
+      const data = await hyparquet.parquetReadObjects({ file, metadata, columns, rowStart: row, rowEnd: row + rows });
+      for (const record of data) {
+        row++;
+        sink.event(
+          plain(record[key]) as number | string,
+          plain(record[gift]),
+          record[repeat] === undefined || record[repeat] === null ? 1 : plain(record[repeat]),
+          row,
+        );
+      }
+    }
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  if (sink.failure)
+    throw new EconomyError('INVALID_EVENT', `row ${sink.failure.line}: ${sink.failure.reason}`, { path: [sink.failure.line] });
+  const settlement = mergeSettlements(table, [{ table: table.ref, events: accumulator.events, creators: accumulator.parts() }]);
+  return { settlement, lines: row, rejected: sink.rejected, rejectedCount: sink.rejectedCount, threads: 1, liveEvents: 0 };
 }

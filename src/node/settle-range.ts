@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { describeValue } from '../errors.js';
 import { Accumulator, type SettlementParts } from '../ledger/settle.js';
 import type { RateTable } from '../table/compile.js';
+import { type CsvColumns, scanCsvLines } from './scan-csv.js';
 import { type LineSink, scanLines } from './scan-lines.js';
 
 /** A line that was not settled: its 1-based line number, why, and its text. */
@@ -92,9 +93,18 @@ export function settleRange(
   path: string,
   start: number,
   end: number,
-  options: { readonly onInvalid: OnInvalid; readonly byGifter: boolean; readonly onBytes?: (bytes: number) => void },
+  options: {
+    readonly onInvalid: OnInvalid;
+    readonly byGifter: boolean;
+    /** CSV columns, for a CSV file (the range then holds no header); JSON lines without. */
+    readonly csv?: CsvColumns | undefined;
+    readonly onBytes?: (bytes: number) => void;
+  },
 ): RangeResult {
   const sink = new SettlingSink(new Accumulator(table), options.onInvalid);
+  const csv = options.csv;
+  const scan = (bytes: Uint8Array, first: number) =>
+    csv ? scanCsvLines(bytes, first, csv, sink) : scanLines(bytes, first, options.byGifter, sink);
   const fd = openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK);
   let carried = 0;
@@ -110,17 +120,17 @@ export function settleRange(
       if (last === 0) {
         // one line longer than the chunk: grow by reading it whole
         const long = readLongLine(fd, buffer.subarray(0, filled), position, end);
-        line += scanLines(long.bytes, line, options.byGifter, sink);
+        line += scan(long.bytes, line);
         position = long.next;
         carried = 0;
       } else {
-        line += scanLines(buffer.subarray(0, last), line, options.byGifter, sink);
+        line += scan(buffer.subarray(0, last), line);
         carried = filled - last;
         buffer.copy(buffer, 0, last, filled);
       }
       options.onBytes?.(position - start);
     }
-    if (carried > 0) line += scanLines(buffer.subarray(0, carried), line, options.byGifter, sink);
+    if (carried > 0) line += scan(buffer.subarray(0, carried), line);
   } catch (error) {
     if (error !== STOP) throw error;
   } finally {

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileRateTable } from '../table/compile.js';
 import type { RateTableDocument } from '../table/schema.js';
+import type { CsvColumns } from './scan-csv.js';
 import { type OnInvalid, settleRange } from './settle-range.js';
 
 interface Job {
@@ -11,6 +12,7 @@ interface Job {
   readonly end: number;
   readonly onInvalid: OnInvalid;
   readonly byGifter: boolean;
+  readonly csv: CsvColumns | undefined;
 }
 
 const job = workerData as Job;
@@ -19,6 +21,7 @@ let reported = 0;
 const result = settleRange(table, job.path, job.start, job.end, {
   onInvalid: job.onInvalid,
   byGifter: job.byGifter,
+  csv: job.csv,
   onBytes(bytes) {
     parentPort?.postMessage({ progress: bytes - reported });
     reported = bytes;

@@ -103,6 +103,45 @@ describe('gift-economy settle on files', () => {
     expect(total(run(['settle', '-', '--json'], `${lines}\n`).stdout)).toBe(reference);
   });
 
+  it('CSV with a header (columns in any order, mapped by option, quoted fields) gives the same totals', () => {
+    const body = objects.map(
+      (e: { creatorId: number; giftCoins: number; repeatCount: number }) => `${e.repeatCount},${e.giftCoins},${e.creatorId}`,
+    );
+    const csv = file('events.csv', `repeatCount,giftCoins,creatorId\r\n${body.join('\r\n')}\r\n`);
+    for (const threads of ['1', '2']) expect(total(run(['settle', csv, '--threads', threads, '--json']).stdout)).toBe(reference);
+    const mapped = file('mapped.csv', 'host,coins,note\n"ann, the host",5,"say ""hi"""\nbo,99,\n');
+    const result = run(['settle', mapped, '--creator-column', 'host', '--gift-column', 'coins', '--json']);
+    // ann: 5 coins → 0.025 → 0.02 (half-even: 2.5 cents → 2); bo: 99 coins → 0.495 → 0.50
+    const rows = JSON.parse(result.stdout).creators.map((c: { creatorId: string; value: { amount: string } }) => [
+      c.creatorId,
+      c.value.amount,
+    ]);
+    expect(rows).toEqual([
+      ['bo', '0.50'],
+      ['ann, the host', '0.02'],
+    ]);
+    expect(run(['settle', mapped]).stderr.trim()).toMatch(
+      /^gift-economy: line 1: the CSV header has no column "creatorId"; its columns are "host", "coins", "note"/,
+    );
+    const bad = file('bad.csv', 'creatorId,giftCoins,repeatCount\n1,5,2\n1,5.5,1\n');
+    expect(run(['settle', bad]).stderr.trim()).toBe('gift-economy: line 3: giftCoins must be a whole number, got "5.5"');
+  });
+
+  it('Parquet (written by DuckDB) gives the same totals, through the optional hyparquet reader', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const csv = file(
+      'for-parquet.csv',
+      `creatorId,giftCoins,repeatCount\n${objects.map((e: { creatorId: number; giftCoins: number; repeatCount: number }) => `${e.creatorId},${e.giftCoins},${e.repeatCount}`).join('\n')}\n`,
+    );
+    const parquet = join(dir, 'events.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 5000)`);
+    connection.closeSync();
+    instance.closeSync();
+    expect(total(run(['settle', parquet, '--json']).stdout)).toBe(reference);
+  });
+
   it('a truncated last line without a newline, and a 50 MB line, are read', () => {
     const truncated = file('truncated.jsonl', lines); // no final newline
     expect(total(run(['settle', truncated, '--json']).stdout)).toBe(reference);
