@@ -10,6 +10,7 @@ import { makeEvents, SEED } from '../../shared/bench-workloads/events.mjs';
 import { compileRateTable, creatorValueText, minorToDecimalString, PurchasePlanner, parseRateTable, settle } from '../dist/esm/index.js';
 import { tiktok, tiktokDocument } from '../dist/esm/presets/tiktok.js';
 import { measure } from './harness.mjs';
+import { liveBench } from './live.mjs';
 import { plannerFamily } from './planner-family.mjs';
 import { sqlBench } from './sql.mjs';
 
@@ -398,6 +399,21 @@ for (const result of sqlRun.results) {
     `| ${result.name} | ${ms(result.ms)} | ${(result.ms / base).toFixed(2)} | ${result.rss ? `${(result.rss / 1e6).toFixed(0)} MB` : '—'} | ${result.total} |`,
   );
 }
+log();
+const live = liveBench(quick ? 1_000_000 : 8_640_000);
+log(`## A day of a live stream through \`liveGifts\` (\`bench/live.mjs\`)`);
+log();
+log(
+  `${live.count.toLocaleString('en-US')} gift events (100 a second for ${((live.count / 100 / 3600) | 0).toString()} hours; streak updates, about 1% duplicate`,
+);
+log('messages, 2,000 gifters), each counted once into per-receiver and per-gifter totals.');
+log();
+log('| figure | value |');
+log('| --- | ---: |');
+log(`| per event | ${us(live.microsPerEvent)} µs |`);
+log(`| heap growth over the run (after GC) | ${live.heapGrowthMB.toFixed(1)} MB |`);
+log(`| RSS growth over the run | ${live.rssGrowthMB.toFixed(0)} MB |`);
+log(`| message ids remembered at the end (the dedupe window) | ${live.remembered.toLocaleString('en-US')} |`);
 log();
 log('## Size of what the calculator page imports');
 log();

@@ -53,6 +53,17 @@ export {
   settle,
 } from './ledger/settle.js';
 export { type AudienceOptions, simulateAudience } from './ledger/simulate.js';
+export {
+  type LiveGiftEmitter,
+  LiveGifts,
+  type LiveGiftsOptions,
+  type LiveGiftUpdate,
+  type LiveIdentity,
+  type LiveSnapshot,
+  type LiveTally,
+  type LiveTotal,
+  liveGifts,
+} from './live/live-gifts.js';
 export { allocate, allocateMinor } from './money/allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';
 export { Decimal, type DecimalInput, decimalText, MAX_DIGITS, roundDecimal, toDecimal } from './money/decimal.js';

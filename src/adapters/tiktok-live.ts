@@ -70,7 +70,8 @@ export interface LiveGiftOptions {
   readonly keepCounted?: boolean;
 }
 
-interface Normalised {
+/** @internal One gift event read from any of the connector's shapes. */
+export interface Normalised {
   msgId: string | undefined;
   giftId: string;
   giftName: string | undefined;
@@ -79,8 +80,12 @@ interface Normalised {
   repeatEnd: boolean;
   giftCoins: number;
   sender: string | undefined;
+  senderUniqueId: string | undefined;
+  senderNickname: string | undefined;
   receiver: string | undefined;
   groupId: string | undefined;
+  /** When the message was created (ms since the epoch), if the event says. */
+  createTime: number | undefined;
 }
 
 /**
@@ -231,7 +236,8 @@ export function liveGiftsToEvents(tally: LiveGiftTally): GiftEvent[] {
   return tally.counted.map((gift) => ({ creatorId: gift.receiver, giftCoins: gift.giftCoins, repeatCount: gift.repeatCount }));
 }
 
-function normalise(raw: unknown, index: number): Normalised {
+/** @internal Reads a gift event of any shape the connector emits (v1 flat, v2 raw messages). */
+export function normalise(raw: unknown, index: number): Normalised {
   if (typeof raw !== 'object' || raw === null) {
     throw new EconomyError('INVALID_EVENT', `event ${index} must be a gift event object, got ${describeValue(raw)}`, { path: [index] });
   }
@@ -267,7 +273,11 @@ function normalise(raw: unknown, index: number): Normalised {
   const receiver =
     event.receiverUserId ?? record(event.giftExtra)?.toUserId ?? record(event.monitorInfo)?.toUserId ?? record(event.toUser)?.userId;
   field('receiverUserId', receiver, (v) => v === undefined || isId(v), 'a user id');
-  const sender = event.userId ?? event.uniqueId ?? record(event.user)?.userId ?? record(event.user)?.uniqueId;
+  const user = record(event.user);
+  const sender = event.userId ?? event.uniqueId ?? user?.userId ?? user?.uniqueId;
+  const uniqueId = event.uniqueId ?? user?.uniqueId;
+  const nickname = event.nickname ?? user?.nickname;
+  const created = Number(event.createTime ?? common?.createTime ?? event.timestamp);
   const name = event.giftName ?? details?.giftName ?? details?.name;
   return {
     msgId: msgId === undefined ? undefined : String(msgId),
@@ -277,7 +287,10 @@ function normalise(raw: unknown, index: number): Normalised {
     repeatCount: repeatCount as number,
     repeatEnd: repeatEnd === true || repeatEnd === 1,
     giftCoins: giftCoins as number,
-    sender: typeof sender === 'string' || typeof sender === 'number' ? String(sender) : undefined,
+    sender: typeof sender === 'string' || typeof sender === 'number' || typeof sender === 'bigint' ? String(sender) : undefined,
+    senderUniqueId: typeof uniqueId === 'string' ? uniqueId : undefined,
+    senderNickname: typeof nickname === 'string' ? nickname : undefined,
+    createTime: Number.isSafeInteger(created) ? created : undefined,
     receiver: receiver === undefined ? undefined : String(receiver),
     groupId: event.groupId === undefined ? undefined : String(event.groupId),
   };
