@@ -426,6 +426,8 @@ log(
 );
 log('The page uses the integer surface (minor units, whole coins), so neither decimal.js (12.8 kB on its own) nor zod is in it.');
 log();
-log('Reproduce: `npm run bench` (about a minute; `npm run bench -- --quick` for a rough pass).');
+log(
+  'Reproduce: `npm run bench` (about six minutes, most of it making and reading the 10,000,000-event files; `npm run bench -- --quick` for a rough pass).',
+);
 
 if (!quick) writeFileSync(new URL('../docs/performance.md', import.meta.url), `${lines.join('\n')}\n`);

@@ -201,9 +201,11 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       ),
       '',
       ...(answer.converted ? [`Net in ${answer.converted.currency}: ${fmt(context, answer.converted)}.`] : []),
-      answer.withdrawable
-        ? 'A withdrawal is possible now.'
-        : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
+      answer.withdrawable === undefined
+        ? 'Whether this can be withdrawn is not known: no minimum withdrawal is published.'
+        : answer.withdrawable
+          ? 'A withdrawal is possible now.'
+          : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
       '',
       breakdownText(answer.breakdown),
     ].join('\n');
@@ -362,9 +364,11 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       else {
         lines.push(
           `${creator.diamonds} ${context.table.document.units.diamond}s: gross ${fmt(context, creator.gross)}, net ${fmt(context, creator.net)}.`,
-          creator.withdrawable
-            ? 'Withdrawable now.'
-            : `Not withdrawable yet: ${creator.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
+          creator.withdrawable === undefined
+            ? 'Whether this can be withdrawn is not known: no minimum withdrawal is published.'
+            : creator.withdrawable
+              ? 'Withdrawable now.'
+              : `Not withdrawable yet: ${creator.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
         );
       }
     }

@@ -71,8 +71,11 @@ export interface CashOut {
   readonly method: string;
   /** The diamonds' value before any fee. */
   readonly gross: Money;
-  /** True when the gross reaches the table's withdrawal minimum. */
-  readonly withdrawable: boolean;
+  /**
+   * True when the gross reaches the table's withdrawal minimum; `undefined` when the table publishes no
+   * minimum, so whether it can be withdrawn is not known (e.g. Twitch Bits).
+   */
+  readonly withdrawable: boolean | undefined;
   /** Diamonds still needed to reach the minimum (0 when withdrawable). */
   readonly diamondsMissing: number;
   /** What can be withdrawn now: the gross, capped at the daily maximum (zero below the minimum). */
@@ -120,20 +123,26 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   if (gross.currency !== currency) {
     throw new EconomyError('CURRENCY_MISMATCH', `${compiled.ref} values diamonds in ${gross.currency} but pays out in ${currency}`);
   }
-  const minimum = Money.of(payout.minimum, currency);
-  const withdrawable = gross.compare(minimum) >= 0;
-  const diamondsMissing = withdrawable ? 0 : diamondsForValue(compiled, minimum) - diamonds;
+  // no published minimum: whether this much can be withdrawn is not known, and the answer says so
+  const minimum = payout.minimum === undefined ? undefined : Money.of(payout.minimum, currency);
+  const withdrawable = minimum === undefined ? undefined : gross.compare(minimum) >= 0;
+  const diamondsMissing = minimum === undefined || withdrawable ? 0 : diamondsForValue(compiled, minimum) - diamonds;
   const maximum = payout.maximumPerDay === undefined ? undefined : Money.of(payout.maximumPerDay, currency);
   const capped = maximum && gross.compare(maximum) > 0 ? maximum : gross;
-  const withdrawal = withdrawable ? capped : Money.fromMinor(0, currency);
+  const withdrawal = withdrawable === false ? Money.fromMinor(0, currency) : capped;
   const steps: BreakdownStep[] = [valueStep];
   steps.push(
     step({
       step: 'withdrawal-limits',
       input: gross.toString(),
-      rule: `minimum ${minimum.toString()}${maximum ? `, at most ${maximum.toString()} a day` : ''}`,
+      rule: `${minimum ? `minimum ${minimum.toString()}` : 'minimum not published'}${maximum ? `, at most ${maximum.toString()} a day` : ''}`,
       table: compiled.ref,
-      output: withdrawable ? withdrawal.toString() : `nothing yet: ${diamondsMissing} more ${compiled.document.units.diamond}s needed`,
+      output:
+        withdrawable === undefined
+          ? `${withdrawal.toString()}, if the platform allows a withdrawal this small (its minimum is not known)`
+          : withdrawable
+            ? withdrawal.toString()
+            : `nothing yet: ${diamondsMissing} more ${compiled.document.units.diamond}s needed`,
     }),
   );
   const fee = Money.fromMinor(payoutFeeMinor(compiled, Number(withdrawal.toMinor()), method.id), currency);

@@ -358,11 +358,12 @@ export class Ledger {
           });
         const gross = diamondsValueMinor(table, diamonds);
         const currency = table.document.diamondValue.currency;
-        const minimum = Number(Money.of(payout.minimum, currency).toMinor());
-        if (gross < minimum)
+        // a table with no published minimum sets none here: a wallet running its own economy states its own
+        const minimum = payout.minimum === undefined ? 0 : Number(Money.of(payout.minimum, currency).toMinor());
+        if (payout.minimum !== undefined && gross < minimum)
           return refusal(
             'NOT_ENOUGH',
-            `the payout is ${Money.fromMinor(gross, currency)}; the minimum is ${Money.of(payout.minimum, currency)}`,
+            `the payout is ${Money.fromMinor(gross, currency)}; the minimum is ${Money.fromMinor(minimum, currency)}`,
             [],
           );
         if (payout.maximumPerDay !== undefined && gross > Number(Money.of(payout.maximumPerDay, currency).toMinor())) {

@@ -173,8 +173,7 @@ export const facebookStarsDocument: RateTableDocument = {
   diamondValue: { currency: 'USD', perDiamond: '0.01', rounding: 'half-even', source: 'meta-creators-stars' },
   payout: {
     currency: 'USD',
-    minimum: '0',
-    derived: 'no payout minimum in the sources; payment is Net30 (creatororg-stars)',
+    derived: 'no payout minimum is published: withdrawals answer "minimum not known"; payment is Net30 (creatororg-stars)',
     methods: [
       { id: 'payout', name: 'Meta payout', percentFee: '0', fixedFee: '0', feeRounding: 'half-even', derived: 'no fee in the sources' },
     ],

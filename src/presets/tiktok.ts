@@ -934,11 +934,28 @@ export const tiktokDocument: RateTableDocument = {
     currency: 'USD',
     minimum: '100',
     maximumPerDay: '1000',
-    source: 'tiktok-wallet',
-    derived: "minimum USD 100 from TikTok's 2019 withdrawal page; today's page says only 'certain thresholds'",
+    source: 'tiktok-withdrawal-2019',
+    derived:
+      "minimum USD 100 as of 2019-02-19 on TikTok's withdrawal page, which also gives the USD 1,000 daily maximum that tiktok-wallet states today; today's page says only 'certain thresholds' for the minimum",
     methods: [
-      { id: 'paypal', name: 'PayPal', percentFee: '0', fixedFee: '0', feeRounding: 'half-even', source: 'tiktok-wallet' },
-      { id: 'bank', name: 'Bank account', percentFee: '0', fixedFee: '0', feeRounding: 'half-even', source: 'tiktok-wallet' },
+      {
+        id: 'paypal',
+        name: 'PayPal',
+        percentFee: '0',
+        fixedFee: '0',
+        feeRounding: 'half-even',
+        source: 'tiktok-wallet',
+        derived: "TikTok's own fee is 0; PayPal may charge its own fee, which no source gives and this table leaves out",
+      },
+      {
+        id: 'bank',
+        name: 'Bank account',
+        percentFee: '0',
+        fixedFee: '0',
+        feeRounding: 'half-even',
+        source: 'tiktok-wallet',
+        derived: "TikTok's own fee is 0; a bank may charge its own fee, which no source gives and this table leaves out",
+      },
     ],
   },
   regions: {

@@ -239,8 +239,7 @@ export const twitchBitsDocument: RateTableDocument = {
   diamondValue: { currency: 'USD', perDiamond: '0.01', rounding: 'half-even', source: 'streamlabs-bits' },
   payout: {
     currency: 'USD',
-    minimum: '0',
-    derived: 'no payout minimum in the sources',
+    derived: 'no payout minimum is published: withdrawals answer "minimum not known"',
     methods: [
       { id: 'payout', name: 'Twitch payout', percentFee: '0', fixedFee: '0', feeRounding: 'half-even', derived: 'no fee in the sources' },
     ],

@@ -146,7 +146,8 @@ function buildSchemas() {
   /** Cashing diamonds out: currency, minimum, optional daily maximum, methods. */
   const payoutSchema = z.strictObject({
     currency,
-    minimum: nonNegativeDecimal('minimum'),
+    /** The smallest withdrawal; absent when no source publishes one (answers then say "not known"). */
+    minimum: nonNegativeDecimal('minimum').optional(),
     maximumPerDay: positiveDecimal('maximumPerDay').optional(),
     methods: z.array(payoutMethodSchema).min(1, { error: 'payout needs at least one method' }),
     ...provenance,

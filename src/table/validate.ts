@@ -130,8 +130,12 @@ export function crossCheck(table: RateTableDocument): Issue[] {
   checkSource(table.diamondValue, ['diamondValue']);
   checkCurrency(table.payout.currency, ['payout', 'currency']);
   checkSource(table.payout, ['payout']);
-  checkWholeMinor(table.payout.minimum, table.payout.currency, ['payout', 'minimum']);
-  if (table.payout.maximumPerDay !== undefined && compareDecimalText(table.payout.minimum, table.payout.maximumPerDay) > 0) {
+  if (table.payout.minimum !== undefined) checkWholeMinor(table.payout.minimum, table.payout.currency, ['payout', 'minimum']);
+  if (
+    table.payout.minimum !== undefined &&
+    table.payout.maximumPerDay !== undefined &&
+    compareDecimalText(table.payout.minimum, table.payout.maximumPerDay) > 0
+  ) {
     report(
       ['payout', 'maximumPerDay'],
       `maximumPerDay (${table.payout.maximumPerDay}) must be at least the minimum (${table.payout.minimum})`,

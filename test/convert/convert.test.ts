@@ -340,3 +340,17 @@ describe('gifts by numeric id, and safeParseRateTable', () => {
     expect(!bad.ok && bad.issues.map((issue) => issue.path.join('.'))).toContain('currencies.0');
   });
 });
+
+describe('unknown stays unknown: a payout minimum no source publishes', () => {
+  it('Twitch Bits: 1 Bit is not "withdrawable", it is not known (other-economies.json gives no minimum)', () => {
+    const out = cashOut(twitchBits, { diamonds: 1 });
+    expect(out.ok && out.withdrawable).toBeUndefined();
+    expect(out.ok && out.breakdown.find((s) => s.step === 'withdrawal-limits')?.rule).toBe('minimum not published');
+  });
+
+  it('TikTok: the USD 100 minimum cites the 2019 withdrawal page that gives it (tiktok.json payout.minimumWithdrawal)', () => {
+    expect(tiktok.document.payout.source).toBe('tiktok-withdrawal-2019');
+    const out = cashOut(tiktok, { diamonds: 19_998 }); // 19,998 × 0.005 = 99.99 < 100
+    expect(out.ok && [out.withdrawable, out.diamondsMissing]).toEqual([false, 1]);
+  });
+});
