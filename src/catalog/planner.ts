@@ -13,8 +13,11 @@ import { assertRoundingMode, ROUNDING_MODES, type RoundingMode } from '../money/
  */
 export interface BundleOffer {
   readonly id: string;
+  /** Units received, bonus included. */
   readonly coins: number;
   readonly priceMinor: number;
+  /** Of `coins`, how many are a bonus on top of the bundle's own (shown in quotes). */
+  readonly bonus?: number;
 }
 
 /**

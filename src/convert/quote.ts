@@ -62,7 +62,10 @@ export interface QuoteQuery extends Buyer {
 export interface QuoteLine {
   readonly kind: 'bundle' | 'custom';
   readonly bundleId?: string;
+  /** Units per bundle received, bonus included. */
   readonly coins: number;
+  /** Of `coins`, the bonus units per bundle, when the price gives one. */
+  readonly bonus?: number;
   readonly count: number;
   readonly unitPrice: Money;
   readonly total: Money;
@@ -174,6 +177,7 @@ export function priceQuote(
       kind: line.kind,
       ...defined({ bundleId: line.bundleId }),
       coins: line.coins,
+      ...defined({ bonus: line.bundleId === undefined ? undefined : set.bundles.find((bundle) => bundle.id === line.bundleId)?.bonus }),
       count: line.count,
       unitPrice: Money.fromMinor(line.unitPriceMinor, currency),
       total: Money.fromMinor(line.totalMinor, currency),
@@ -184,7 +188,8 @@ export function priceQuote(
     line.kind === 'bundle'
       ? step({
           step: 'bundle',
-          input: `${line.count} × ${line.coins}-coin bundle ${line.bundleId ?? ''}`.trim(),
+          input:
+            `${line.count} × ${line.coins}-coin bundle ${line.bundleId ?? ''}${line.bonus ? ` (${line.bonus} of them a bonus)` : ''}`.trim(),
           rule: `${line.unitPrice.toString()} each on ${set.channel}`,
           rate: line.unitPrice.toDecimalString(),
           table: table.ref,

@@ -3,7 +3,8 @@ import type { RateTableDocument } from '../table/schema.js';
 
 /**
  * Facebook Stars as publicly reported (../shared/data/other-economies.json, retrieved 2026-11-25): Stars
- * store (web) packs as reported with their launch bonus stars included in the count, one in-app pack, and
+ * store (web) packs with the bonus Stars the sources report on each web price (`bonus`: 45 + 35, 530 + 420,
+ * …), so a quote counts the Stars received; one in-app pack (no bonus), and
  * USD 0.01 to the creator per Star (Meta for Creators). Publicly reported figures, not official rates. Not
  * in the sources, so left neutral and marked derived: the app store commission, a payout minimum, ages.
  *
@@ -78,6 +79,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '0.99',
+          bonus: 35,
           source: 'techcrunch-stars-store',
         },
       ],
@@ -90,6 +92,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '9.99',
+          bonus: 420,
           source: 'techcrunch-stars-store',
         },
       ],
@@ -114,6 +117,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '99.99',
+          bonus: 3600,
           source: 'techcrunch-stars-store',
         },
       ],
@@ -126,6 +130,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '2.99',
+          bonus: 90,
           source: 'voonze-stars-store',
         },
       ],
@@ -138,6 +143,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '5.99',
+          bonus: 180,
           source: 'voonze-stars-store',
         },
       ],
@@ -150,6 +156,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '24.99',
+          bonus: 735,
           source: 'voonze-stars-store',
         },
       ],
@@ -162,6 +169,7 @@ export const facebookStarsDocument: RateTableDocument = {
           channel: 'web',
           currency: 'USD',
           amount: '49.99',
+          bonus: 1465,
           source: 'voonze-stars-store',
         },
       ],

@@ -166,7 +166,15 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
           if (!price) continue;
           specific ||= region !== '*' && price.regions !== undefined;
           const minor = ratioFromDecimal(price.amount, places);
-          bundles.push(Object.freeze({ id: bundle.id, coins: bundle.coins, priceMinor: minor.numerator }));
+          // the planner optimises on units received: the bundle's coins plus this price's bonus
+          bundles.push(
+            Object.freeze({
+              id: bundle.id,
+              coins: bundle.coins + (price.bonus ?? 0),
+              priceMinor: minor.numerator,
+              ...(price.bonus ? { bonus: price.bonus } : {}),
+            }),
+          );
         }
         const customs = document.customAmounts.filter(
           (custom) => custom.channel === channel.id && custom.currency === currency && appliesOrGeneral(custom.regions),

@@ -74,6 +74,8 @@ function buildSchemas() {
     channel: id('channel'),
     currency,
     amount: positiveDecimal('amount'),
+    /** Units given on top of the bundle's coins when bought at this price (a store's bonus). */
+    bonus: count('bonus').optional(),
     regions: z.array(region).min(1).optional(),
     ...provenance,
   });

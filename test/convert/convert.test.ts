@@ -18,6 +18,7 @@ import {
   sendGifts,
   viewerBalance,
 } from '../../src/index.js';
+import { facebookStars } from '../../src/presets/facebook-stars.js';
 import { tiktok, tiktokHalfDiamondOverlay } from '../../src/presets/tiktok.js';
 import { twitchBits } from '../../src/presets/twitch-bits.js';
 import { expectEconomyError } from '../helpers.js';
@@ -352,5 +353,30 @@ describe('unknown stays unknown: a payout minimum no source publishes', () => {
     expect(tiktok.document.payout.source).toBe('tiktok-withdrawal-2019');
     const out = cashOut(tiktok, { diamonds: 19_998 }); // 19,998 × 0.005 = 99.99 < 100
     expect(out.ok && [out.withdrawable, out.diamondsMissing]).toEqual([false, 1]);
+  });
+});
+
+describe('bonus units', () => {
+  it('Facebook Stars: a web pack counts its bonus Stars, so the web is cheaper per Star than the app (other-economies.json)', () => {
+    // web: 530 + 420 bonus = 950 Stars for 9.99; app: 530 Stars for 9.99 (techcrunch-stars-store)
+    const web = quoteCoins(facebookStars, { coins: 950, channel: 'web', region: 'US' });
+    const app = quoteCoins(facebookStars, { coins: 950, channel: 'app', region: 'US' });
+    expect(web.ok && [web.price.toString(), web.lines.map((l) => [l.bundleId, l.coins, l.bonus])]).toEqual([
+      '9.99 USD',
+      [['web-530', 950, 420]],
+    ]);
+    // the app needs 2 × 530 = 1,060 Stars for 19.98
+    expect(app.ok && app.price.toString()).toBe('19.98 USD');
+    expect(web.ok && web.breakdown.find((s) => s.step === 'bundle')?.input).toContain('(420 of them a bonus)');
+  });
+
+  it('the planner stays optimal with bonus units: units received are what it optimises (brute force to 20,000)', () => {
+    const set = facebookStars.offers('web', 'USD');
+    const bundles = set?.bundles ?? [];
+    const best = new Array<number>(20_001).fill(Number.POSITIVE_INFINITY);
+    best[0] = 0;
+    for (let n = 1; n <= 20_000; n++)
+      for (const b of bundles) best[n] = Math.min(best[n] as number, b.priceMinor + (best[Math.max(0, n - b.coins)] as number));
+    for (let n = 0; n <= 20_000; n += 7) expect(set?.planner.cheapestMinor(n)).toBe(best[n]);
   });
 });
