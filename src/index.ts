@@ -37,6 +37,7 @@ export { findGift, type GiftQuery, type GiftValue, sendGifts, shareDiamonds } fr
 export { type GiftBudget, giftsWithinBudget } from './convert/gifts-within-budget.js';
 export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
 export { type PayoutTarget, payoutTarget } from './convert/payout-target.js';
+export { type PayoutTimeline, type PayoutWithdrawal, payoutTimeline } from './convert/payout-timeline.js';
 export { type Buyer, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
 export { diamondsForCoins, diamondsForGifts, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';

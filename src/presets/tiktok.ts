@@ -937,6 +937,7 @@ export const tiktokDocument: RateTableDocument = {
     source: 'tiktok-withdrawal-2019',
     derived:
       "minimum USD 100 as of 2019-02-19 on TikTok's withdrawal page, which also gives the USD 1,000 daily maximum that tiktok-wallet states today; today's page says only 'certain thresholds' for the minimum",
+    processing: { days: 15, source: 'tiktok-wallet' },
     methods: [
       {
         id: 'paypal',
@@ -944,6 +945,7 @@ export const tiktokDocument: RateTableDocument = {
         percentFee: '0',
         fixedFee: '0',
         feeRounding: 'half-even',
+        delay: { days: 21, source: 'tiktok-withdrawal-2019' },
         source: 'tiktok-wallet',
         derived: "TikTok's own fee is 0; PayPal may charge its own fee, which no source gives and this table leaves out",
       },

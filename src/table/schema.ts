@@ -136,12 +136,17 @@ function buildSchemas() {
   });
 
   /** A way to cash out, with its fees. */
+  /** A waiting time in whole days, with its own source. */
+  const delaySchema = z.strictObject({ days: count('days'), ...provenance });
+
   const payoutMethodSchema = z.strictObject({
     id: id('payout method id'),
     name: text('name'),
     percentFee: share('percentFee'),
     fixedFee: nonNegativeDecimal('fixedFee'),
     feeRounding: rounding.default('half-even'),
+    /** Days the method adds before the money arrives (e.g. a PayPal hold), when a source gives them. */
+    delay: delaySchema.optional(),
     ...provenance,
   });
 
@@ -151,6 +156,8 @@ function buildSchemas() {
     /** The smallest withdrawal; absent when no source publishes one (answers then say "not known"). */
     minimum: nonNegativeDecimal('minimum').optional(),
     maximumPerDay: positiveDecimal('maximumPerDay').optional(),
+    /** Days the platform takes to review and process a withdrawal, when a source gives them. */
+    processing: delaySchema.optional(),
     methods: z.array(payoutMethodSchema).min(1, { error: 'payout needs at least one method' }),
     ...provenance,
   });

@@ -141,8 +141,10 @@ export function crossCheck(table: RateTableDocument): Issue[] {
       `maximumPerDay (${table.payout.maximumPerDay}) must be at least the minimum (${table.payout.minimum})`,
     );
   }
+  if (table.payout.processing) checkSource(table.payout.processing, ['payout', 'processing']);
   table.payout.methods.forEach((method, index) => {
     checkSource(method, ['payout', 'methods', index]);
+    if (method.delay) checkSource(method.delay, ['payout', 'methods', index, 'delay']);
     checkWholeMinor(method.fixedFee, table.payout.currency, ['payout', 'methods', index, 'fixedFee']);
   });
 

@@ -13,6 +13,7 @@ import {
   money,
   moneyFlow,
   payoutTarget,
+  payoutTimeline,
   quoteCoins,
   safeParseRateTable,
   sendGifts,
@@ -378,5 +379,40 @@ describe('bonus units', () => {
     for (let n = 1; n <= 20_000; n++)
       for (const b of bundles) best[n] = Math.min(best[n] as number, b.priceMinor + (best[Math.max(0, n - b.coins)] as number));
     for (let n = 0; n <= 20_000; n += 7) expect(set?.planner.cheapestMinor(n)).toBe(best[n]);
+  });
+});
+
+describe('payout timeline (tiktok.json payout: 15 processing days, tiktok-wallet; PayPal a further 21, tiktok-withdrawal-2019)', () => {
+  it('USD 50,000 at USD 1,000 a day: 50 withdrawals, the last asked on 2027-01-13 and arriving 2027-01-28', () => {
+    const plan = payoutTimeline(tiktok, { amount: money('50000', 'USD'), from: '2026-11-25', method: 'bank' });
+    expect(plan.withdrawals).toHaveLength(50);
+    // 2026-11-25 + 49 days = 2027-01-13; + 15 processing days = 2027-01-28
+    expect(plan.withdrawals.at(-1)).toMatchObject({ requested: '2027-01-13', arrives: '2027-01-28' });
+    expect(plan.sources).toEqual(['tiktok-withdrawal-2019', 'tiktok-wallet']);
+  });
+
+  it('PayPal adds its 21 days; a remainder is the last withdrawal; below the minimum is an error', () => {
+    const plan = payoutTimeline(tiktok, { amount: money('2500.50', 'USD'), from: '2026-11-25', method: 'paypal' });
+    // 15 + 21 = 36 days: 2026-11-25 → 2026-12-31
+    expect(plan.withdrawals.map((w) => [w.requested, w.amount.toString(), w.arrives])).toEqual([
+      ['2026-11-25', '1000.00 USD', '2026-12-31'],
+      ['2026-11-26', '1000.00 USD', '2027-01-01'],
+      ['2026-11-27', '500.50 USD', '2027-01-02'],
+    ]);
+    expectEconomyError(
+      () => payoutTimeline(tiktok, { amount: money('99.99', 'USD'), from: '2026-11-25' }),
+      'INVALID_AMOUNT',
+      /below the minimum withdrawal of 100.00 USD/,
+    );
+    expectEconomyError(() => payoutTimeline(tiktok, { amount: money('500', 'EUR'), from: '2026-11-25' }), 'INVALID_AMOUNT', /USD/);
+  });
+
+  it('with no sourced processing time, arrival is "not known" (Twitch Bits)', () => {
+    const plan = payoutTimeline(twitchBits, { amount: money('10', 'USD'), from: '2026-11-25' });
+    expect([plan.daysToArrive, plan.withdrawals[0]?.arrives, plan.notKnown]).toEqual([
+      undefined,
+      undefined,
+      expect.stringMatching(/not known/),
+    ]);
   });
 });
