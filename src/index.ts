@@ -54,6 +54,7 @@ export {
   settle,
 } from './ledger/settle.js';
 export { type AudienceOptions, simulateAudience } from './ledger/simulate.js';
+export { type CatalogueDrift, type CatalogueGift, giftCatalogueDrift, giftCatalogueOverlay } from './live/catalogue.js';
 export {
   type LiveGiftEmitter,
   LiveGifts,

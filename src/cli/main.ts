@@ -14,6 +14,7 @@ import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
 import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
 import { type GiftEvent, type Settlement, settle } from '../ledger/settle.js';
+import { giftCatalogueDrift } from '../live/catalogue.js';
 import { Money } from '../money/money.js';
 import { type FileSettlement, settleFile } from '../node/settle-file.js';
 import { facebookStars } from '../presets/facebook-stars.js';
@@ -52,6 +53,7 @@ const SPECS: Readonly<Record<string, CommandSpec>> = {
     options: ['threads', 'on-invalid', 'rejects', 'by', 'top', 'csv', 'creator-column', 'gifter-column', 'gift-column', 'repeat-column'],
   },
   tables: { positional: [], options: [] },
+  gifts: { positional: [], options: ['diff'] },
   sql: {
     positional: [],
     options: ['dialect', 'source', 'file', 'format', 'by', 'explain', 'creator-column', 'gifter-column', 'gift-column', 'repeat-column'],
@@ -75,6 +77,8 @@ const HELP: Record<string, string> = {
   settle:
     'gift-economy settle FILE|- [--threads N] [--on-invalid fail|skip] [--rejects FILE] [--by creator|gifter] [--top N] [--csv]\n  Totals per creator (or gifter) of JSON lines, a JSON array, gzip (.gz) or stdin (-) of gift events, ours\n  ({ creatorId, giftCoins, repeatCount, gifterId? }) or tiktok-live-connector events; JSON lines in parallel.\n  e.g. gift-economy settle events.jsonl --top 10',
   tables: 'gift-economy tables\n  The built-in presets and their versions.\n  e.g. gift-economy tables',
+  gifts:
+    "gift-economy gifts [--diff FILE]\n  The table's gifts; with --diff, how a saved tiktok-live-connector gift list (getAvailableGifts) differs:\n  price changes, gifts added or removed, ids reissued.\n  e.g. gift-economy gifts --diff gifts.json",
   sql: 'gift-economy sql --dialect duckdb|postgres (--source TABLE | --file PATH [--format json|csv|parquet]) [--by creator|gifter] [--explain]\n  One SQL query that settles your events where they live, exactly as settle does (rounding modes and scope included).\n  Column names: --creator-column, --gifter-column, --gift-column, --repeat-column (defaults creatorId, gifterId, giftCoins, repeatCount).\n  e.g. gift-economy sql --dialect duckdb --file events.parquet --explain',
 };
 
@@ -496,6 +500,37 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     ]
       .filter((line, index) => line !== '' || index > 1)
       .join('\n');
+  },
+  gifts(context) {
+    const file = option(context.args, 'diff');
+    const number = new Intl.NumberFormat(context.locale);
+    if (file === undefined) {
+      const gifts = context.table.document.gifts;
+      if (context.json) return toJson(gifts);
+      return textTable(
+        ['id', 'gift', 'coins'],
+        gifts.map((gift) => [gift.id, gift.name, number.format(gift.coins)]),
+      );
+    }
+    let list: unknown;
+    try {
+      list = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new UsageError(
+        code ? `cannot read the gift list "${file}": ${FILE_ERRORS[code] ?? code}` : `the gift list "${file}" is not valid JSON`,
+      );
+    }
+    const drift = giftCatalogueDrift(context.table, list);
+    if (context.json) return toJson(drift);
+    const lines = [
+      `${file} against ${context.table.ref}: ${drift.unchanged} unchanged, ${drift.priceChanges.length} price changes, ${drift.added.length} added, ${drift.removed.length} not listed, ${drift.reissued.length} ids reissued`,
+      ...drift.priceChanges.map((c) => `  price  ${c.name} (${c.id}): ${number.format(c.from)} → ${number.format(c.to)} coins`),
+      ...drift.added.map((a) => `  added  ${a.name} (${a.id}): ${number.format(a.coins)} coins`),
+      ...drift.reissued.map((r) => `  id     ${r.name}: ${r.tableId} → ${r.listId}`),
+      ...drift.removed.map((r) => `  not listed  ${r.name} (${r.id})`),
+    ];
+    return lines.join('\n');
   },
   tables(context) {
     const rows = Object.entries(PRESETS).map(([name, preset]) => [

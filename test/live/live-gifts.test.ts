@@ -1,6 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOverlay, countLiveGifts, LiveGifts, liveGifts, liveGiftsToEvents, settle } from '../../src/index.js';
+import {
+  applyOverlay,
+  countLiveGifts,
+  giftCatalogueDrift,
+  giftCatalogueOverlay,
+  LiveGifts,
+  liveGifts,
+  liveGiftsToEvents,
+  settle,
+} from '../../src/index.js';
 import { tiktok } from '../../src/presets/tiktok.js';
 import { expectEconomyError } from '../helpers.js';
 
@@ -114,5 +125,38 @@ describe('liveGifts on the shared sample (../shared/data/live-events-expected.js
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('gift catalogue drift (a hand-changed getAvailableGifts list, test/fixtures/available-gifts-changed.json)', () => {
+  const list = JSON.parse(readFileSync(new URL('../fixtures/available-gifts-changed.json', import.meta.url), 'utf8'));
+
+  it('reports price changes, gifts added, ids reissued and gifts not listed', () => {
+    const drift = giftCatalogueDrift(tiktok, list);
+    expect(drift.priceChanges).toEqual([{ id: '6369', name: 'Lion', from: 29_999, to: 34_999 }]);
+    expect(drift.added).toEqual([{ id: '9999', name: 'Comet', coins: 7 }]);
+    expect(drift.reissued).toEqual([{ name: 'TikTok', tableId: '5269', listId: '5270' }]);
+    expect(drift.unchanged).toBe(1);
+    expect(drift.removed).toHaveLength(tiktok.document.gifts.length - 3); // all but Rose, Lion and TikTok
+    expectEconomyError(() => giftCatalogueDrift(tiktok, [{ id: 1, name: 'x', diamond_count: -1 }]), 'INVALID_ARGUMENT', /diamond_count/);
+  });
+
+  it('turns the list into a dated overlay whose prices a session then uses', () => {
+    const overlay = giftCatalogueOverlay(tiktok, list, { version: '2026-11-26+gifts', source: 'tiktok-live-gifts' });
+    const table = applyOverlay(tiktok, overlay);
+    expect([table.version, table.gift('6369')?.coins, table.gift('Comet')?.coins]).toEqual(['2026-11-26+gifts', 34_999, 7]);
+    const session = liveGifts(table, { defaultReceiver: 'host' });
+    session.push({ msgId: '1', giftId: 9999, giftType: 2, diamondCount: 7, userId: 'u' });
+    expect(session.stats().unknownGifts.size).toBe(0);
+  });
+
+  it('gift-economy gifts --diff prints the drift', () => {
+    const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+    const fixture = new URL('../fixtures/available-gifts-changed.json', import.meta.url).pathname;
+    const result = spawnSync(process.execPath, [cli, 'gifts', '--diff', fixture], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 unchanged, 1 price changes, 1 added');
+    expect(result.stdout).toContain('price  Lion (6369): 29,999 → 34,999 coins');
+    expect(result.stdout).toContain('id     TikTok: 5269 → 5270');
   });
 });
