@@ -158,7 +158,7 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
   return {
     push(raw: unknown): CountedLiveGift | undefined {
       const index = events;
-      const event = normalise(raw, index);
+      const event = normalise(raw, index, (id) => table.gift(id));
       events++;
       if (event.msgId !== undefined) {
         if (seen.has(event.msgId)) {
@@ -237,7 +237,11 @@ export function liveGiftsToEvents(tally: LiveGiftTally): GiftEvent[] {
 }
 
 /** @internal Reads a gift event of any shape the connector emits (v1 flat, v2 raw messages). */
-export function normalise(raw: unknown, index: number): Normalised {
+export function normalise(
+  raw: unknown,
+  index: number,
+  catalogue?: (giftId: string) => { readonly coins: number; readonly streakable?: boolean | undefined } | undefined,
+): Normalised {
   if (typeof raw !== 'object' || raw === null) {
     throw new EconomyError('INVALID_EVENT', `event ${index} must be a gift event object, got ${describeValue(raw)}`, { path: [index] });
   }
@@ -258,24 +262,55 @@ export function normalise(raw: unknown, index: number): Normalised {
   const isId = (v: unknown) =>
     (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isSafeInteger(v)) || typeof v === 'bigint';
   const giftId = field('giftId', event.giftId ?? details?.id, isId, 'a gift id (a number or a string)');
-  const giftCoins = field('diamondCount', event.diamondCount ?? details?.diamondCount, isCount, 'a whole number of coins ≥ 0');
+  // the price and type travel with the gift; an event that lost them (the connector's legacy flattening of a
+  // v3 message) takes the table's catalogue price and streakable flag for that gift id
+  const known = catalogue?.(String(giftId));
+  const giftCoins = field(
+    'diamondCount',
+    event.diamondCount ?? details?.diamondCount ?? known?.coins,
+    isCount,
+    'a whole number of coins ≥ 0 (or a gift id the table knows)',
+  );
   const repeatCount = field('repeatCount', event.repeatCount ?? 1, (v) => isCount(v) && (v as number) >= 1, 'a whole number ≥ 1');
   const giftType = field(
     'giftType',
-    event.giftType ?? details?.giftType ?? details?.type ?? 0,
+    event.giftType ??
+      details?.giftType ??
+      details?.type ??
+      record(event.gift)?.gift_type ??
+      (known?.streakable === undefined ? 0 : known.streakable ? 1 : 2),
     (v) => typeof v === 'number' && Number.isInteger(v),
     'an integer',
   );
   const repeatEnd = event.repeatEnd;
   field('repeatEnd', repeatEnd, (v) => v === undefined || typeof v === 'boolean' || v === 0 || v === 1, 'true, false, 0 or 1');
-  const msgId = event.msgId ?? common?.msgId;
+  // protobuf leaves unset ids as "0": that is no id
+  const present = (value: unknown) => (value === '0' || value === 0 || value === '' ? undefined : value);
+  const msgId = present(event.msgId ?? common?.msgId);
   field('msgId', msgId, (v) => v === undefined || isId(v), 'a message id');
-  const receiver =
-    event.receiverUserId ?? record(event.giftExtra)?.toUserId ?? record(event.monitorInfo)?.toUserId ?? record(event.toUser)?.userId;
+  const toUser = record(event.toUser);
+  const receiver = present(
+    event.receiverUserId ??
+      record(event.giftExtra)?.toUserId ??
+      record(event.monitorInfo)?.toUserId ??
+      present(toUser?.userId) ??
+      present(toUser?.id) ??
+      present(toUser?.idStr) ??
+      event.toMemberId,
+  );
   field('receiverUserId', receiver, (v) => v === undefined || isId(v), 'a user id');
+  // v1 flat: userId, uniqueId, nickname; v2: user.userId, user.uniqueId; v3 (2.3+): user.id, user.displayId
   const user = record(event.user);
-  const sender = event.userId ?? event.uniqueId ?? user?.userId ?? user?.uniqueId;
-  const uniqueId = event.uniqueId ?? user?.uniqueId;
+  const sender = present(
+    event.userId ??
+      present(user?.userId) ??
+      present(user?.id) ??
+      present(user?.idStr) ??
+      event.uniqueId ??
+      user?.uniqueId ??
+      user?.displayId,
+  );
+  const uniqueId = present(event.uniqueId ?? user?.uniqueId ?? user?.displayId);
   const nickname = event.nickname ?? user?.nickname;
   const created = Number(event.createTime ?? common?.createTime ?? event.timestamp);
   const name = event.giftName ?? details?.giftName ?? details?.name;

@@ -239,7 +239,7 @@ export class LiveGifts {
 
   /** Reads one gift event (any shape the connector emits); returns the update, or `undefined` for a duplicate. */
   push(raw: unknown): LiveGiftUpdate | undefined {
-    const event = normalise(raw, this.#events);
+    const event = normalise(raw, this.#events, (id) => this.table.gift(id));
     const receiver = event.receiver ?? this.#options.defaultReceiver;
     if (receiver === undefined) {
       throw new EconomyError(
