@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { liveGiftCounter } from '../adapters/tiktok-live.js';
-import { check, type Refusal } from '../availability/check.js';
+import { check, type Refusal, refusal } from '../availability/check.js';
 import { creatorBalance, viewerBalance } from '../convert/balance.js';
 import type { Breakdown } from '../convert/breakdown.js';
 import { budgetCoins } from '../convert/budget-coins.js';
@@ -188,6 +188,17 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     const diamonds = wholeArgument(context, 'N');
     const method = option(context.args, 'method');
     const currency = option(context.args, 'currency');
+    const payoutCurrency = context.table.document.payout.currency;
+    if (currency !== undefined && currency !== payoutCurrency && option(context.args, 'fx') === undefined) {
+      // never a silent answer in another currency: the table pays out in one currency, and no rate was given
+      return refuse(
+        context,
+        refusal('NO_PRICE', `${context.table.ref} pays out in ${payoutCurrency}; no ${currency} amount is known without an exchange rate`, [
+          { text: `give --fx RATE (${currency} per ${payoutCurrency}) and --fx-source TEXT` },
+          { text: `or leave out --currency for ${payoutCurrency}` },
+        ]),
+      );
+    }
     const answer = cashOut(context.table, {
       diamonds,
       ...(method ? { method } : {}),
@@ -465,11 +476,27 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       (a, b) => b.coins - a.coins || String(a.creatorId).localeCompare(String(b.creatorId), 'en'),
     );
     const shown = top === undefined ? ranked : ranked.slice(0, top);
+    // what a gifter paid for those coins: the cheapest and the dearest channel's price for that many coins
+    const spent = (coins: number) => {
+      const prices = compareChannels(context.table, { coins, region: context.region })
+        .channels.flatMap(({ answer }) => (answer.ok ? [answer.price] : []))
+        .sort((a, b) => a.compare(b));
+      return prices.length === 0 ? undefined : { cheapest: prices[0] as Money, dearest: prices.at(-1) as Money };
+    };
+    const spending = by === 'gifter' ? new Map(shown.map((c) => [c.creatorId, spent(c.coins)])) : undefined;
     if (context.json)
       return toJson({
         ...settlement,
         by,
-        creators: shown,
+        creators: spending
+          ? shown.map((c) => ({
+              creatorId: c.creatorId,
+              coins: c.coins,
+              diamonds: c.diamonds,
+              value: c.value,
+              spent: spending.get(c.creatorId),
+            }))
+          : shown,
         lines: result.lines,
         skipped: result.rejectedCount,
         threads: result.threads,
@@ -482,24 +509,43 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         ...shown.map((c) => `${csvField(String(c.creatorId))},${c.coins},${c.diamonds},${c.value.toDecimalString()},${c.value.currency}`),
       ].join('\n');
     }
-    const rows = shown.map((c) => [String(c.creatorId), number.format(c.coins), number.format(c.diamonds), fmt(context, c.value)]);
+    const range = (id: string | number) => {
+      const paid = spending?.get(id);
+      return paid ? `${fmt(context, paid.cheapest)} – ${fmt(context, paid.dearest)}` : '—';
+    };
+    const rows = shown.map((c) => [
+      String(c.creatorId),
+      number.format(c.coins),
+      ...(spending ? [range(c.creatorId)] : []),
+      number.format(c.diamonds),
+      fmt(context, c.value),
+    ]);
     rows.push([
       'total',
       number.format(settlement.totals.coins),
+      ...(spending ? [''] : []),
       number.format(settlement.totals.diamonds),
       fmt(context, settlement.totals.value),
     ]);
-    return [
-      `Settled ${number.format(settlement.events)} gift events on ${settlement.table} (${settlement.scope} rounding), by ${by}${top !== undefined ? `, top ${top} of ${number.format(ranked.length)}` : ''}`,
+    const notes = [
       result.rejectedCount > 0 ? `Skipped ${number.format(result.rejectedCount)} invalid lines.` : '',
       result.live
         ? `Live events: ${number.format(result.liveEvents)} read, ${result.live.duplicates} duplicates dropped, ${result.live.streakUpdatesSkipped} streak updates skipped${result.live.unknownGifts.size ? `, gift ids not in the catalogue: ${[...result.live.unknownGifts.keys()].join(', ')}` : ''}${result.live.openStreaks ? `, ${result.live.openStreaks} streaks still open (not counted)` : ''}.`
         : '',
+    ].filter((line) => line !== '');
+    const headings = [
+      by,
+      'coins',
+      ...(spending ? ['spent (cheapest – dearest channel)'] : []),
+      `${context.table.document.units.diamond}s`,
+      'value to creators',
+    ];
+    return [
+      `Settled ${number.format(settlement.events)} gift events on ${settlement.table} (${settlement.scope} rounding), by ${by}${top !== undefined ? `, top ${top} of ${number.format(ranked.length)}` : ''}`,
+      ...notes,
       '',
-      textTable([by, 'coins', `${context.table.document.units.diamond}s`, 'value'], rows),
-    ]
-      .filter((line, index) => line !== '' || index > 1)
-      .join('\n');
+      textTable(headings, rows),
+    ].join('\n');
   },
   gifts(context) {
     const file = option(context.args, 'diff');

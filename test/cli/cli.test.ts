@@ -127,6 +127,13 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stdout).toMatch(/^Not known: whether send-gifts is available in CN is not known/);
     expect(run('quote', '100', '--channel', 'ios', '--region', 'KR', '--age', '18').status).toBe(1);
+    // a currency the table does not pay out in, without an FX rate, is a refusal, never a silent USD answer
+    const euros = run('diamonds', '50000', '--currency', 'EUR');
+    expect(euros.status).toBe(1);
+    expect(euros.stdout).toContain(
+      'Refused (NO_PRICE): tiktok@2026-11-25 pays out in USD; no EUR amount is known without an exchange rate',
+    );
+    expect(run('diamonds', '50000', '--currency', 'EUR', '--fx', '0.92', '--fx-source', 'ECB').stdout).toContain('Net in EUR: €230.00.');
     const version = run('--version');
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^gift-economy \d+\.\d+\.\d+$/);

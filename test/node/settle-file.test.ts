@@ -197,6 +197,10 @@ describe('gift-economy settle on files', () => {
     const result = run(['settle', path, '--by', 'gifter', '--csv']);
     // bo: 99 coins → 99 diamonds × 0.005 = 0.495 → 0.50 (half-even: 49.5 cents → 50); ann: 11 coins → 0.055 → 0.06 (5.5 → 6)
     expect(result.stdout.trim().split('\n')).toEqual(['gifter,coins,diamonds,value,currency', 'bo,99,99,0.50,USD', 'ann,11,11,0.06,USD']);
-    expect(run(['settle', path, '--by', 'gifter', '--top', '1', '--json']).stdout).toContain('"creatorId": "bo"');
+    const json = JSON.parse(run(['settle', path, '--by', 'gifter', '--top', '1', '--json']).stdout);
+    // what bo paid for 99 coins: web custom 99 × 1.06 cents = 104.94 → 1.05 (cheapest); iOS 2 × 0.99 = 1.98 (dearest)
+    expect(json.creators[0].spent).toEqual({ cheapest: { amount: '1.05', currency: 'USD' }, dearest: { amount: '1.98', currency: 'USD' } });
+    expect(json.creators).toHaveLength(1);
+    expect(run(['settle', path, '--by', 'gifter']).stdout).toMatch(/bo\s+99\s+\$1\.05 – \$1\.98/);
   });
 });
