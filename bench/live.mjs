@@ -1,6 +1,7 @@
 // A day of a live stream through liveGifts: 100 gifts a second for 24 hours (8,640,000 events, 2,000 gifters,
 // streaks, duplicates), as the connector emits them. Reports µs per event and the heap and RSS growth.
-// Run alone with `node --expose-gc bench/live.mjs [events]`.
+// Run alone with `node --expose-gc bench/live.mjs [events]`; `npm run bench` runs it in a fresh process so that
+// the RSS growth is the session's own, not what earlier benchmarks left behind.
 import { mulberry32, randInt } from '../../shared/bench-workloads/prng.mjs';
 import { liveGifts } from '../dist/esm/index.js';
 import { tiktok } from '../dist/esm/presets/tiktok.js';
@@ -56,4 +57,7 @@ export function liveBench(count = 8_640_000) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(liveBench(Number(process.argv[2] ?? 8_640_000)));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = liveBench(Number(process.argv[2] ?? 8_640_000));
+  console.log(process.argv.includes('--json') ? JSON.stringify(result) : result);
+}

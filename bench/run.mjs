@@ -10,7 +10,6 @@ import { makeEvents, SEED } from '../../shared/bench-workloads/events.mjs';
 import { compileRateTable, creatorValueText, minorToDecimalString, PurchasePlanner, parseRateTable, settle } from '../dist/esm/index.js';
 import { tiktok, tiktokDocument } from '../dist/esm/presets/tiktok.js';
 import { measure } from './harness.mjs';
-import { liveBench } from './live.mjs';
 import { plannerFamily } from './planner-family.mjs';
 import { sqlBench } from './sql.mjs';
 
@@ -400,7 +399,16 @@ for (const result of sqlRun.results) {
   );
 }
 log();
-const live = liveBench(quick ? 1_000_000 : 8_640_000);
+const live = JSON.parse(
+  execFileSync(process.execPath, [
+    '--expose-gc',
+    new URL('./live.mjs', import.meta.url).pathname,
+    String(quick ? 1_000_000 : 8_640_000),
+    '--json',
+  ])
+    .toString()
+    .trim(),
+);
 log(`## A day of a live stream through \`liveGifts\` (\`bench/live.mjs\`)`);
 log();
 log(
