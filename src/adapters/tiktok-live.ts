@@ -41,6 +41,8 @@ export interface LiveGiftTally {
   readonly duplicates: number;
   readonly streakUpdatesSkipped: number;
   readonly counted: readonly CountedLiveGift[];
+  /** False when the counter ran with `keepCounted: false`: `counted` is then empty by design, not by absence. */
+  readonly keptCounted: boolean;
   /** Coins per receiver id, in first-seen order. */
   readonly coinsByReceiver: ReadonlyMap<string, number>;
   readonly totalCoins: number;
@@ -212,6 +214,7 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
         duplicates,
         streakUpdatesSkipped,
         counted: Object.freeze([...counted]),
+        keptCounted: options.keepCounted !== false,
         coinsByReceiver: new Map(coinsByReceiver),
         totalCoins,
         unknownGifts: new Map(unknownGifts),
@@ -233,6 +236,13 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
  * ```
  */
 export function liveGiftsToEvents(tally: LiveGiftTally): GiftEvent[] {
+  // no silent zero: a tally that did not keep its gifts cannot be settled from them
+  if (tally.keptCounted === false && tally.totalCoins > 0) {
+    throw new EconomyError(
+      'INVALID_ARGUMENT',
+      `this tally was counted with keepCounted: false, so its ${tally.totalCoins} coins of gifts were not kept; count with keepCounted: true, or use liveGifts for running totals`,
+    );
+  }
   return tally.counted.map((gift) => ({ creatorId: gift.receiver, giftCoins: gift.giftCoins, repeatCount: gift.repeatCount }));
 }
 

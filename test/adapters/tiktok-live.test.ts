@@ -75,3 +75,13 @@ describe('tiktok-live-connector gift events', () => {
     expectEconomyError(() => liveGiftCounter(tiktok).push({ giftId: 1, diamondCount: 1, giftType: 2 }), 'INVALID_EVENT', /receiver/);
   });
 });
+
+describe('no trap that silently loses gifts', () => {
+  it('liveGiftsToEvents refuses a tally made with keepCounted: false instead of settling 0 coins (0.1.0)', () => {
+    const tally = countLiveGifts(tiktok, [{ msgId: '1', giftId: 6369, giftType: 2, diamondCount: 29_999, receiverUserId: 'host' }], {
+      keepCounted: false,
+    });
+    expect(() => liveGiftsToEvents(tally)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(tally.totalCoins).toBe(29_999);
+  });
+});

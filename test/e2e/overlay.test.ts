@@ -76,7 +76,7 @@ describe.runIf(existsSync(CHROMIUM) && existsSync(new URL('../../dist/esm/index.
         await page.goto(url);
         await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
         const cells = async (body: string) =>
-          page.locator(`#${body} tr`).evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+          page.locator(`#${body} tr`).evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
         // 35,581 coins → $177.90 (35,581 × 0.005 = 177.905, half-even); 31,013 → $155.06 (155.065 → 155.06)
         expect(await cells('receivers')).toEqual([
           ['7000000000000000001', '35,581', '$177.90'],
