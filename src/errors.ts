@@ -88,11 +88,13 @@ export class EconomyError extends Error {
     super(message);
     this.name = 'EconomyError';
     this.code = code;
-    this.path = Object.freeze([...(options.path ?? [])]);
+    // an error never fails while being built: a path that is not an array of keys is left out
+    const path = Array.isArray(options?.path) ? options.path.filter((part) => typeof part === 'string' || typeof part === 'number') : [];
+    this.path = Object.freeze(path);
     this.issues = Object.freeze(
-      options.issues ? options.issues.map((issue) => Object.freeze({ ...issue })) : [{ path: this.path, message }],
+      Array.isArray(options?.issues) ? options.issues.map((issue) => Object.freeze({ ...issue })) : [{ path: this.path, message }],
     );
-    this.details = Object.freeze({ ...(options.details ?? {}) });
+    this.details = Object.freeze({ ...(options?.details ?? {}) });
   }
 }
 
@@ -108,6 +110,13 @@ export function formatPath(path: readonly (string | number)[]): string {
   let text = '';
   for (const part of path) text += typeof part === 'number' ? `[${part}]` : text ? `.${part}` : part;
   return text || '(root)';
+}
+
+/** Checks that a question or option object is an object (not null, an array or a primitive) before a field is read. @internal */
+export function assertObject(value: unknown, expected: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new EconomyError('INVALID_ARGUMENT', `expected ${expected}, got ${describeValue(value)}`);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
-import { describeValue, EconomyError } from '../errors.js';
+import { assertObject, describeValue, EconomyError } from '../errors.js';
 import type { GiftEvent } from '../ledger/settle.js';
-import type { RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
 
 /**
  * One gift of a TikTok LIVE stream counted once: who sent what to whom, and its coins.
@@ -113,6 +113,9 @@ export interface Normalised {
  */
 export function countLiveGifts(table: RateTable, events: Iterable<unknown>, options: LiveGiftOptions = {}): LiveGiftTally {
   const counter = liveGiftCounter(table, options);
+  if (typeof (events as Iterable<unknown> | null)?.[Symbol.iterator] !== 'function') {
+    throw new EconomyError('INVALID_EVENT', `events must be an iterable of gift events, got ${describeValue(events)}`);
+  }
   for (const event of events) counter.push(event);
   return counter.tally();
 }
@@ -146,7 +149,14 @@ export interface LiveGiftCounter {
  * ```
  */
 export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {}): LiveGiftCounter {
+  assertRateTable(table);
+  assertObject(options, 'options { defaultReceiver?, dedupeWindow?, keepCounted? }');
   const window = options.dedupeWindow ?? 100_000;
+  if (!Number.isSafeInteger(window) || window < 1) {
+    throw new EconomyError('INVALID_ARGUMENT', `dedupeWindow must be a whole number ≥ 1, got ${describeValue(window)}`, {
+      path: ['dedupeWindow'],
+    });
+  }
   const seen = new Set<string>();
   const open = new Set<string>();
   const counted: CountedLiveGift[] = [];
@@ -236,6 +246,8 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
  * ```
  */
 export function liveGiftsToEvents(tally: LiveGiftTally): GiftEvent[] {
+  assertObject(tally, 'a tally from countLiveGifts or liveGiftCounter().tally()');
+  if (!Array.isArray(tally.counted)) throw new EconomyError('INVALID_ARGUMENT', 'a tally must have its counted gifts (an array)');
   // no silent zero: a tally that did not keep its gifts cannot be settled from them
   if (tally.keptCounted === false && tally.totalCoins > 0) {
     throw new EconomyError(

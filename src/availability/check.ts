@@ -1,5 +1,5 @@
 import { defined } from '../defined.js';
-import { describeValue, EconomyError } from '../errors.js';
+import { assertObject, describeValue, EconomyError } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
@@ -259,6 +259,9 @@ function refused(code: RefusalCode, reason: string, alternatives: Alternative[])
  * ```
  */
 export function refusal(code: RefusalCode, reason: string, alternatives: readonly Alternative[]): Refusal {
+  if (typeof code !== 'string' || typeof reason !== 'string' || !Array.isArray(alternatives)) {
+    throw new EconomyError('INVALID_ARGUMENT', 'refusal needs a code, a reason and an array of alternatives');
+  }
   return Object.freeze({
     ok: false as const,
     status: 'refused' as const,
@@ -324,7 +327,7 @@ export function readRegion(value: unknown): string {
  * ```
  */
 export function readChannel(table: RateTable, value: unknown): string {
-  const channels = table.document.channels.map((channel) => channel.id);
+  const channels = assertRateTable(table).document.channels.map((channel) => channel.id);
   if (typeof value === 'string' && channels.includes(value)) return value;
   throw new EconomyError('UNKNOWN_CHANNEL', `channel must be one of ${channels.join(', ')}, got ${describeValue(value)}`, {
     path: ['channel'],
@@ -347,6 +350,8 @@ export function refusalFor(
   feature: string,
   person: { readonly region?: string | undefined; readonly age?: number | undefined; readonly at?: Instant | undefined },
 ): Refusal | undefined {
+  assertRateTable(table);
+  assertObject(person, 'a person { region?, age?, at? }');
   if (person.region === undefined) return undefined;
   const answer = check(table, { region: person.region, feature, ...defined({ age: person.age, at: person.at }) });
   return answer.status === 'refused' ? answer : undefined;

@@ -1,4 +1,5 @@
-import type { PurchasePlanner } from './planner.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { PurchasePlanner } from './planner.js';
 
 /**
  * The most coins whose cheapest purchase costs at most `budgetMinor` minor units: integers only. The cheapest
@@ -13,6 +14,14 @@ import type { PurchasePlanner } from './planner.js';
  * ```
  */
 export function largestWithin(planner: PurchasePlanner, budgetMinor: number | bigint): number {
+  if (!(planner instanceof PurchasePlanner)) {
+    throw new EconomyError('INVALID_ARGUMENT', `expected a PurchasePlanner (table.offers(…).planner), got ${describeValue(planner)}`);
+  }
+  if (!(typeof budgetMinor === 'bigint' ? budgetMinor >= 0n : Number.isSafeInteger(budgetMinor) && budgetMinor >= 0)) {
+    throw new EconomyError('INVALID_AMOUNT', `budgetMinor must be whole minor units ≥ 0, got ${describeValue(budgetMinor)}`, {
+      path: ['budgetMinor'],
+    });
+  }
   const limit = BigInt(budgetMinor);
   const fits = (coins: number) => {
     const price = planner.cheapestMinor(coins);

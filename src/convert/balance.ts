@@ -1,5 +1,6 @@
 import type { Refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
+import { assertObject } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
@@ -67,6 +68,7 @@ export interface ViewerBalance {
  */
 export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): ViewerBalance {
   const compiled = assertRateTable(table);
+  assertObject(query, 'a question { coins, channel, region, target? }');
   const balance = wholeCount(query.coins, 'coins', ['coins']);
   const affords = compiled.gifts.map((gift) => Object.freeze({ gift: gift.id, name: gift.name, count: Math.floor(balance / gift.coins) }));
   const steps: BreakdownStep[] = [

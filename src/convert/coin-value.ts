@@ -1,4 +1,5 @@
 import { check, type Refusal, readRegion, refusal } from '../availability/check.js';
+import { assertObject } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, step } from './breakdown.js';
@@ -41,6 +42,7 @@ export interface CoinValue {
  */
 export function coinValue(table: RateTable, query: { readonly region: string; readonly currency?: string }): CoinValue {
   const compiled = assertRateTable(table);
+  assertObject(query, 'a question { region, currency? }');
   const region = readRegion(query.region);
   const viewerCost = compiled.document.channels.map((channel) => {
     const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });

@@ -1,5 +1,6 @@
 import { type Refusal, readRegion } from '../availability/check.js';
 import { defined } from '../defined.js';
+import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, step } from './breakdown.js';
@@ -44,6 +45,7 @@ export function compareChannels(
   query: Buyer & { readonly coins: number; readonly currency?: string },
 ): ChannelComparison {
   const compiled = assertRateTable(table);
+  assertObject(query, 'a question { coins, region, currency?, age?, at? }');
   readRegion(query.region);
   const channels = compiled.document.channels.map((channel) => ({
     channel: channel.id,

@@ -117,7 +117,7 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
  * ```
  */
 export function shareDiamonds(table: RateTable, coinsEach: number, count: number): { diamonds: Diamonds; step: ReturnType<typeof step> } {
-  const { diamondsPerCoin, rounding, scope } = table.document.creatorShare;
+  const { diamondsPerCoin, rounding, scope } = assertRateTable(table).document.creatorShare;
   const coins = multiplyQuantity(coinsEach as Coins, count);
   const diamonds = diamondsForGifts(table, coinsEach, count);
   const residue = new Decimal(coins).times(diamondsPerCoin).minus(diamonds);
@@ -149,12 +149,13 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
  * ```
  */
 export function findGift(table: RateTable, idOrName: unknown): GiftDocument {
-  const gift = typeof idOrName === 'string' || typeof idOrName === 'number' ? table.gift(idOrName) : undefined;
+  const compiled = assertRateTable(table);
+  const gift = typeof idOrName === 'string' || typeof idOrName === 'number' ? compiled.gift(idOrName) : undefined;
   if (gift) return gift;
-  const some = table.gifts.slice(0, 5).map((known) => known.name);
+  const some = compiled.gifts.slice(0, 5).map((known) => known.name);
   throw new EconomyError(
     'UNKNOWN_GIFT',
-    `unknown gift ${describeValue(idOrName)}: use a gift id or name of ${table.ref}, e.g. ${some.join(', ')}`,
+    `unknown gift ${describeValue(idOrName)}: use a gift id or name of ${compiled.ref}, e.g. ${some.join(', ')}`,
     {
       path: ['gift'],
     },

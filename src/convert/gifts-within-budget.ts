@@ -1,4 +1,5 @@
 import type { Refusal } from '../availability/check.js';
+import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, step } from './breakdown.js';
@@ -42,6 +43,7 @@ export function giftsWithinBudget(
   query: Buyer & { readonly gift: string; readonly budget: Money; readonly channel: string },
 ): GiftBudget | Refusal {
   const compiled = assertRateTable(table);
+  assertObject(query, 'a question { gift, budget, channel, region }');
   const gift = findGift(compiled, query.gift);
   const bought = budgetCoins(compiled, query);
   if (!bought.ok) return bought;

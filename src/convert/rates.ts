@@ -4,7 +4,7 @@ import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
 import { ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Coins, type Diamonds, wholeCount } from '../quantity/quantity.js';
-import type { RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable } from '../table/compile.js';
 
 // The table's exact rates applied with integers. These are the hot-path building blocks every question uses.
 
@@ -20,7 +20,7 @@ import type { RateTable } from '../table/compile.js';
  * ```
  */
 export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamonds {
-  const share = table.diamondsPerCoin;
+  const share = assertRateTable(table).diamondsPerCoin;
   return divideRoundedNumber(
     safeMultiply(wholeCount(coins, 'coins', ['coins']), share.numerator),
     share.denominator,
@@ -62,9 +62,9 @@ export function diamondsForGifts(table: RateTable, giftCoins: number, count: num
  * ```
  */
 export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number): number {
-  const value = table.diamondValueMinor;
+  const value = assertRateTable(table).diamondValueMinor;
   return divideRoundedNumber(
-    safeMultiply(diamonds, value.numerator),
+    safeMultiply(wholeCount(diamonds, 'diamonds', ['diamonds']), value.numerator),
     value.denominator,
     table.document.diamondValue.rounding as RoundingMode,
   );
@@ -82,8 +82,13 @@ export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number
  * ```
  */
 export function diamondsForMinor(table: RateTable, goalMinor: number): number {
+  const { numerator, denominator } = assertRateTable(table).diamondValueMinor;
+  if (typeof goalMinor !== 'number' || !Number.isSafeInteger(goalMinor)) {
+    throw new EconomyError('INVALID_AMOUNT', `goalMinor must be whole minor units, got ${describeValue(goalMinor)}`, {
+      path: ['goalMinor'],
+    });
+  }
   if (goalMinor <= 0) return 0;
-  const { numerator, denominator } = table.diamondValueMinor;
   // value(d) never decreases as d grows; value(high) ≥ goal because high × rate ≥ goal before rounding
   let high = Math.ceil((goalMinor * denominator) / numerator) + 1;
   let low = Math.max(-1, Math.floor(((goalMinor - 1) * denominator) / numerator) - 2);
@@ -109,7 +114,12 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
  * ```
  */
 export function payoutFeeMinor(table: RateTable, withdrawalMinor: number, methodId?: string): number {
-  const payout = table.document.payout;
+  const payout = assertRateTable(table).document.payout;
+  if (typeof withdrawalMinor !== 'number' || !Number.isSafeInteger(withdrawalMinor) || withdrawalMinor < 0) {
+    throw new EconomyError('INVALID_AMOUNT', `withdrawalMinor must be whole minor units ≥ 0, got ${describeValue(withdrawalMinor)}`, {
+      path: ['withdrawalMinor'],
+    });
+  }
   const method = methodId === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === methodId);
   if (!method) {
     throw new EconomyError(

@@ -1,3 +1,4 @@
+import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { accounts, Ledger, type LedgerEvent } from './ledger.js';
@@ -89,6 +90,8 @@ export function compareScenarios(a: RateTable, b: RateTable, events: readonly Le
  */
 export function runScenario(table: RateTable, events: readonly LedgerEvent[]): PartyTotals {
   const compiled = assertRateTable(table);
+  if (!Array.isArray(events))
+    throw new EconomyError('INVALID_EVENT', `events must be an array of ledger events, got ${describeValue(events)}`);
   const ledger = new Ledger(compiled);
   let refused = 0;
   for (const event of events) if (!ledger.apply(event).ok) refused++;

@@ -470,6 +470,8 @@ function isColumns(value: unknown): value is GiftColumns {
  */
 export function mergeSettlements(table: RateTable, parts: readonly SettlementParts[]): Settlement {
   const compiled = assertRateTable(table);
+  if (!Array.isArray(parts))
+    throw new EconomyError('INVALID_ARGUMENT', `parts must be an array of settlements, got ${describeValue(parts)}`);
   const merged = new Map<string | number, { creatorId: string | number; coins: number; diamonds: number }>();
   let events = 0;
   parts.forEach((part, index) => {

@@ -1,3 +1,6 @@
+import { readChannel, readRegion } from '../availability/check.js';
+import { assertObject, describeValue, EconomyError } from '../errors.js';
+import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { LedgerEvent } from './ledger.js';
 import { seededRandom } from './random.js';
@@ -40,6 +43,24 @@ export interface AudienceOptions {
  */
 export function simulateAudience(table: RateTable, options: AudienceOptions): LedgerEvent[] {
   const compiled = assertRateTable(table);
+  assertObject(options, 'options { seed, viewers, creators, gifts, channels, region, giftWeights? }');
+  // counts are read once and checked, so that a gift count of Infinity or 1.5 is an error, not a hang
+  const gifts = wholeCount(options.gifts, 'gifts', ['gifts']);
+  const viewers = wholeCount(options.viewers, 'viewers', ['viewers']);
+  const creators = wholeCount(options.creators, 'creators', ['creators']);
+  if (gifts > 10_000_000) throw new EconomyError('INVALID_QUANTITY', `gifts must be at most 10,000,000, got ${gifts}`, { path: ['gifts'] });
+  if (viewers < 1 || creators < 1)
+    throw new EconomyError('INVALID_QUANTITY', 'viewers and creators must be at least 1', { path: ['viewers'] });
+  assertObject(options.channels, 'channels as weights, e.g. { ios: 3, web: 1 }');
+  for (const [channel, weight] of Object.entries(options.channels)) {
+    readChannel(compiled, channel);
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+      throw new EconomyError('INVALID_ARGUMENT', `channel weight must be a finite number ≥ 0, got ${describeValue(weight)}`, {
+        path: ['channels', channel],
+      });
+    }
+  }
+  readRegion(options.region);
   const random = seededRandom(options.seed);
   const pick = <T extends string>(weights: Readonly<Record<T, number>>): T => {
     const entries = Object.entries(weights) as [T, number][];
@@ -56,9 +77,9 @@ export function simulateAudience(table: RateTable, options: AudienceOptions): Le
     Object.fromEntries(compiled.gifts.map((gift) => [gift.id, Math.max(1, Math.ceil(1000 / Math.sqrt(gift.coins)))]));
   const held = new Map<string, number>();
   const events: LedgerEvent[] = [];
-  for (let i = 0; i < options.gifts; i++) {
-    const viewer = `viewer-${random.int(1, options.viewers)}`;
-    const creator = `creator-${random.int(1, options.creators)}`;
+  for (let i = 0; i < gifts; i++) {
+    const viewer = `viewer-${random.int(1, viewers)}`;
+    const creator = `creator-${random.int(1, creators)}`;
     const gift = compiled.gift(pick(giftWeights));
     if (!gift) continue;
     const count = gift.streakable ? random.int(1, 10) : 1;

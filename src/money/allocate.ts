@@ -50,6 +50,9 @@ export function allocate(whole: Money, ratios: readonly DecimalInput[]): Money[]
  * ```
  */
 export function allocateMinor(total: bigint, weights: readonly bigint[]): bigint[] {
+  if (typeof total !== 'bigint' || !Array.isArray(weights) || weights.some((weight) => typeof weight !== 'bigint')) {
+    throw new EconomyError('INVALID_RATIOS', 'allocateMinor needs a bigint total and an array of bigint weights');
+  }
   let weightSum = 0n;
   for (const weight of weights) {
     if (weight < 0n) throw new EconomyError('INVALID_RATIOS', 'ratios must not be negative');

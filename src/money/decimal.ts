@@ -66,7 +66,7 @@ export function toDecimal(
   const refuse = (): never => {
     throw new EconomyError(
       code,
-      `${what} must be a decimal string like "12.34" (at most ${MAX_DIGITS} digits, no exponent), a bigint or a safe integer, got ${describeValue(value)}`,
+      `${typeof what === 'string' ? what : 'the amount'} must be a decimal string like "12.34" (at most ${MAX_DIGITS} digits, no exponent), a bigint or a safe integer, got ${describeValue(value)}`,
       { path },
     );
   };
@@ -109,6 +109,10 @@ function normalize(value: Decimal): Decimal {
  * ```
  */
 export function decimalText(value: Decimal, places?: number): string {
+  if (!(value instanceof Decimal)) throw new EconomyError('INVALID_ARGUMENT', `expected a Decimal, got ${describeValue(value)}`);
+  if (places !== undefined && (!Number.isSafeInteger(places) || places < 0 || places > MAX_DIGITS)) {
+    throw new EconomyError('INVALID_ARGUMENT', `places must be a whole number from 0 to ${MAX_DIGITS}, got ${describeValue(places)}`);
+  }
   return places === undefined ? value.toFixed() : value.toFixed(places);
 }
 
@@ -131,6 +135,10 @@ const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
  * ```
  */
 export function roundDecimal(value: Decimal, places: number, mode: RoundingMode): Decimal {
+  if (!(value instanceof Decimal)) throw new EconomyError('INVALID_ARGUMENT', `expected a Decimal, got ${describeValue(value)}`);
+  if (!Number.isSafeInteger(places) || places < 0 || places > MAX_DIGITS) {
+    throw new EconomyError('INVALID_ARGUMENT', `places must be a whole number from 0 to ${MAX_DIGITS}, got ${describeValue(places)}`);
+  }
   const rounded = value.toDecimalPlaces(places, DECIMAL_MODE[assertRoundingMode(mode)]);
   return rounded.isZero() ? new Decimal(0) : rounded;
 }

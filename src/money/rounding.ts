@@ -62,6 +62,12 @@ export function assertRoundingMode(value: unknown, path: readonly (string | numb
  * ```
  */
 export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  if (typeof numerator !== 'bigint' || typeof denominator !== 'bigint') {
+    throw new EconomyError(
+      'INVALID_ARGUMENT',
+      `divideRounded takes bigints, got ${describeValue(numerator)} and ${describeValue(denominator)}`,
+    );
+  }
   if (denominator === 0n) throw new EconomyError('INVALID_ARGUMENT', 'cannot divide by zero');
   if (denominator < 0n) return divideRounded(-numerator, -denominator, mode);
   const quotient = numerator / denominator; // truncated toward zero

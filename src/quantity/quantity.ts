@@ -51,7 +51,7 @@ export function wholeCount(value: unknown, what: string, path: readonly (string 
   if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n === 0 ? 0 : n;
   throw new EconomyError(
     'INVALID_QUANTITY',
-    `${what} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`,
+    `${typeof what === 'string' ? what : 'the value'} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`,
     { path },
   );
 }
@@ -95,8 +95,10 @@ export function diamonds(value: number | bigint | string): Diamonds {
  * ```
  */
 export function addQuantities<Q extends Quantity<string>>(first: Q, ...rest: NoInfer<Q>[]): Q {
-  let sum: number = first;
-  for (const count of rest) sum += count;
+  let sum: number = wholeCount(first, 'a count', [0]);
+  rest.forEach((count, index) => {
+    sum += wholeCount(count, 'a count', [index + 1]);
+  });
   if (!Number.isSafeInteger(sum)) {
     throw new EconomyError('QUANTITY_OVERFLOW', `the sum passes ${Number.MAX_SAFE_INTEGER}; split the work or use BigInt totals`);
   }

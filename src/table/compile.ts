@@ -140,7 +140,17 @@ export class RateTable {
  * ```
  */
 export function compileRateTable(document: RateTableDocument): RateTable {
-  return new RateTable(document);
+  if (document instanceof RateTable) throw new EconomyError('INVALID_TABLE', 'compileRateTable takes a document, not a compiled RateTable');
+  try {
+    return new RateTable(document);
+  } catch (error) {
+    if (error instanceof EconomyError) throw error;
+    // a document that did not come through validateRateTable can be anything: say so instead of a TypeError
+    throw new EconomyError(
+      'INVALID_TABLE',
+      `compileRateTable needs a validated document (from validateRateTable), got ${describeValue(document)}`,
+    );
+  }
 }
 
 function compileOffers(document: RateTableDocument): Map<string, OfferSet> {

@@ -1,4 +1,4 @@
-import { EconomyError } from '../errors.js';
+import { assertObject, EconomyError } from '../errors.js';
 import { assertRateTable, type RateTable } from './compile.js';
 import { parseRateTable } from './parse.js';
 
@@ -78,6 +78,7 @@ export interface LoadingSourceOptions {
  * ```
  */
 export function loadingSource(options: LoadingSourceOptions): RateSource {
+  assertObject(options, 'options { load, maxAgeMs?, fallback?, onError? }');
   let good: RateTable | undefined = options.fallback === undefined ? undefined : assertRateTable(options.fallback);
   let loadedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<RateTable> | undefined;
