@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { liveGiftCounter } from '../adapters/tiktok-live.js';
 import { check, type Refusal, refusal } from '../availability/check.js';
 import { creatorBalance, viewerBalance } from '../convert/balance.js';
 import type { Breakdown } from '../convert/breakdown.js';
@@ -13,7 +12,6 @@ import { quoteCoins } from '../convert/quote.js';
 import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
 import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
-import { type GiftEvent, type Settlement, settle } from '../ledger/settle.js';
 import { giftCatalogueDrift } from '../live/catalogue.js';
 import { Money } from '../money/money.js';
 import { type FileSettlement, settleFile } from '../node/settle-file.js';

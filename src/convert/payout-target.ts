@@ -125,10 +125,7 @@ export function payoutTarget(
 
 /** The smallest gross withdrawal whose net after the method's fee reaches `net`. */
 function grossForNet(table: RateTable, net: Money, methodId: string | undefined): Money {
-  const methods = table.document.payout.methods;
-  const method = methodId === undefined ? methods[0] : methods.find((candidate) => candidate.id === methodId);
-  if (!method)
-    throw new EconomyError('INVALID_ARGUMENT', `payout method must be one of ${methods.map((m) => m.id).join(', ')}`, { path: ['method'] });
+  const method = table.payoutMethod(methodId);
   const currency = net.currency;
   const netAfter = (grossMinor: number) => {
     const gross = Money.fromMinor(grossMinor, currency);

@@ -76,16 +76,7 @@ export function payoutTimeline(
     });
   }
   const start = Math.floor(toEpochMs(query.from, ['from']) / DAY) * DAY;
-  const method = query.method === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === query.method);
-  if (!method) {
-    throw new EconomyError(
-      'INVALID_ARGUMENT',
-      `payout method must be one of ${payout.methods.map((m) => m.id).join(', ')}, got ${describeValue(query.method)}`,
-      {
-        path: ['method'],
-      },
-    );
-  }
+  const method = compiled.payoutMethod(query.method);
   const minimum = payout.minimum === undefined ? undefined : Money.of(payout.minimum, payout.currency);
   if (minimum && amount.compare(minimum) < 0) {
     throw new EconomyError('INVALID_AMOUNT', `${amount} is below the minimum withdrawal of ${minimum}`, { path: ['amount'] });

@@ -106,16 +106,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     throw new EconomyError('INVALID_ARGUMENT', `expected { diamonds, method? }, got ${describeValue(query)}`);
   const diamonds = wholeCount(query.diamonds, 'diamonds', ['diamonds']) as Diamonds;
   const payout = compiled.document.payout;
-  const method = query.method === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === query.method);
-  if (!method) {
-    throw new EconomyError(
-      'INVALID_ARGUMENT',
-      `payout method must be one of ${payout.methods.map((m) => m.id).join(', ')}, got ${describeValue(query.method)}`,
-      {
-        path: ['method'],
-      },
-    );
-  }
+  const method = compiled.payoutMethod(query.method);
   const refused = refusalFor(compiled, 'cash-out', query);
   if (refused) return refused;
   const { value: gross, step: valueStep } = diamondValueStep(compiled, diamonds);

@@ -120,16 +120,7 @@ export function payoutFeeMinor(table: RateTable, withdrawalMinor: number, method
       path: ['withdrawalMinor'],
     });
   }
-  const method = methodId === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === methodId);
-  if (!method) {
-    throw new EconomyError(
-      'INVALID_ARGUMENT',
-      `payout method must be one of ${payout.methods.map((m) => m.id).join(', ')}, got ${describeValue(methodId)}`,
-      {
-        path: ['method'],
-      },
-    );
-  }
+  const method = assertRateTable(table).payoutMethod(methodId);
   if (withdrawalMinor === 0) return 0;
   const places = minorUnits(payout.currency);
   const percent = ratioFromDecimal(method.percentFee);

@@ -1,7 +1,7 @@
 import { type Refusal, refusal } from '../availability/check.js';
 import { findGift } from '../convert/gift.js';
 import { quoteCoins } from '../convert/quote.js';
-import { diamondsForCoins, diamondsForGifts, diamondsValueMinor } from '../convert/rates.js';
+import { diamondsForGifts, diamondsValueMinor } from '../convert/rates.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { allocateMinor } from '../money/allocate.js';
@@ -351,11 +351,7 @@ export class Ledger {
         const held = this.balance(accounts.creator(event.creator), 'diamond');
         if (held < diamonds) return refusal('NOT_ENOUGH', `${event.creator} holds ${held} diamonds; the payout needs ${diamonds}`, []);
         const payout = table.document.payout;
-        const method = event.method === undefined ? payout.methods[0] : payout.methods.find((candidate) => candidate.id === event.method);
-        if (!method)
-          throw new EconomyError('INVALID_EVENT', `payout method must be one of ${payout.methods.map((m) => m.id).join(', ')}`, {
-            path: ['method'],
-          });
+        const method = table.payoutMethod(event.method);
         const gross = diamondsValueMinor(table, diamonds);
         const currency = table.document.diamondValue.currency;
         // a table with no published minimum sets none here: a wallet running its own economy states its own

@@ -5,6 +5,8 @@ import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
 import type { CustomAmountDocument, GiftDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
 
+type PayoutMethodDocument = RateTableDocument['payout']['methods'][number];
+
 /**
  * The purchase options on one channel, in one currency and region, with their compiled planner.
  * @example
@@ -110,6 +112,25 @@ export class RateTable {
       (region !== undefined ? this.#offers.get(`${channel}/${currency}/${region}`) : undefined) ??
       this.#offers.get(`${channel}/${currency}/*`)
     );
+  }
+
+  /**
+   * A payout method by id (the first when no id is given): the one lookup every payout question and the ledger use.
+   * @throws EconomyError `INVALID_ARGUMENT` naming the methods the table has.
+   */
+  payoutMethod(id?: unknown): PayoutMethodDocument {
+    const methods = this.document.payout.methods;
+    const method = id === undefined ? methods[0] : methods.find((candidate) => candidate.id === id);
+    if (!method) {
+      throw new EconomyError(
+        'INVALID_ARGUMENT',
+        `payout method must be one of ${methods.map((m) => m.id).join(', ')}, got ${describeValue(id)}`,
+        {
+          path: ['method'],
+        },
+      );
+    }
+    return method;
   }
 
   /** The rule a region has beyond the default, if any. */
