@@ -81,6 +81,8 @@ export interface Normalised {
   repeatCount: number;
   repeatEnd: boolean;
   giftCoins: number;
+  /** Whether the catalogue passed to `normalise` knows the gift id. */
+  inCatalogue: boolean;
   sender: string | undefined;
   senderUniqueId: string | undefined;
   senderNickname: string | undefined;
@@ -198,7 +200,7 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
         );
       }
       const coins = event.giftCoins * event.repeatCount;
-      const inCatalogue = table.gift(event.giftId) !== undefined;
+      const inCatalogue = event.inCatalogue;
       if (!inCatalogue) unknownGifts.set(event.giftId, (unknownGifts.get(event.giftId) ?? 0) + 1);
       totalCoins += coins;
       if (!Number.isSafeInteger(totalCoins))
@@ -273,43 +275,29 @@ export function normalise(
   const details =
     record(event.giftDetails) ??
     (typeof event.gift === 'object' && event.gift !== null && 'diamondCount' in event.gift ? record(event.gift) : undefined);
-  const field = (name: string, value: unknown, check: (v: unknown) => boolean, allowed: string) => {
-    if (!check(value))
-      throw new EconomyError('INVALID_EVENT', `event ${index}: ${name} must be ${allowed}, got ${describeValue(value)}`, {
-        path: [index, name],
-      });
-    return value;
-  };
-  const isCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-  const isId = (v: unknown) =>
-    (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isSafeInteger(v)) || typeof v === 'bigint';
-  const giftId = field('giftId', event.giftId ?? details?.id, isId, 'a gift id (a number or a string)');
+  const giftId = event.giftId ?? details?.id;
+  if (!isId(giftId)) refuse(index, 'giftId', giftId, 'a gift id (a number or a string)');
+  const giftKey = String(giftId);
   // the price and type travel with the gift; an event that lost them (the connector's legacy flattening of a
   // v3 message) takes the table's catalogue price and streakable flag for that gift id
-  const known = catalogue?.(String(giftId));
-  const giftCoins = field(
-    'diamondCount',
-    event.diamondCount ?? details?.diamondCount ?? known?.coins,
-    isCount,
-    'a whole number of coins ≥ 0 (or a gift id the table knows)',
-  );
-  const repeatCount = field('repeatCount', event.repeatCount ?? 1, (v) => isCount(v) && (v as number) >= 1, 'a whole number ≥ 1');
-  const giftType = field(
-    'giftType',
+  const known = catalogue?.(giftKey);
+  const giftCoins = event.diamondCount ?? details?.diamondCount ?? known?.coins;
+  if (!isCount(giftCoins)) refuse(index, 'diamondCount', giftCoins, 'a whole number of coins ≥ 0 (or a gift id the table knows)');
+  const repeatCount = event.repeatCount ?? 1;
+  if (!isCount(repeatCount) || repeatCount < 1) refuse(index, 'repeatCount', repeatCount, 'a whole number ≥ 1');
+  const giftType =
     event.giftType ??
-      details?.giftType ??
-      details?.type ??
-      record(event.gift)?.gift_type ??
-      (known?.streakable === undefined ? 0 : known.streakable ? 1 : 2),
-    (v) => typeof v === 'number' && Number.isInteger(v),
-    'an integer',
-  );
+    details?.giftType ??
+    details?.type ??
+    record(event.gift)?.gift_type ??
+    (known?.streakable === undefined ? 0 : known.streakable ? 1 : 2);
+  if (typeof giftType !== 'number' || !Number.isInteger(giftType)) refuse(index, 'giftType', giftType, 'an integer');
   const repeatEnd = event.repeatEnd;
-  field('repeatEnd', repeatEnd, (v) => v === undefined || typeof v === 'boolean' || v === 0 || v === 1, 'true, false, 0 or 1');
-  // protobuf leaves unset ids as "0": that is no id
-  const present = (value: unknown) => (value === '0' || value === 0 || value === '' ? undefined : value);
+  if (!(repeatEnd === undefined || typeof repeatEnd === 'boolean' || repeatEnd === 0 || repeatEnd === 1)) {
+    refuse(index, 'repeatEnd', repeatEnd, 'true, false, 0 or 1');
+  }
   const msgId = present(event.msgId ?? common?.msgId);
-  field('msgId', msgId, (v) => v === undefined || isId(v), 'a message id');
+  if (!(msgId === undefined || isId(msgId))) refuse(index, 'msgId', msgId, 'a message id');
   const toUser = record(event.toUser);
   const receiver = present(
     event.receiverUserId ??
@@ -320,7 +308,7 @@ export function normalise(
       present(toUser?.idStr) ??
       event.toMemberId,
   );
-  field('receiverUserId', receiver, (v) => v === undefined || isId(v), 'a user id');
+  if (!(receiver === undefined || isId(receiver))) refuse(index, 'receiverUserId', receiver, 'a user id');
   // v1 flat: userId, uniqueId, nickname; v2: user.userId, user.uniqueId; v3 (2.3+): user.id, user.displayId
   const user = record(event.user);
   const sender = present(
@@ -334,16 +322,18 @@ export function normalise(
   );
   const uniqueId = present(event.uniqueId ?? user?.uniqueId ?? user?.displayId);
   const nickname = event.nickname ?? user?.nickname;
-  const created = Number(event.createTime ?? common?.createTime ?? event.timestamp);
+  const time = event.createTime ?? common?.createTime ?? event.timestamp;
+  const created = typeof time === 'number' ? time : typeof time === 'string' || typeof time === 'bigint' ? Number(time) : Number.NaN;
   const name = event.giftName ?? details?.giftName ?? details?.name;
   return {
     msgId: msgId === undefined ? undefined : String(msgId),
-    giftId: String(giftId),
+    giftId: giftKey,
     giftName: typeof name === 'string' ? name : undefined,
-    giftType: giftType as number,
-    repeatCount: repeatCount as number,
+    giftType,
+    repeatCount,
     repeatEnd: repeatEnd === true || repeatEnd === 1,
-    giftCoins: giftCoins as number,
+    giftCoins,
+    inCatalogue: known !== undefined,
     sender: typeof sender === 'string' || typeof sender === 'number' || typeof sender === 'bigint' ? String(sender) : undefined,
     senderUniqueId: typeof uniqueId === 'string' ? uniqueId : undefined,
     senderNickname: typeof nickname === 'string' ? nickname : undefined,
@@ -351,6 +341,27 @@ export function normalise(
     receiver: receiver === undefined ? undefined : String(receiver),
     groupId: event.groupId === undefined ? undefined : String(event.groupId),
   };
+}
+
+function refuse(index: number, name: string, value: unknown, allowed: string): never {
+  throw new EconomyError('INVALID_EVENT', `event ${index}: ${name} must be ${allowed}, got ${describeValue(value)}`, {
+    path: [index, name],
+  });
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isId(value: unknown): value is string | number | bigint {
+  return (
+    (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint'
+  );
+}
+
+/** Protobuf leaves unset ids as "0": that is no id. */
+function present(value: unknown): unknown {
+  return value === '0' || value === 0 || value === '' ? undefined : value;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

@@ -143,41 +143,72 @@ class Tally {
   ) {}
 }
 
-/** One update: a class, so that a bot that only keeps totals pays for no Money and no copying per event. */
+/**
+ * One update: a class whose sender, gift and value are made when read, so that a bot that only keeps totals
+ * pays for no Money and no copying per event.
+ */
 class Update implements LiveGiftUpdate {
   readonly type: 'gift' | 'streak';
   readonly msgId?: string;
-  readonly sender: LiveIdentity;
-  readonly gift: { readonly id: string; readonly name?: string; readonly inCatalogue: boolean };
   readonly count: number;
   readonly giftCoins: number;
+  readonly #event: Normalised;
+  readonly #table: RateTable;
 
   constructor(
-    readonly table: RateTable,
+    table: RateTable,
     readonly provisional: boolean,
     event: Normalised,
     readonly receiver: string,
-    inCatalogue: boolean,
     readonly coins: number,
     readonly diamonds: number,
   ) {
+    this.#table = table;
+    this.#event = event;
     this.type = provisional ? 'streak' : 'gift';
     if (event.msgId !== undefined) this.msgId = event.msgId;
-    this.sender = identity(event.sender ?? 'unknown', event.senderUniqueId, event.senderNickname);
-    this.gift = event.giftName === undefined ? { id: event.giftId, inCatalogue } : { id: event.giftId, name: event.giftName, inCatalogue };
     this.count = event.repeatCount;
     this.giftCoins = event.giftCoins;
   }
 
-  /** Made when read: these diamonds' value, rounded on their own. */
+  get sender(): LiveIdentity {
+    const event = this.#event;
+    return identity(event.sender ?? 'unknown', event.senderUniqueId, event.senderNickname);
+  }
+
+  get gift(): { readonly id: string; readonly name?: string; readonly inCatalogue: boolean } {
+    const { giftId: id, giftName: name, inCatalogue } = this.#event;
+    return name === undefined ? { id, inCatalogue } : { id, name, inCatalogue };
+  }
+
+  /** These diamonds' value, rounded on their own. */
   get value(): Money {
-    return Money.fromMinor(diamondsValueMinor(this.table, this.diamonds), this.table.document.diamondValue.currency);
+    return Money.fromMinor(diamondsValueMinor(this.#table, this.diamonds), this.#table.document.diamondValue.currency);
   }
 
   toJSON() {
-    const { table: _, ...fields } = this;
-    return { ...fields, value: this.value };
+    return { ...this, sender: this.sender, gift: this.gift, value: this.value };
   }
+}
+
+function add(
+  into: Map<string, Tally>,
+  id: string,
+  uniqueId: string | undefined,
+  nickname: string | undefined,
+  update: LiveGiftUpdate,
+): void {
+  let tally = into.get(id);
+  if (!tally) {
+    tally = new Tally(id, uniqueId, nickname);
+    into.set(id, tally);
+  }
+  tally.uniqueId ??= uniqueId;
+  tally.nickname ??= nickname;
+  tally.gifts++;
+  tally.coins += update.coins;
+  tally.diamonds += update.diamonds;
+  if (!Number.isSafeInteger(tally.coins)) throw new EconomyError('QUANTITY_OVERFLOW', `the coins of ${id} pass 2^53 − 1`);
 }
 
 function identity(id: string, uniqueId: string | undefined, nickname: string | undefined): LiveIdentity {
@@ -204,9 +235,10 @@ export class LiveGifts {
   readonly #options: LiveGiftsOptions;
   readonly #messages: number;
   readonly #milliseconds: number;
-  readonly #seen = new Map<string, number>();
-  /** The remembered ids in arrival order, from #head on: the queue the window forgets from. */
-  readonly #order: string[] = [];
+  readonly #seen = new Set<string>();
+  /** The remembered ids and their times in arrival order: a ring of at most `messages` slots from #head on. */
+  #ids: (string | undefined)[] = [];
+  #times: (number | undefined)[] = [];
   #head = 0;
   readonly #receivers = new Map<string, Tally>();
   readonly #gifters = new Map<string, Tally>();
@@ -340,7 +372,7 @@ export class LiveGifts {
       unknownGifts: [...this.#unknown],
       receivers: [...this.#receivers.values()].map(json),
       gifters: [...this.#gifters.values()].map(json),
-      seen: [...this.#seen],
+      seen: this.#remembered(),
       newest: this.#newest,
     };
   }
@@ -370,58 +402,59 @@ export class LiveGifts {
         into.set(tally.id, tally);
       }
     }
-    for (const [id, time] of snapshot.seen) session.#remember(String(id), count(time, 'seen'));
+    for (const [id, time] of snapshot.seen) {
+      if (!session.#seen.has(String(id))) session.#remember(String(id), count(time, 'seen'));
+    }
     return session;
   }
 
   #remember(msgId: string, time: number): void {
     const seen = this.#seen;
-    seen.set(msgId, time);
-    this.#order.push(msgId);
     // forget the oldest ids past the window's size or age, first in first out
-    const order = this.#order;
-    while (this.#head < order.length) {
-      const oldest = order[this.#head] as string;
-      if (seen.size <= this.#messages && (seen.get(oldest) as number) >= this.#newest - this.#milliseconds) break;
-      seen.delete(oldest);
-      this.#head++;
+    const oldestKept = this.#newest - this.#milliseconds;
+    while (seen.size > 0 && (seen.size >= this.#messages || (this.#times[this.#head] as number) < oldestKept)) {
+      seen.delete(this.#ids[this.#head] as string);
+      this.#head = this.#head + 1 === this.#ids.length ? 0 : this.#head + 1;
     }
-    if (this.#head > 4096 && this.#head * 2 > order.length) {
-      order.splice(0, this.#head);
-      this.#head = 0;
-    }
+    if (seen.size === this.#ids.length) this.#grow();
+    let slot = this.#head + seen.size;
+    if (slot >= this.#ids.length) slot -= this.#ids.length;
+    this.#ids[slot] = msgId;
+    this.#times[slot] = time;
+    seen.add(msgId);
+  }
+
+  /** Doubles the ring (up to the window's size), oldest id first: amortised O(1) per remembered id. */
+  #grow(): void {
+    const capacity = Math.min(this.#messages, Math.max(16, this.#ids.length * 2));
+    const remembered = this.#remembered();
+    this.#ids = new Array(capacity);
+    this.#times = new Array(capacity);
+    this.#head = 0;
+    remembered.forEach(([id, time], slot) => {
+      this.#ids[slot] = id;
+      this.#times[slot] = time;
+    });
   }
 
   #update(event: Normalised, receiver: string, coins: number, provisional: boolean): LiveGiftUpdate {
     const table = this.table;
-    return new Update(
-      table,
-      provisional,
-      event,
-      receiver,
-      table.gift(event.giftId) !== undefined,
-      coins,
-      diamondsForGifts(table, event.giftCoins, event.repeatCount),
-    );
+    return new Update(table, provisional, event, receiver, coins, diamondsForGifts(table, event.giftCoins, event.repeatCount));
   }
 
   #count(update: LiveGiftUpdate, event: Normalised): void {
-    if (!update.gift.inCatalogue) this.#unknown.set(update.gift.id, (this.#unknown.get(update.gift.id) ?? 0) + 1);
-    const add = (into: Map<string, Tally>, id: string, uniqueId: string | undefined, nickname: string | undefined) => {
-      let tally = into.get(id);
-      if (!tally) {
-        tally = new Tally(id, uniqueId, nickname);
-        into.set(id, tally);
-      }
-      tally.uniqueId ??= uniqueId;
-      tally.nickname ??= nickname;
-      tally.gifts++;
-      tally.coins += update.coins;
-      tally.diamonds += update.diamonds;
-      if (!Number.isSafeInteger(tally.coins)) throw new EconomyError('QUANTITY_OVERFLOW', `the coins of ${id} pass 2^53 − 1`);
-    };
-    add(this.#receivers, update.receiver, undefined, undefined);
-    add(this.#gifters, update.sender.id, event.senderUniqueId, event.senderNickname);
+    if (!event.inCatalogue) this.#unknown.set(event.giftId, (this.#unknown.get(event.giftId) ?? 0) + 1);
+    add(this.#receivers, update.receiver, undefined, undefined, update);
+    add(this.#gifters, event.sender ?? 'unknown', event.senderUniqueId, event.senderNickname, update);
+  }
+
+  /** The remembered message ids with their times, oldest first. */
+  #remembered(): [string, number][] {
+    const out: [string, number][] = [];
+    for (let i = 0, slot = this.#head; i < this.#seen.size; i++, slot = slot + 1 === this.#ids.length ? 0 : slot + 1) {
+      out.push([this.#ids[slot] as string, this.#times[slot] as number]);
+    }
+    return out;
   }
 
   #total(tally: Tally): LiveTotal {

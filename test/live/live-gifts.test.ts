@@ -86,6 +86,42 @@ describe('liveGifts on the shared sample (../shared/data/live-events-expected.js
     expect(session.totals('gifter')).toHaveLength(500);
   });
 
+  it('dedupes exactly as a simple window model: the last `messages` ids within `milliseconds` of the newest time', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 30 })), { maxLength: 400 }),
+        (messages, milliseconds, steps) => {
+          const session = new LiveGifts(tiktok, { defaultReceiver: 'host', dedupe: { messages, milliseconds } });
+          // the model: remembered [id, time] pairs, oldest first; an id is forgotten when more than `messages`
+          // are kept or its time is older than the newest time minus the window
+          let model: [string, number][] = [];
+          let newest = 0;
+          let time = 0;
+          let counted = 0;
+          for (const [id, advance] of steps) {
+            time += advance;
+            newest = Math.max(newest, time);
+            const msgId = String(id + 1); // "0" is protobuf's unset id, so no id
+            const duplicate = model.some(([seen]) => seen === msgId);
+            if (!duplicate) {
+              model = model.filter(([, at]) => at >= newest - milliseconds);
+              model = [...model.slice(Math.max(0, model.length - messages + 1)), [msgId, time]];
+              counted++;
+            }
+            const update = session.push({ msgId, giftId: 5655, giftType: 2, diamondCount: 1, createTime: time, userId: 'u' });
+            expect(update === undefined).toBe(duplicate);
+          }
+          expect(session.goal(0).coins).toBe(counted);
+          expect(session.snapshot().seen).toEqual(model);
+          const resumed = LiveGifts.restore(tiktok, session.snapshot(), { defaultReceiver: 'host', dedupe: { messages, milliseconds } });
+          expect(resumed.snapshot()).toEqual(session.snapshot());
+        },
+      ),
+    );
+  });
+
   it('reads from a connection (on("gift")) and from an async iterable', async () => {
     const listeners: ((data: unknown) => void)[] = [];
     const connection = { on: (_: 'gift', listener: (data: unknown) => void) => listeners.push(listener) };
