@@ -38,7 +38,7 @@ export { type GiftBudget, giftsWithinBudget } from './convert/gifts-within-budge
 export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
 export { type PayoutTarget, payoutTarget } from './convert/payout-target.js';
 export { type PayoutTimeline, type PayoutWithdrawal, payoutTimeline } from './convert/payout-timeline.js';
-export { type Buyer, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
+export { type Buyer, type CurrencyFallback, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
 export { diamondsForCoins, diamondsForGifts, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
 export { type ApplyResult, accounts, type JournalEntry, Ledger, type LedgerEvent, type Posting } from './ledger/ledger.js';
@@ -90,11 +90,13 @@ export { type Instant, RateHistory, toEpochMs } from './table/history.js';
 export { rateTableJsonSchema } from './table/json-schema.js';
 export { applyOverlay } from './table/overlay.js';
 export { parseRateTable, type SafeParseResult, safeParseRateTable, validateRateTable } from './table/parse.js';
+export type { Confidence, Figure, Provenance, SourceRef } from './table/provenance.js';
 export {
   type BundleDocument,
   type CustomAmountDocument,
   type FeatureRule,
   type GiftDocument,
+  type PaymentMethodDocument,
   type RateTableDocument,
   type RateTableInput,
   type RateTableSchemas,

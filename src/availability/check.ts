@@ -3,7 +3,8 @@ import { assertObject, describeValue, EconomyError } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
-import type { FeatureRule } from '../table/schema.js';
+import type { Provenance } from '../table/provenance.js';
+import type { FeatureRule, PaymentMethodDocument } from '../table/schema.js';
 import { isRegionCode } from './region-code.js';
 
 /**
@@ -65,7 +66,7 @@ export interface Refusal {
  * if (answer.ok) console.log(answer.minAge, answer.currency); // 19 USD
  * ```
  */
-export interface Allowed {
+export interface Allowed extends Provenance {
   readonly ok: true;
   readonly status: 'allowed';
   /** The minimum age the rule sets, if any (checked when `age` is given). */
@@ -74,14 +75,14 @@ export interface Allowed {
   readonly channels: readonly string[];
   /** The region's currency. */
   readonly currency: string;
-  /** Source key of the deciding rule, when the table gives one. */
-  readonly source?: string;
+  /** When the question names a channel: the ways to pay on it in this region that the table lists. */
+  readonly paymentMethods?: readonly PaymentMethodDocument[];
 }
 
 /**
  * Neither allowed nor refused: the table does not list the region and says unlisted regions are not known
  * (the TikTok preset: TikTok publishes no list of countries with gifts). Not a refusal, not a permission;
- * `sources` are the keys behind that statement.
+ * `sources` are the sources behind that statement.
  * @example
  * ```ts
  * import { check } from 'gift-economy';
@@ -90,13 +91,12 @@ export interface Allowed {
  * console.log(answer.status, answer.ok); // unknown false
  * ```
  */
-export interface NotKnown {
+export interface NotKnown extends Provenance {
   readonly ok: false;
   readonly status: 'unknown';
   readonly code: 'NOT_KNOWN';
   readonly reason: string;
   readonly alternatives: readonly Alternative[];
-  readonly sources: readonly string[];
   /** What the table's default rules would answer if the region were listed; questions go on with it and say so. */
   readonly ifListed: Allowed | Refusal;
 }
@@ -137,7 +137,7 @@ export interface CheckQuery {
  * console.log(check(tiktok, { region: 'US', feature: 'send-gifts', age: 18 }).ok); // true
  * const ru = check(tiktok, { region: 'RU', feature: 'go-live', at: '2026-11-25' });
  * if (!ru.ok) console.log(ru.code); // REGION
- * console.log(check(tiktok, { region: 'CN', feature: 'send-gifts' }).status); // unknown
+ * console.log(check(tiktok, { region: 'BR', feature: 'send-gifts' }).status); // unknown
  * ```
  */
 export function check(table: RateTable, query: CheckQuery): Allowed | Refusal | NotKnown {
@@ -161,7 +161,7 @@ export function check(table: RateTable, query: CheckQuery): Allowed | Refusal | 
     alternatives: Object.freeze(
       rules.length > 0 ? [Object.freeze({ text: `the table lists ${rules.map((rule) => rule.region).join(', ')}` })] : [],
     ),
-    sources: Object.freeze(unlisted.source === undefined ? [] : [unlisted.source]),
+    ...compiled.provenance([unlisted]),
     ifListed: listed,
   });
 }
@@ -194,7 +194,8 @@ function judge(
     ...defined({ minAge: rule.minAge }),
     channels: Object.freeze([...channels]),
     currency,
-    ...defined({ source: rule.source }),
+    ...(channel === undefined ? {} : { paymentMethods: table.paymentMethods(channel, region) }),
+    ...table.provenance([rule, currencyRule(table, region)]),
   });
 }
 
@@ -207,7 +208,8 @@ function resolveRule(table: RateTable, region: string, feature: string, at: numb
   const regional = table.regionRule(region);
   const regionalRule = regional?.features[feature];
   const regionChannels = regional?.channels ?? base.channels;
-  const currency = regional?.currency ?? base.currency;
+  // the currency if the region were listed: an unlisted region's own currency is not known (findOffers says so)
+  const currency = table.regionCurrency(region) ?? base.currency;
   const inWindow = (rule: FeatureRule) =>
     (rule.from === undefined || at >= Date.parse(rule.from)) && (rule.to === undefined || at < Date.parse(rule.to));
   const date = new Date(at).toISOString().slice(0, 10);
@@ -237,6 +239,12 @@ function resolveRule(table: RateTable, region: string, feature: string, at: numb
   }
   const channels = rule.channels ? rule.channels.filter((channel) => regionChannels.includes(channel)) : regionChannels;
   return { kind: 'allowed', rule, channels, currency };
+}
+
+/** The region's own rule when it sets the region's currency or channels (so its source stands behind the answer). */
+function currencyRule(table: RateTable, region: string) {
+  const regional = table.regionRule(region);
+  return regional?.currency !== undefined || regional?.channels !== undefined ? regional : undefined;
 }
 
 function datedText(rule: FeatureRule): string {

@@ -10,7 +10,7 @@ import { type Allowed, check, type NotKnown, type Refusal } from './check.js';
  * import { type FeatureRegions, regionsAllowing } from 'gift-economy';
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * const chests: FeatureRegions = regionsAllowing(tiktok, 'chests');
- * console.log(chests.elsewhere, chests.refused.length); // true 1
+ * console.log(chests.elsewhere, chests.refused.length); // true 3 (RU, IN, CN)
  * ```
  */
 export interface FeatureRegions {
@@ -31,7 +31,7 @@ export interface FeatureRegions {
  * import { regionsAllowing } from 'gift-economy';
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * const live = regionsAllowing(tiktok, 'go-live');
- * console.log(live.elsewhere, live.refused.map((r) => r.region)); // true [ 'RU' ]
+ * console.log(live.elsewhere, live.refused.map((r) => r.region)); // true [ 'RU', 'IN', 'CN' ]
  * ```
  */
 export function regionsAllowing(table: RateTable, feature: string, at?: Instant): FeatureRegions {

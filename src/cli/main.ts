@@ -21,6 +21,7 @@ import { twitchBits } from '../presets/twitch-bits.js';
 import { settlementSql } from '../sql/settlement.js';
 import type { RateTable } from '../table/compile.js';
 import { parseRateTable } from '../table/parse.js';
+import type { Provenance } from '../table/provenance.js';
 import { type CommandSpec, type Parsed, parseArgs, UsageError } from './args.js';
 import { table as textTable, toJson } from './format.js';
 
@@ -33,19 +34,20 @@ const COMMON = `Options for every command:
   --locale TAG      locale for amounts (default en-US)
   --at DATE         judge dated rules at this date (default: the table's effective date)
   --json            print the typed result as JSON (amounts as strings) and nothing else
-Where a command takes them: --channel ID (ios, android, web, …), --currency CODE, --age N.
+Where a command takes them: --channel ID (ios, android, web, …), --currency CODE, --age N,
+  --currency-fallback (a region with no prices in its currency, or not listed: the default region's prices, said so).
 Exit status: 0 an answer, 1 a refusal or "not known", 2 a usage error or bad input.`;
 
 /** What each command accepts beyond the common options; anything else is a usage error. */
 const SPECS: Readonly<Record<string, CommandSpec>> = {
-  coins: { positional: ['N'], options: ['currency', 'age'] },
+  coins: { positional: ['N'], options: ['currency', 'age', 'currency-fallback'] },
   gift: { positional: ['NAME'], options: ['count', 'age'] },
   diamonds: { positional: ['N'], options: ['method', 'currency', 'fx', 'fx-source', 'age'] },
-  quote: { positional: ['N'], options: ['channel', 'currency', 'age'] },
-  budget: { positional: ['AMOUNT'], options: ['channel', 'currency', 'age'] },
-  flow: { positional: ['GIFT'], options: ['channel', 'count', 'currency', 'fx', 'fx-source', 'age'] },
+  quote: { positional: ['N'], options: ['channel', 'currency', 'age', 'currency-fallback'] },
+  budget: { positional: ['AMOUNT'], options: ['channel', 'currency', 'age', 'currency-fallback'] },
+  flow: { positional: ['GIFT'], options: ['channel', 'count', 'currency', 'fx', 'fx-source', 'age', 'currency-fallback'] },
   check: { positional: [], options: ['feature', 'channel', 'currency', 'age'] },
-  balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age'] },
+  balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age', 'currency-fallback'] },
   settle: {
     positional: ['FILE'],
     options: ['threads', 'on-invalid', 'rejects', 'by', 'top', 'csv', 'creator-column', 'gifter-column', 'gift-column', 'repeat-column'],
@@ -179,7 +181,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         [[String(answer.coins), String(answer.diamonds), fmt(context, answer.value)]],
       ),
       '',
-      breakdownText(answer.breakdown),
+      breakdownText(answer),
     ].join('\n');
   },
   diamonds(context) {
@@ -220,7 +222,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
           ? 'A withdrawal is possible now.'
           : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
       '',
-      breakdownText(answer.breakdown),
+      breakdownText(answer),
     ].join('\n');
   },
   quote(context) {
@@ -242,16 +244,12 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       '',
       `Total ${fmt(context, answer.price)} for ${answer.coinsReceived} coins, ${perCoin(context, answer.pricePerCoin)} per coin.`,
       '',
-      breakdownText(answer.breakdown),
+      breakdownText(answer),
     ].join('\n');
   },
   budget(context) {
     const text = argument(context, 'AMOUNT');
-    const currency =
-      option(context.args, 'currency') ??
-      context.table.regionRule(context.region)?.currency ??
-      context.table.document.regions.default.currency;
-    const budget = Money.of(text, currency);
+    const budget = Money.of(text, purchaseCurrency(context));
     const channels = option(context.args, 'channel')
       ? [option(context.args, 'channel') as string]
       : context.table.document.channels.map((c) => c.id);
@@ -268,7 +266,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       `What ${fmt(context, budget)} buys on ${context.table.ref} in ${context.region}`,
       '',
       textTable(['channel', 'coins', 'spent'], rows),
-      ...(single ? ['', breakdownText(single.breakdown)] : []),
+      ...(single ? ['', breakdownText(single)] : []),
     ].join('\n');
   },
   flow(context) {
@@ -280,12 +278,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       channel,
       region: context.region,
       ...buyer(context),
-      ...fxOption(
-        context,
-        option(context.args, 'currency') ??
-          context.table.regionRule(context.region)?.currency ??
-          context.table.document.regions.default.currency,
-      ),
+      ...fxOption(context, purchaseCurrency(context)),
     });
     if (!answer.ok) return refuse(context, answer);
     if (context.json) return toJson(answer);
@@ -307,7 +300,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         [...rows.map(([name, amount]) => [name, fmt(context, amount)]), ['total paid', fmt(context, answer.paid)]],
       ),
       '',
-      breakdownText(answer.breakdown),
+      breakdownText(answer),
     ].join('\n');
   },
   check(context) {
@@ -322,10 +315,17 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     context.refused = !answer.ok;
     if (context.json) return toJson(answer);
     if (answer.ok) {
-      return `Allowed: ${feature} in ${context.region}${answer.minAge !== undefined ? ` from age ${answer.minAge}` : ''}, through ${answer.channels.join(', ')}, in ${answer.currency}.`;
+      return [
+        `Allowed: ${feature} in ${context.region}${answer.minAge !== undefined ? ` from age ${answer.minAge}` : ''}, through ${answer.channels.join(', ')}, in ${answer.currency}.`,
+        sourcesText(answer),
+      ].join('\n');
     }
     if (answer.status === 'unknown') {
-      return [`Not known: ${answer.reason}.`, ...answer.alternatives.map((alternative) => `  note: ${alternative.text}`)].join('\n');
+      return [
+        `Not known: ${answer.reason}.`,
+        ...answer.alternatives.map((alternative) => `  note: ${alternative.text}`),
+        sourcesText(answer),
+      ].join('\n');
     }
     return [
       `Refused (${answer.code}): ${answer.reason}.`,
@@ -651,11 +651,26 @@ function wholeOption(context: Context, name: string): number | undefined {
   return value === undefined ? undefined : whole(value, `--${name}`);
 }
 
-function buyer(context: Context): { currency?: string; age?: number; at?: string } {
+function buyer(context: Context): { currency?: string; age?: number; at?: string; currencyFallback?: boolean } {
   const currency = option(context.args, 'currency');
   const age = wholeOption(context, 'age');
   const at = option(context.args, 'at');
-  return { ...(currency ? { currency } : {}), ...(age !== undefined ? { age } : {}), ...(at ? { at } : {}) };
+  return {
+    ...(currency ? { currency } : {}),
+    ...(age !== undefined ? { age } : {}),
+    ...(at ? { at } : {}),
+    ...(context.args.options.has('currency-fallback') ? { currencyFallback: true } : {}),
+  };
+}
+
+/** The currency a purchase is paid in: --currency, else the region's; for a region whose currency is not known, --currency-fallback's default. */
+function purchaseCurrency(context: Context): string {
+  const currency = option(context.args, 'currency') ?? context.table.regionCurrency(context.region);
+  if (currency !== undefined) return currency;
+  if (context.args.options.has('currency-fallback')) return context.table.document.regions.default.currency;
+  throw new UsageError(
+    `${context.table.ref} does not list ${context.region}, so its currency is not known: pass --currency CODE (${context.table.document.currencies.join(', ')}) or --currency-fallback`,
+  );
 }
 
 function maybeRegion(context: Context): { region?: string; age?: number; at?: string } {
@@ -697,10 +712,11 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function breakdownText(breakdown: Breakdown): string {
-  return textTable(
+/** An answer's breakdown as a table, then the sources of its figures and their weakest confidence. */
+function breakdownText(answer: { readonly breakdown: Breakdown } & Partial<Provenance>): string {
+  const table = textTable(
     ['step', 'input', 'rule', 'rounding', 'output'],
-    breakdown.map((step) => [
+    answer.breakdown.map((step) => [
       step.step,
       step.input,
       step.rule,
@@ -708,6 +724,16 @@ function breakdownText(breakdown: Breakdown): string {
       `${step.output}${step.residue ? ` (residue ${step.residue})` : ''}`,
     ]),
   );
+  return answer.sources === undefined ? table : `${table}\n\n${sourcesText(answer as Provenance)}`;
+}
+
+/** "Figures: key (published …), …; confidence: derived." */
+function sourcesText(provenance: Provenance): string {
+  const list = provenance.sources.map((source) => {
+    const when = source.published ? `published ${source.published}` : source.retrieved ? `retrieved ${source.retrieved}` : undefined;
+    return when ? `${source.key} (${when})` : source.key;
+  });
+  return `Figures: ${list.join(', ') || 'no source given'}; confidence: ${provenance.confidence}.`;
 }
 
 /** Node's file errors, as one line a person understands. */

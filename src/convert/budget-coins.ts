@@ -43,18 +43,14 @@ export function budgetCoins(table: RateTable, query: BudgetQuery): Quote | Refus
   const checked = allowBuying(compiled, query);
   const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
   if (!allowed.ok) return allowed;
-  const offers = findOffers(compiled, { channel: query.channel, region: query.region, currency: budget.currency }, allowed);
+  const offers = findOffers(
+    compiled,
+    { channel: query.channel, region: query.region, currency: budget.currency },
+    checked.status === 'unknown' ? checked : allowed,
+  );
   if (!offers.ok) return offers;
   const low = largestWithin(offers.set.planner, budget.round('floor').toMinor());
   const plan = offers.set.planner.plan(low);
   if (!plan) return refusal('NO_PRICE', `no purchase on ${query.channel} fits ${budget.toString()}`, []);
-  return priceQuote(
-    compiled,
-    offers.set,
-    query.region,
-    low as Coins,
-    plan.coins,
-    plan.lines,
-    checked.status === 'unknown' ? checked : allowed,
-  );
+  return priceQuote(compiled, offers, query.region, low as Coins, plan.coins, plan.lines, checked.status === 'unknown' ? checked : allowed);
 }

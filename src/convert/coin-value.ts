@@ -1,8 +1,10 @@
 import { check, type Refusal, readRegion, refusal } from '../availability/check.js';
+import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, step } from './breakdown.js';
+import { findOffers } from './quote.js';
 
 const PER_COIN_PLACES = 6;
 
@@ -40,7 +42,10 @@ export interface CoinValue {
  * console.log(v.creatorYield.toString(), v.viewerCost.map((c) => c.answer.ok && c.answer.perCoin.toString())); // 0.005 USD [ '0.014143 USD', '0.014143 USD', '0.010571 USD' ]
  * ```
  */
-export function coinValue(table: RateTable, query: { readonly region: string; readonly currency?: string }): CoinValue {
+export function coinValue(
+  table: RateTable,
+  query: { readonly region: string; readonly currency?: string; readonly currencyFallback?: boolean },
+): CoinValue {
   const compiled = assertRateTable(table);
   assertObject(query, 'a question { region, currency? }');
   const region = readRegion(query.region);
@@ -48,14 +53,20 @@ export function coinValue(table: RateTable, query: { readonly region: string; re
     const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
     const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
     if (!allowed.ok) return Object.freeze({ channel: channel.id, answer: allowed });
-    const currency = query.currency ?? allowed.currency;
-    const set = compiled.offers(channel.id, currency, region);
+    const offers = findOffers(
+      compiled,
+      { channel: channel.id, region, ...defined({ currency: query.currency, currencyFallback: query.currencyFallback }) },
+      checked.status === 'unknown' ? checked : allowed,
+    );
+    if (!offers.ok) return Object.freeze({ channel: channel.id, answer: offers });
+    const { set } = offers;
+    const currency = set.currency;
     const prices: { perCoin: Money; via: string }[] = [];
-    for (const bundle of set?.bundles ?? []) {
+    for (const bundle of set.bundles) {
       const perCoin = Money.unchecked(Money.fromMinor(bundle.priceMinor, currency).amount.dividedBy(bundle.coins), currency);
       prices.push({ perCoin, via: `${bundle.coins}-coin bundle` });
     }
-    if (set?.custom) prices.push({ perCoin: Money.of(set.custom.pricePerCoin, currency), via: 'custom amount' });
+    if (set.custom) prices.push({ perCoin: Money.of(set.custom.pricePerCoin, currency), via: 'custom amount' });
     if (prices.length === 0) {
       return Object.freeze({ channel: channel.id, answer: refusal('NO_PRICE', `no ${currency} prices on ${channel.id} in ${region}`, []) });
     }

@@ -4,10 +4,11 @@ import { EconomyError } from '../errors.js';
 import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import { joinProvenance, type Provenance } from '../table/provenance.js';
 import { type Breakdown, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
 import { cashOut, type FxRate, readFx } from './payout.js';
-import { quoteCoins } from './quote.js';
+import { type QuoteQuery, quoteCoins } from './quote.js';
 
 /**
  * The question for {@link moneyFlow}: gifts, and the channel the viewer buys their coins on.
@@ -30,6 +31,10 @@ export interface FlowQuery extends GiftQuery {
    * the purchase currency per unit of the payout currency, with its source.
    */
   readonly fx?: FxRate;
+  /** The currency the viewer pays in; defaults to the region's. */
+  readonly currency?: string;
+  /** As in {@link QuoteQuery}: the default region's prices when the region's currency has none. */
+  readonly currencyFallback?: boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ export interface FlowQuery extends GiftQuery {
  * if (flow.ok) console.log(Object.values(flow.parts).reduce((a, b) => a.plus(b)).equals(flow.paid)); // true
  * ```
  */
-export interface MoneyFlow {
+export interface MoneyFlow extends Provenance {
   readonly ok: true;
   /** What the viewer paid for the cheapest purchase of the coins the gifts need. */
   readonly paid: Money;
@@ -87,7 +92,7 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
     coins: gifts.coins,
     channel: query.channel,
     region: query.region,
-    ...defined({ age: query.age, at: query.at }),
+    ...defined({ age: query.age, at: query.at, currency: query.currency, currencyFallback: query.currencyFallback }),
   });
   if (!quote.ok) return quote;
   const payout = cashOut(compiled, { diamonds: gifts.diamonds, ...defined({ method: query.method }) });
@@ -202,5 +207,11 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
       output: platform.toString(),
     }),
   ];
-  return Object.freeze({ ok: true as const, paid, parts, breakdown: Object.freeze(breakdown) });
+  return Object.freeze({
+    ok: true as const,
+    paid,
+    parts,
+    breakdown: Object.freeze(breakdown),
+    ...joinProvenance(compiled, [quote, gifts, payout], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
+  });
 }

@@ -6,6 +6,7 @@ import type { RoundingMode } from '../money/rounding.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
+import type { Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
 import { type Breakdown, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
@@ -42,7 +43,7 @@ export interface GiftQuery {
  * if (galaxy.ok) console.log(galaxy.gift.id, galaxy.value.toString()); // 5886 5.00 USD
  * ```
  */
-export interface GiftValue {
+export interface GiftValue extends Provenance {
   readonly ok: true;
   readonly gift: GiftDocument;
   readonly count: number;
@@ -101,6 +102,7 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
     diamonds,
     value,
     breakdown: Object.freeze([costStep, shareStep, valueStep]),
+    ...compiled.provenance([gift, compiled.document.creatorShare, compiled.document.diamondValue]),
   });
 }
 

@@ -3,6 +3,8 @@ import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import type { Provenance } from '../table/provenance.js';
+import type { GiftDocument } from '../table/schema.js';
 import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
 import { findGift, shareDiamonds } from './gift.js';
 import { diamondsForValue } from './payout.js';
@@ -18,7 +20,7 @@ import { diamondsForCoins } from './rates.js';
  * console.log(target.diamonds, target.coins); // 199 199
  * ```
  */
-export interface PayoutTarget {
+export interface PayoutTarget extends Provenance {
   readonly ok: true;
   readonly target: Money;
   /** `gross`: the diamonds' value; `net`: after the payout method's fee. */
@@ -90,8 +92,8 @@ export function payoutTarget(
     }),
   );
   let gifts: number | undefined;
-  if (query.gift !== undefined) {
-    const gift = findGift(compiled, query.gift);
+  const gift: GiftDocument | undefined = query.gift === undefined ? undefined : findGift(compiled, query.gift);
+  if (gift !== undefined) {
     if (diamonds > 0 && shareDiamonds(compiled, gift.coins, 1_000_000).diamonds === 0) {
       throw new EconomyError(
         'INVALID_ARGUMENT',
@@ -120,6 +122,12 @@ export function payoutTarget(
     coins,
     ...defined({ gifts }),
     breakdown: Object.freeze(steps),
+    ...compiled.provenance([
+      compiled.document.diamondValue,
+      compiled.document.creatorShare,
+      basis === 'net' ? compiled.payoutMethod(query.method) : undefined,
+      gift,
+    ]),
   });
 }
 

@@ -2,6 +2,7 @@ import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
+import type { Provenance } from '../table/provenance.js';
 
 const DAY = 86_400_000;
 
@@ -33,14 +34,12 @@ export interface PayoutWithdrawal {
  * console.log(plan.withdrawals.length, plan.lastArrives); // 50 2027-01-28
  * ```
  */
-export interface PayoutTimeline {
+export interface PayoutTimeline extends Provenance {
   readonly method: string;
   readonly withdrawals: readonly PayoutWithdrawal[];
   /** Days from a request to the money: processing plus the method's delay; `undefined` when not known. */
   readonly daysToArrive: number | undefined;
   readonly lastArrives: string | undefined;
-  /** Source keys of the limits and days used; `derived` notes where a figure is a rule, not a quote. */
-  readonly sources: readonly string[];
   /** Why an arrival date is missing, when it is. */
   readonly notKnown?: string;
 }
@@ -104,13 +103,12 @@ export function payoutTimeline(
       }),
     );
   }
-  const sources = [payout.source, processing?.source, method.delay?.source].filter((key): key is string => key !== undefined);
   return Object.freeze({
     method: method.id,
     withdrawals: Object.freeze(withdrawals),
     daysToArrive,
     lastArrives: withdrawals.at(-1)?.arrives,
-    sources: Object.freeze([...new Set(sources)]),
+    ...compiled.provenance([payout, processing, method, method.delay]),
     ...(daysToArrive === undefined ? { notKnown: `${compiled.ref} gives no processing time, so arrival dates are not known` } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { assertRoundingMode, type RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
+import type { Provenance } from '../table/provenance.js';
 import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForMinor, payoutFeeMinor } from './rates.js';
@@ -65,7 +66,7 @@ export interface CashOutQuery {
  * if (out.ok) console.log(out.gross.toString(), out.withdrawal.toString()); // 2000.00 USD 1000.00 USD
  * ```
  */
-export interface CashOut {
+export interface CashOut extends Provenance {
   readonly ok: true;
   readonly diamonds: Diamonds;
   readonly method: string;
@@ -180,6 +181,8 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     net,
     ...(converted ? { converted } : {}),
     breakdown: Object.freeze(steps),
+    // an FX rate passed with the question is the caller's figure
+    ...compiled.provenance([compiled.document.diamondValue, payout, method], query.fx === undefined ? 'sourced' : 'user-supplied'),
   });
 }
 

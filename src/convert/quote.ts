@@ -8,6 +8,8 @@ import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
+import { joinProvenance, type Provenance } from '../table/provenance.js';
+import type { PaymentMethodDocument } from '../table/schema.js';
 import { type Breakdown, step } from './breakdown.js';
 
 /**
@@ -27,6 +29,30 @@ export interface Buyer {
   readonly age?: number;
   /** The instant for dated rules; defaults to the table's `effectiveFrom`. */
   readonly at?: Instant;
+  /**
+   * When the region's currency has no prices (or the table does not list the region, so its currency is not
+   * known), answer with the default region's prices instead of refusing; the answer says so (`currencyFallback`).
+   */
+  readonly currencyFallback?: boolean;
+}
+
+/**
+ * Why an answer is priced in another currency than the region's: no prices in that currency are known.
+ * @example
+ * ```ts
+ * import { type CurrencyFallback, quoteCoins } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const quote = quoteCoins(tiktok, { coins: 70, channel: 'ios', region: 'DE', currencyFallback: true });
+ * const fallback: CurrencyFallback | undefined = quote.ok ? quote.currencyFallback : undefined;
+ * console.log(fallback?.used, fallback?.reason); // USD the table does not list DE, so no DE prices are known; USD prices of the default region
+ * ```
+ */
+export interface CurrencyFallback {
+  /** The region's currency, when the table knows it. */
+  readonly wanted?: string;
+  /** The currency the answer is priced in. */
+  readonly used: string;
+  readonly reason: string;
 }
 
 /**
@@ -81,7 +107,7 @@ export interface QuoteLine {
  * if (quote.ok) console.log(quote.coinsReceived, quote.pricePerCoin?.toString()); // 70 0.014143 USD
  * ```
  */
-export interface Quote {
+export interface Quote extends Provenance {
   readonly ok: true;
   readonly channel: string;
   readonly region: string;
@@ -99,6 +125,10 @@ export interface Quote {
    * uses the default rules and prices, and this says so (also the first breakdown step).
    */
   readonly regionNotKnown?: string;
+  /** Present when the region's currency has no prices and the question allowed a fallback. */
+  readonly currencyFallback?: CurrencyFallback;
+  /** The ways to pay on this channel in this region that the table lists (none listed: not known, not none). */
+  readonly paymentMethods: readonly PaymentMethodDocument[];
 }
 
 const PER_COIN_PLACES = 6;
@@ -123,29 +153,61 @@ export function quoteCoins(table: RateTable, query: QuoteQuery): Quote | Refusal
   const checked = allowBuying(compiled, query);
   const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
   if (!allowed.ok) return allowed;
-  const offers = findOffers(compiled, query, allowed);
+  const offers = findOffers(compiled, query, checked.status === 'unknown' ? checked : allowed);
   if (!offers.ok) return offers;
   const plan = offers.set.planner.plan(coins);
   if (!plan) {
     return refusal('NO_PRICE', `no combination of purchases on ${query.channel} reaches ${coins} coins`, []);
   }
-  return priceQuote(compiled, offers.set, query.region, coins, plan.coins, plan.lines, checked.status === 'unknown' ? checked : allowed);
+  return priceQuote(compiled, offers, query.region, coins, plan.coins, plan.lines, checked.status === 'unknown' ? checked : allowed);
 }
 
-/** The purchase options for a buyer, or a refusal naming what is missing. */
+/**
+ * The purchase options for a buyer: in the currency asked, else the region's; when that has no prices (or the
+ * region is not listed, so its currency is not known), the default region's prices if the question allows a
+ * fallback, else a refusal naming the currencies that have prices. The one currency rule of every price question.
+ */
 export function findOffers(
   table: RateTable,
-  query: { readonly channel: string; readonly region: string; readonly currency?: string },
-  allowed: Allowed,
-): { ok: true; set: OfferSet } | Refusal {
-  const currency = query.currency === undefined ? allowed.currency : assertCurrency(query.currency, ['currency']);
-  const set = table.offers(query.channel, currency, query.region);
+  query: { readonly channel: string; readonly region: string; readonly currency?: string; readonly currencyFallback?: boolean },
+  checked: Allowed | NotKnown,
+): { ok: true; set: OfferSet; fallback?: CurrencyFallback } | Refusal {
+  const allowed = checked.status === 'unknown' ? (checked.ifListed as Allowed) : checked;
+  const fallbackAllowed = query.currencyFallback;
+  if (fallbackAllowed !== undefined && typeof fallbackAllowed !== 'boolean') {
+    throw new EconomyError('INVALID_ARGUMENT', `currencyFallback must be true or false, got ${describeValue(fallbackAllowed)}`, {
+      path: ['currencyFallback'],
+    });
+  }
+  const { channel, region } = query;
+  // an unlisted region's currency is not known: only an explicit currency or a fallback prices it
+  const wanted =
+    query.currency !== undefined
+      ? assertCurrency(query.currency, ['currency'])
+      : checked.status === 'unknown'
+        ? undefined
+        : allowed.currency;
+  const set = wanted === undefined ? undefined : table.offers(channel, wanted, region);
   if (set) return { ok: true, set };
-  const others = table.document.currencies.filter((code) => code !== currency && table.offers(query.channel, code, query.region));
+  const base = table.document.regions.default.currency;
+  const why =
+    wanted === undefined
+      ? `the table does not list ${region}, so no ${region} prices are known`
+      : `no ${wanted} prices on ${channel} are known`;
+  const fallback = fallbackAllowed === true && wanted !== base ? table.offers(channel, base, region) : undefined;
+  if (fallback) {
+    const note = Object.freeze({ ...defined({ wanted }), used: base, reason: `${why}; ${base} prices of the default region` });
+    return { ok: true, set: fallback, fallback: note };
+  }
+  const others = table.document.currencies.filter((code) => code !== wanted && table.offers(channel, code, region));
+  const hint =
+    others.length > 0 && wanted !== base
+      ? `; name a currency (${others.join(', ')}) or allow the default region's prices (currencyFallback)`
+      : '';
   return refusal(
     'NO_PRICE',
-    `${table.ref} has no ${currency} prices on ${query.channel}${query.region ? ` in ${query.region}` : ''}`,
-    others.map((code) => ({ text: `prices on ${query.channel} exist in ${code}` })),
+    `${table.ref}: ${why}${hint}`,
+    others.map((code) => ({ text: `prices on ${channel} exist in ${code}` })),
   );
 }
 
@@ -164,13 +226,14 @@ export function allowBuying(table: RateTable, query: Buyer & { readonly channel:
 /** @internal Prices a plan as a {@link Quote} with its breakdown. */
 export function priceQuote(
   table: RateTable,
-  set: OfferSet,
+  offers: { readonly set: OfferSet; readonly fallback?: CurrencyFallback },
   region: string,
   coins: Coins,
   received: number,
   planLines: readonly PlanLine[],
   checked: Allowed | NotKnown,
 ): Quote {
+  const { set, fallback } = offers;
   const currency = set.currency;
   const lines = planLines.map((line) =>
     Object.freeze({
@@ -218,23 +281,34 @@ export function priceQuote(
         step({
           step: 'region-not-known',
           input: region,
-          rule: `${notKnown.reason}; priced with the default rules (sources: ${notKnown.sources.join(', ') || 'none'})`,
+          rule: `${notKnown.reason}; judged by the default rules (sources: ${notKnown.sources.map((source) => source.key).join(', ') || 'none'})`,
           table: table.ref,
-          output: `${set.currency} prices of the default region`,
+          output: `the default region's rules`,
         }),
       ]
     : [];
+  const fallbackStep = fallback
+    ? [step({ step: 'currency-fallback', input: region, rule: fallback.reason, table: table.ref, output: `${fallback.used} prices` })]
+    : [];
+  const allowed = notKnown ? (notKnown.ifListed as Allowed) : (checked as Allowed);
+  const paymentMethods = table.paymentMethods(set.channel, region);
+  const provenance = joinProvenance(table, notKnown ? [notKnown, allowed] : [allowed], [
+    ...planLines.map((line) => (line.bundleId === undefined ? set.custom : set.figures.get(line.bundleId))),
+    ...paymentMethods,
+  ]);
   return Object.freeze({
     ok: true as const,
     channel: set.channel,
     region,
-    ...defined({ regionNotKnown: notKnown?.reason }),
+    ...defined({ regionNotKnown: notKnown?.reason, currencyFallback: fallback }),
     coins,
     coinsReceived: received as Coins,
     price,
     pricePerCoin,
     lines: Object.freeze(lines),
-    breakdown: Object.freeze([...regionStep, ...breakdown, totalStep]),
+    paymentMethods,
+    breakdown: Object.freeze([...regionStep, ...fallbackStep, ...breakdown, totalStep]),
+    ...provenance,
   });
 }
 

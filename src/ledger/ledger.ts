@@ -382,7 +382,11 @@ export class Ledger {
         ];
       }
       case 'refund': {
-        if (!table.document.refundsAllowed) return refusal('FEATURE_OFF', `${table.ref} does not allow refunds`, []);
+        const refunds = table.document.refunds;
+        if (refunds === undefined) {
+          return refusal('FEATURE_OFF', `${table.ref} publishes no refund rule, so the ledger makes no refunds`, []);
+        }
+        if (!refunds.allowed) return refusal('FEATURE_OFF', `${table.ref} does not allow refunds`, []);
         const purchase = this.#byId.get(event.purchase);
         if (purchase?.event.type !== 'purchase') return refusal('NOT_ENOUGH', `there is no purchase ${event.purchase}`, []);
         if (this.#refunded.has(event.purchase)) return refusal('NOT_ENOUGH', `purchase ${event.purchase} was already refunded`, []);

@@ -286,7 +286,10 @@ export class LiveGifts {
     if (!Number.isSafeInteger(coins))
       throw new EconomyError('QUANTITY_OVERFLOW', `event ${this.#events}: ${event.giftCoins} × ${event.repeatCount} coins pass 2^53 − 1`);
     this.#events++;
-    if (event.createTime !== undefined && event.createTime > this.#newest) this.#newest = event.createTime;
+    if (event.createTime !== undefined && event.createTime > this.#newest) {
+      this.#newest = event.createTime;
+      this.#forget(0);
+    }
     if (event.msgId !== undefined) {
       if (this.#seen.has(event.msgId)) {
         this.#duplicates++;
@@ -410,18 +413,23 @@ export class LiveGifts {
 
   #remember(msgId: string, time: number): void {
     const seen = this.#seen;
-    // forget the oldest ids past the window's size or age, first in first out
-    const oldestKept = this.#newest - this.#milliseconds;
-    while (seen.size > 0 && (seen.size >= this.#messages || (this.#times[this.#head] as number) < oldestKept)) {
-      seen.delete(this.#ids[this.#head] as string);
-      this.#head = this.#head + 1 === this.#ids.length ? 0 : this.#head + 1;
-    }
+    this.#forget(1);
     if (seen.size === this.#ids.length) this.#grow();
     let slot = this.#head + seen.size;
     if (slot >= this.#ids.length) slot -= this.#ids.length;
     this.#ids[slot] = msgId;
     this.#times[slot] = time;
     seen.add(msgId);
+  }
+
+  /** Forgets the oldest ids older than the window's age, or past its size less `room`, first in first out. */
+  #forget(room: number): void {
+    const seen = this.#seen;
+    const oldestKept = this.#newest - this.#milliseconds;
+    while (seen.size > 0 && (seen.size > this.#messages - room || (this.#times[this.#head] as number) < oldestKept)) {
+      seen.delete(this.#ids[this.#head] as string);
+      this.#head = this.#head + 1 === this.#ids.length ? 0 : this.#head + 1;
+    }
   }
 
   /** Doubles the ring (up to the window's size), oldest id first: amortised O(1) per remembered id. */

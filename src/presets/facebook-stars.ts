@@ -178,7 +178,13 @@ export const facebookStarsDocument: RateTableDocument = {
   customAmounts: [],
   gifts: [{ id: 'star', name: 'Star', coins: 1, derived: 'Stars are sent in any number; one unit is one Star' }],
   creatorShare: { diamondsPerCoin: '1', rounding: 'floor', scope: 'per-gift', source: 'meta-creators-stars' },
-  diamondValue: { currency: 'USD', perDiamond: '0.01', rounding: 'half-even', source: 'meta-creators-stars' },
+  diamondValue: {
+    currency: 'USD',
+    perDiamond: '0.01',
+    rounding: 'half-even',
+    source: 'meta-creators-stars',
+    alsoReportedBy: ['creatororg-stars'],
+  },
   payout: {
     currency: 'USD',
     derived: 'no payout minimum is published: withdrawals answer "minimum not known"; payment is Net30 (creatororg-stars)',
@@ -187,20 +193,42 @@ export const facebookStarsDocument: RateTableDocument = {
     ],
   },
   regions: {
-    unlisted: { answer: 'unknown', reason: 'the sources give no list of countries where Stars can be bought and sent' },
+    unlisted: {
+      answer: 'unknown',
+      reason: 'the sources give no list of countries where Stars can be bought and sent',
+      derived: 'no source lists countries',
+    },
     default: {
       currency: 'USD',
       channels: ['web', 'app'],
       features: {
-        'buy-coins': { available: true },
-        'send-gifts': { available: true },
+        'buy-coins': { available: true, source: 'meta-creators-stars', derived: 'the source describes it with no country or age rule' },
+        'send-gifts': { available: true, source: 'meta-creators-stars', derived: 'the source describes it with no country or age rule' },
         'receive-gifts': { available: true, source: 'meta-creators-stars' },
-        'cash-out': { available: true },
+        'cash-out': { available: true, source: 'meta-creators-stars', derived: 'the source describes it with no country or age rule' },
       },
     },
-    rules: [],
+    rules: [
+      {
+        region: 'US',
+        name: 'United States',
+        features: {},
+        source: 'techcrunch-stars-store',
+        derived: 'the sources quote USD prices, as paid in the US, so the default rules apply there',
+      },
+    ],
   },
-  refundsAllowed: false,
+  // the Stars store website takes Facebook Pay; in-app purchases go through Apple or Google (techcrunch-stars-store)
+  paymentMethods: [
+    {
+      id: 'facebook-pay',
+      name: 'Facebook Pay (Stars store website)',
+      channels: ['web'],
+      source: 'techcrunch-stars-store',
+      alsoReportedBy: ['meta-newsroom-stars-fest'],
+    },
+    { id: 'app-store-billing', name: 'Apple or Google in-app purchase', channels: ['app'], source: 'techcrunch-stars-store' },
+  ],
 };
 
 /**

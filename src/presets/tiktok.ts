@@ -1,5 +1,12 @@
 import { compileRateTable, type RateTable } from '../table/compile.js';
-import type { RateTableDocument } from '../table/schema.js';
+import type { FeatureRule as FeatureRuleDocument, RateTableDocument } from '../table/schema.js';
+
+const FEATURES = ['buy-coins', 'send-gifts', 'receive-gifts', 'go-live', 'cash-out', 'chests'] as const;
+
+/** One rule for every feature: where the whole app is not available. */
+function everyFeature(rule: FeatureRuleDocument): Record<string, FeatureRuleDocument> {
+  return Object.fromEntries(FEATURES.map((feature) => [feature, rule]));
+}
 
 /**
  * TikTok LIVE as publicly reported, read from the sources listed in the document (retrieved 2026-11-25).
@@ -13,7 +20,11 @@ import type { RateTableDocument } from '../table/schema.js';
  * - Coins to diamonds: 1 diamond per coin of gift value, a diamond worth USD 0.005 (the better-sourced
  *   reading); the "0.5 diamond per coin" reading is the overlay `tiktokHalfDiamondOverlay`.
  * - Payout minimum USD 100 is from a 2019 TikTok page; today's page says only "certain thresholds".
- * - The 65-coin app ladder in USD is the overlay `tiktokAppLadder65Overlay`.
+ * - Two app ladders are reported in USD. The 70-coin ladder (70 … 17,500 coins; backtofront, businesshab,
+ *   techtoday-2025 of June 2025) is the preset's; the 65-coin ladder (65 … 6,607; bloc4you, tiktokcoins-ai,
+ *   apps-uk) is the overlay `tiktokAppLadder65Overlay`. The choice is not settled: TechCrunch (2024) puts
+ *   in-app packs at 20–16,500 coins, which fits the 65-coin ladder and the GBP one; the 70-coin ladder has the
+ *   most and the most recent sources, and matches the web pack's size. Apply the overlay to use the other.
  * - Left out: the 5-coin pack (low confidence), the US "Scaled LIVE rewards" (performance-based, up to 53%).
  *
  * @example
@@ -192,6 +203,19 @@ export const tiktokDocument: RateTableDocument = {
       published: '2022-03-06',
     },
     {
+      key: 'cna-india-2020',
+      title: "India bans 59 Chinese mobile apps over 'security' concerns, TikTok among them (CNA)",
+      url: 'https://www.channelnewsasia.com/news/business/india-bans-59-chinese-mobile-apps-over-security-concerns-12882644',
+      published: '2020-06-29',
+    },
+    {
+      key: 'quint-douyin',
+      title:
+        'Why is Chinese app TikTok inaccessible in China? (thequintnewstoday.com: mainland China uses Douyin, a separate ByteDance app)',
+      url: 'https://www.thequintnewstoday.com/why-is-chinese-app-tiktok-inaccessible-in-china/',
+      retrieved: '2026-11-25',
+    },
+    {
       key: '1xcoins-2023',
       title: 'Understanding TikTok LIVE Gifts: How They Function (EEA/CH/UK Coins Policy and Rewards Policy, June 2022)',
       url: 'https://www.1xcoins.xyz/2023/01/understanding-tiktok-live-gifts-how.html',
@@ -218,7 +242,7 @@ export const tiktokDocument: RateTableDocument = {
     },
   ],
   currencies: ['USD', 'GBP'],
-  features: ['buy-coins', 'send-gifts', 'receive-gifts', 'go-live', 'cash-out', 'chests'],
+  features: [...FEATURES],
   channels: [
     { id: 'ios', name: 'iOS app (App Store)', storeCommission: '0.30', source: 'apple-finops' },
     {
@@ -246,12 +270,14 @@ export const tiktokDocument: RateTableDocument = {
           currency: 'USD',
           amount: '0.99',
           source: 'backtofront',
+          alsoReportedBy: ['businesshab', 'techtoday-2025'],
         },
         {
           channel: 'android',
           currency: 'USD',
           amount: '0.99',
           source: 'backtofront',
+          alsoReportedBy: ['businesshab', 'techtoday-2025'],
         },
         {
           channel: 'web',
@@ -524,6 +550,7 @@ export const tiktokDocument: RateTableDocument = {
       step: 1,
       rounding: 'ceil',
       source: 'assist-all-jp-2025',
+      alsoReportedBy: ['techcrunch-2024'],
       derived:
         'limits 30–2,500,000 coins from a Japanese source; the per-coin price is not public: the sourced web pack 0.74 / 70 = 0.0105714… rounded up to 4 places',
     },
@@ -535,6 +562,7 @@ export const tiktokDocument: RateTableDocument = {
       coins: 1,
       streakable: true,
       source: 'gg-2024',
+      alsoReportedBy: ['ttlc-readme', 'synchra-gifts'],
     },
     {
       id: '5269',
@@ -884,6 +912,7 @@ export const tiktokDocument: RateTableDocument = {
       coins: 34999,
       streakable: false,
       source: 'gg-2024',
+      alsoReportedBy: ['ttlj-2023'],
     },
     {
       id: '8582',
@@ -919,6 +948,7 @@ export const tiktokDocument: RateTableDocument = {
       coins: 44999,
       streakable: false,
       source: 'gg-2024',
+      alsoReportedBy: ['ttlj-2023'],
     },
   ],
   creatorShare: {
@@ -929,7 +959,13 @@ export const tiktokDocument: RateTableDocument = {
     derived:
       "inferred by the source: creators get '50% of the value of their LIVE diamonds, typically 0.5 cents per diamond', and TikTok's payload names a gift's coin price diamond_count",
   },
-  diamondValue: { currency: 'USD', perDiamond: '0.005', rounding: 'half-even', source: 'live-success-2025' },
+  diamondValue: {
+    currency: 'USD',
+    perDiamond: '0.005',
+    rounding: 'half-even',
+    source: 'live-success-2025',
+    alsoReportedBy: ['collectiv', 'simpliconvert', 'calculatecreator-2025'],
+  },
   payout: {
     currency: 'USD',
     minimum: '100',
@@ -1044,11 +1080,44 @@ export const tiktokDocument: RateTableDocument = {
         features: {},
         source: 'apps-uk',
         derived: 'app prices are reported in GBP for the UK; own Coins and Rewards policies since 2022-06 (1xcoins-2023)',
+        alsoReportedBy: ['1xcoins-2023'],
+      },
+      {
+        region: 'IN',
+        name: 'India',
+        features: everyFeature({
+          available: false,
+          from: '2020-06-29',
+          reason: "India's government blocked the TikTok app on 2020-06-29",
+          source: 'cna-india-2020',
+          derived: 'the whole app is blocked, so every feature in it is',
+        }),
+      },
+      {
+        region: 'CN',
+        name: 'China (mainland)',
+        features: everyFeature({
+          available: false,
+          reason: 'TikTok is not offered in mainland China, which is served by Douyin, a separate app with its own coins',
+          source: 'quint-douyin',
+          derived: 'TikTok is not offered there, so none of its features are',
+        }),
       },
     ],
   },
-  chests: { split: 'random', source: 'imanokoto' },
-  refundsAllowed: false,
+  chests: { split: 'random', source: 'imanokoto', alsoReportedBy: ['yabuinu-2022'] },
+  // in-app coins are billed by the stores (tiktok-gifts-hr: App Store, Google Play, website); the sources name no
+  // payment methods of the web top-up, so none are listed for it
+  paymentMethods: [
+    {
+      id: 'app-store',
+      name: 'App Store billing',
+      channels: ['ios'],
+      source: 'tiktok-gifts-hr',
+      alsoReportedBy: ['tiktokcoins-ai'],
+    },
+    { id: 'google-play', name: 'Google Play billing', channels: ['android'], source: 'tiktok-gifts-hr' },
+  ],
 };
 
 /**

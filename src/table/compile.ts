@@ -3,7 +3,8 @@ import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
 import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
-import type { CustomAmountDocument, GiftDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
+import { type Confidence, type Figure, figuresKey, type Provenance, provenanceOf } from './provenance.js';
+import type { CustomAmountDocument, GiftDocument, PaymentMethodDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
 
 type PayoutMethodDocument = RateTableDocument['payout']['methods'][number];
 
@@ -25,6 +26,8 @@ export interface OfferSet {
   readonly bundles: readonly BundleOffer[];
   readonly custom?: CustomAmountDocument;
   readonly planner: PurchasePlanner;
+  /** Where each bundle's price here comes from, by bundle id. */
+  readonly figures: ReadonlyMap<string, Figure>;
 }
 
 /**
@@ -58,6 +61,8 @@ export class RateTable {
   readonly #gifts: ReadonlyMap<string, GiftDocument>;
   readonly #offers: ReadonlyMap<string, OfferSet>;
   readonly #regions: ReadonlyMap<string, RegionRuleDocument>;
+  readonly #provenance = new Map<string, Provenance>();
+  readonly #payments = new Map<string, readonly PaymentMethodDocument[]>();
 
   /** @internal Use `parseRateTable` or `compileRateTable`. */
   constructor(document: RateTableDocument) {
@@ -133,9 +138,58 @@ export class RateTable {
     return method;
   }
 
+  /**
+   * The ways to pay for coins on a channel in a region, as the table lists them (an empty list when it lists
+   * none: not "none accepted", only none known).
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.paymentMethods('ios', 'US').map((method) => method.id)); // [ 'app-store' ]
+   * ```
+   */
+  paymentMethods(channel: string, region: string): readonly PaymentMethodDocument[] {
+    const key = `${channel}/${region}`;
+    let found = this.#payments.get(key);
+    if (found === undefined) {
+      found = Object.freeze(
+        this.document.paymentMethods.filter(
+          (method) => method.channels.includes(channel) && (method.regions === undefined || method.regions.includes(region)),
+        ),
+      );
+      if (this.#payments.size < 4096) this.#payments.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * The currency a region pays in: its own rule's, else the default region's; `undefined` for a region the
+   * table does not list when it says unlisted regions are not known (their currency is not known either).
+   */
+  regionCurrency(region: string): string | undefined {
+    const rule = this.#regions.get(region);
+    if (rule === undefined && this.document.regions.unlisted.answer === 'unknown') return undefined;
+    return rule?.currency ?? this.document.regions.default.currency;
+  }
+
   /** The rule a region has beyond the default, if any. */
   regionRule(region: string): RegionRuleDocument | undefined {
     return this.#regions.get(region);
+  }
+
+  /**
+   * The sources behind some of this table's figures and the weakest confidence among them (memoised: an
+   * answer pays one lookup). `floor` is the confidence of what else the answer used: `user-supplied` for a
+   * figure the caller passed with the question (an FX rate), or the confidence of a rule already judged.
+   */
+  provenance(figures: readonly (Figure | undefined)[], floor: Confidence = 'sourced'): Provenance {
+    const key = figuresKey(figures, floor);
+    let found = this.#provenance.get(key);
+    if (found === undefined) {
+      found = provenanceOf(this.document, figures, floor);
+      if (this.#provenance.size < 4096) this.#provenance.set(key, found);
+    }
+    return found;
   }
 
   /** True when `at` (ms since the epoch) falls in this version's period. */
@@ -188,6 +242,7 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
           region === '*' ? regions === undefined : regions?.includes(region) === true;
         const appliesOrGeneral = (regions: readonly string[] | undefined) => applies(regions) || (region !== '*' && regions === undefined);
         const bundles: BundleOffer[] = [];
+        const figures = new Map<string, Figure>();
         let specific = false;
         for (const bundle of document.bundles) {
           const candidates = bundle.prices.filter(
@@ -197,6 +252,7 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
           if (!price) continue;
           specific ||= region !== '*' && price.regions !== undefined;
           const minor = ratioFromDecimal(price.amount, places);
+          figures.set(bundle.id, { source: price.source ?? bundle.source, derived: price.derived ?? bundle.derived });
           // the planner optimises on units received: the bundle's coins plus this price's bonus
           bundles.push(
             Object.freeze({
@@ -235,6 +291,7 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
             bundles: Object.freeze(bundles),
             ...(custom ? { custom } : {}),
             planner: PurchasePlanner.compile(bundles, customOffer),
+            figures,
           }),
         );
       }

@@ -50,6 +50,8 @@ function buildSchemas() {
     source: sourceKey.optional(),
     /** Present when the figure is derived rather than sourced: the rule, in words. */
     derived: text('derived').optional(),
+    /** Other sources that report the same figure (keys of the table's `sources`). */
+    alsoReportedBy: z.array(sourceKey).min(1).optional(),
   };
 
   /** A source of figures: a page or document, with the date it was read or published. */
@@ -214,6 +216,23 @@ function buildSchemas() {
     ...provenance,
   });
 
+  /**
+   * A way to pay for coins (card, PayPal, carrier billing, a virtual prepaid card, a reseller, a store's
+   * billing) on some channels, in some regions (all when absent), with its own commission when one is known.
+   */
+  const paymentMethodSchema = z.strictObject({
+    id: id('payment method id'),
+    name: text('name'),
+    channels: z.array(id('channel')).min(1),
+    regions: z.array(region).min(1).optional(),
+    /** The share of the price the method keeps, beyond the channel's store commission. */
+    commission: share('commission').optional(),
+    ...provenance,
+  });
+
+  /** Whether bought coins can be refunded, as a sourced figure (absent: no published rule, so no refunds are modelled). */
+  const refundsSchema = z.strictObject({ allowed: z.boolean(), ...provenance });
+
   /** A whole economy as one document. */
   const rateTableSchema = z.strictObject({
     id: id('id'),
@@ -240,7 +259,8 @@ function buildSchemas() {
       unlisted: unlistedSchema.default({ answer: 'allow' }),
     }),
     chests: chestsSchema.optional(),
-    refundsAllowed: z.boolean().default(false),
+    refunds: refundsSchema.optional(),
+    paymentMethods: z.array(paymentMethodSchema).default([]),
   });
 
   return {
@@ -258,6 +278,8 @@ function buildSchemas() {
     defaultRegion: defaultRegionSchema,
     regionRule: regionRuleSchema,
     chests: chestsSchema,
+    paymentMethod: paymentMethodSchema,
+    refunds: refundsSchema,
     rateTable: rateTableSchema,
   };
 }
@@ -366,3 +388,15 @@ export type CustomAmountDocument = z.output<RateTableSchemas['customAmount']>;
  * ```
  */
 export type RegionRuleDocument = z.output<RateTableSchemas['regionRule']>;
+
+/**
+ * A way to pay for coins on some channels and regions.
+ * @example
+ * ```ts
+ * import type { PaymentMethodDocument } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const [store]: readonly PaymentMethodDocument[] = tiktok.paymentMethods('android', 'US');
+ * console.log(store?.name); // Google Play billing
+ * ```
+ */
+export type PaymentMethodDocument = z.output<RateTableSchemas['paymentMethod']>;

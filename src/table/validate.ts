@@ -56,10 +56,15 @@ export function crossCheck(table: RateTableDocument): Issue[] {
   });
   const features = new Set(table.features);
 
-  const checkSource = (value: { source?: string | undefined }, path: (string | number)[]) => {
-    if (value.source !== undefined && !sources.has(value.source)) {
-      report([...path, 'source'], `unknown source "${value.source}": sources are ${[...sources].join(', ') || '(none listed)'}`);
-    }
+  const checkSource = (
+    value: { source?: string | undefined; alsoReportedBy?: readonly string[] | undefined },
+    path: (string | number)[],
+  ) => {
+    const known = (key: string, at: (string | number)[]) => {
+      if (!sources.has(key)) report(at, `unknown source "${key}": sources are ${[...sources].join(', ') || '(none listed)'}`);
+    };
+    if (value.source !== undefined) known(value.source, [...path, 'source']);
+    for (const [index, key] of (value.alsoReportedBy ?? []).entries()) known(key, [...path, 'alsoReportedBy', index]);
   };
   const checkChannel = (channel: string, path: (string | number)[]) => {
     if (!channels.has(channel)) report(path, `unknown channel "${channel}": channels are ${[...channels].join(', ')}`);
@@ -194,6 +199,7 @@ export function crossCheck(table: RateTableDocument): Issue[] {
   if (table.chests) {
     const chests = table.chests;
     checkSource(chests, ['chests']);
+
     if (chests.minCoins !== undefined && chests.maxCoins !== undefined && chests.minCoins > chests.maxCoins) {
       report(['chests', 'maxCoins'], `maxCoins (${chests.maxCoins}) must be at least minCoins (${chests.minCoins})`);
     }
@@ -204,6 +210,15 @@ export function crossCheck(table: RateTableDocument): Issue[] {
     ) {
       report(['chests', 'maxCountdownSeconds'], 'maxCountdownSeconds must be at least minCountdownSeconds');
     }
+  }
+  checkSource(table.regions.unlisted, ['regions', 'unlisted']);
+  if (table.refunds) checkSource(table.refunds, ['refunds']);
+  unique(table.paymentMethods, 'id', 'paymentMethods', 'payment method id');
+  for (const [index, method] of table.paymentMethods.entries()) {
+    const path = ['paymentMethods', index];
+    for (const [i, channel] of method.channels.entries()) checkChannel(channel, [...path, 'channels', i]);
+    checkRegions(method.regions, [...path, 'regions']);
+    checkSource(method, path);
   }
   return issues;
 }

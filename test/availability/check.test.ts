@@ -25,7 +25,9 @@ const CASES: [string, string, string | undefined, number | undefined, string | u
   ['RU', 'chests', undefined, 30, undefined, 'REGION'],
   ['DE', 'go-live', undefined, 16, undefined, 'NOT_KNOWN'],
   ['DE', 'buy-coins', 'web', 30, undefined, 'NOT_KNOWN'],
-  ['CN', 'send-gifts', undefined, 30, undefined, 'NOT_KNOWN'],
+  ['BR', 'send-gifts', undefined, 30, undefined, 'NOT_KNOWN'],
+  ['CN', 'send-gifts', undefined, 30, undefined, 'REGION'], // served by Douyin (quint-douyin)
+  ['IN', 'buy-coins', 'web', 30, undefined, 'REGION'], // blocked since 2020-06-29 (cna-india-2020)
   ['GB', 'cash-out', undefined, 18, undefined, true],
   ['FR', 'cash-out', undefined, undefined, undefined, 'NOT_KNOWN'],
 ];
@@ -56,17 +58,18 @@ describe('check (TikTok preset)', () => {
   });
 
   it('answers "not known" for a region the preset does not list, with the source and what the default rules would say', () => {
-    const cn = check(tiktok, { region: 'CN', feature: 'send-gifts', age: 30 });
-    expect(cn).toMatchObject({
+    const br = check(tiktok, { region: 'BR', feature: 'send-gifts', age: 30 });
+    expect(br).toMatchObject({
       ok: false,
       status: 'unknown',
       code: 'NOT_KNOWN',
       reason:
-        'whether send-gifts is available in CN is not known: the table does not list CN: TikTok says gifts are available only in selected countries and publishes no list',
-      sources: ['tiktok-send-gift-cs'],
-      alternatives: [{ text: 'the table lists US, KR, RU, GB' }],
+        'whether send-gifts is available in BR is not known: the table does not list BR: TikTok says gifts are available only in selected countries and publishes no list',
+      sources: [{ key: 'tiktok-send-gift-cs', retrieved: '2026-11-25' }],
+      confidence: 'sourced',
+      alternatives: [{ text: 'the table lists US, KR, RU, GB, IN, CN' }],
     });
-    expect(cn.status === 'unknown' && cn.ifListed.ok).toBe(true);
+    expect(br.status === 'unknown' && br.ifListed.ok).toBe(true);
     // under the default rules a 15-year-old could not host LIVE (16+): kept as ifListed, the answer stays unknown
     const de = check(tiktok, { region: 'DE', feature: 'go-live', age: 15 });
     expect(de.status === 'unknown' && de.ifListed).toMatchObject({ ok: false, code: 'AGE' });
@@ -103,8 +106,9 @@ describe('check (TikTok preset)', () => {
     const live = regionsAllowing(tiktok, 'go-live');
     expect(live.elsewhere).toBe(true);
     expect(live.allowed).toEqual(['US', 'KR', 'GB']);
-    expect(live.refused.map((r) => r.region)).toEqual(['RU']);
-    expect(regionsAllowing(tiktok, 'go-live', '2020-01-01').refused).toEqual([]);
+    expect(live.refused.map((r) => r.region)).toEqual(['RU', 'IN', 'CN']); // allaccess-2022, cna-india-2020, quint-douyin
+    // before 2020-06-29 (India) and 2022-03-06 (Russia) only mainland China, never served by TikTok, is refused
+    expect(regionsAllowing(tiktok, 'go-live', '2020-01-01').refused.map((r) => r.region)).toEqual(['CN']);
     const ru = regionSummary(tiktok, 'RU');
     expect(
       Object.entries(ru)
@@ -164,10 +168,22 @@ describe('check (channels, dates, alternatives)', () => {
         fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
         (region, feature, channel, age, at) => {
           const answer = check(tiktok, { region, feature, at, ...(channel ? { channel } : {}), ...(age !== undefined ? { age } : {}) });
-          if (answer.ok) expect(Object.keys(answer)).not.toContain('code');
-          else if (answer.status === 'refused')
+          if (answer.ok) {
+            expect(Object.keys(answer)).not.toContain('code');
+            expect(answer.sources.length).toBeGreaterThan(0); // every TikTok rule names its source
+          } else if (answer.status === 'refused')
             expect(Object.keys(answer).sort()).toEqual(['alternatives', 'code', 'ok', 'reason', 'status']);
-          else expect(Object.keys(answer).sort()).toEqual(['alternatives', 'code', 'ifListed', 'ok', 'reason', 'sources', 'status']);
+          else
+            expect(Object.keys(answer).sort()).toEqual([
+              'alternatives',
+              'code',
+              'confidence',
+              'ifListed',
+              'ok',
+              'reason',
+              'sources',
+              'status',
+            ]);
         },
       ),
     );

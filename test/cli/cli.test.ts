@@ -122,11 +122,21 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     const refused = run('check', '--region', 'KR', '--feature', 'buy-coins', '--age', '18');
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('Refused (AGE): buy-coins needs age 19 or over in KR');
-    // TikTok publishes no country list (tiktok-send-gift-cs): CN is neither allowed nor refused
-    const unknown = run('check', '--region', 'CN', '--feature', 'send-gifts', '--age', '30');
+    // TikTok publishes no country list (tiktok-send-gift-cs): BR is neither allowed nor refused
+    const unknown = run('check', '--region', 'BR', '--feature', 'send-gifts', '--age', '30');
     expect(unknown.status).toBe(1);
-    expect(unknown.stdout).toMatch(/^Not known: whether send-gifts is available in CN is not known/);
+    expect(unknown.stdout).toMatch(/^Not known: whether send-gifts is available in BR is not known/);
     expect(run('quote', '100', '--channel', 'ios', '--region', 'KR', '--age', '18').status).toBe(1);
+    // DE is not listed, so its currency is not known: a refusal naming USD and GBP, or the default prices when allowed
+    const de = run('quote', '70', '--channel', 'ios', '--region', 'DE');
+    expect([de.status, de.stdout]).toEqual([1, expect.stringContaining('Refused (NO_PRICE)')]);
+    const fallback = run('quote', '70', '--channel', 'ios', '--region', 'DE', '--currency-fallback');
+    expect(fallback.status).toBe(0);
+    expect(fallback.stdout).toMatch(/currency-fallback\s+DE\s+the table does not list DE/);
+    expect(fallback.stdout).toContain(
+      'Figures: tiktok-send-gift-cs (retrieved 2026-11-25), tiktok-gifts-hr (retrieved 2026-11-25), backtofront (retrieved 2026-11-25); confidence: sourced.',
+    );
+    expect(run('budget', '5', '--region', 'DE').stderr).toContain('pass --currency CODE (USD, GBP) or --currency-fallback');
     // a currency the table does not pay out in, without an FX rate, is a refusal, never a silent USD answer
     const euros = run('diamonds', '50000', '--currency', 'EUR');
     expect(euros.status).toBe(1);

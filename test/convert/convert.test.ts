@@ -388,7 +388,8 @@ describe('payout timeline (tiktok.json payout: 15 processing days, tiktok-wallet
     expect(plan.withdrawals).toHaveLength(50);
     // 2026-11-25 + 49 days = 2027-01-13; + 15 processing days = 2027-01-28
     expect(plan.withdrawals.at(-1)).toMatchObject({ requested: '2027-01-13', arrives: '2027-01-28' });
-    expect(plan.sources).toEqual(['tiktok-withdrawal-2019', 'tiktok-wallet']);
+    expect(plan.sources.map((source) => source.key)).toEqual(['tiktok-withdrawal-2019', 'tiktok-wallet']);
+    expect(plan.confidence).toBe('derived'); // the 2019 minimum stands for today's 'certain thresholds'
   });
 
   it('PayPal adds its 21 days; a remainder is the last withdrawal; below the minimum is an error', () => {

@@ -15,7 +15,7 @@ import { expectEconomyError } from '../helpers.js';
 
 const withRefunds = applyOverlay(tiktok, {
   version: 'test',
-  refundsAllowed: true,
+  refunds: { allowed: true },
   chests: { minCoins: 10, maxCoins: 10_000, maxClaimants: 5, minCountdownSeconds: 10, maxCountdownSeconds: 300, split: 'random' },
   payout: { minimum: '1' },
 });

@@ -94,8 +94,8 @@ describe('liveGifts on the shared sample (../shared/data/live-events-expected.js
         fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 30 })), { maxLength: 400 }),
         (messages, milliseconds, steps) => {
           const session = new LiveGifts(tiktok, { defaultReceiver: 'host', dedupe: { messages, milliseconds } });
-          // the model: remembered [id, time] pairs, oldest first; an id is forgotten when more than `messages`
-          // are kept or its time is older than the newest time minus the window
+          // the model: remembered [id, time] pairs, oldest first; an id is forgotten as soon as its time is older
+          // than the newest time minus the window, or when a new id would make more than `messages`
           let model: [string, number][] = [];
           let newest = 0;
           let time = 0;
@@ -104,9 +104,9 @@ describe('liveGifts on the shared sample (../shared/data/live-events-expected.js
             time += advance;
             newest = Math.max(newest, time);
             const msgId = String(id + 1); // "0" is protobuf's unset id, so no id
+            model = model.filter(([, at]) => at >= newest - milliseconds);
             const duplicate = model.some(([seen]) => seen === msgId);
             if (!duplicate) {
-              model = model.filter(([, at]) => at >= newest - milliseconds);
               model = [...model.slice(Math.max(0, model.length - messages + 1)), [msgId, time]];
               counted++;
             }

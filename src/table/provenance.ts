@@ -1,0 +1,110 @@
+import type { RateTableDocument } from './schema.js';
+
+/**
+ * Where one figure of a table comes from: a source key, and a rule in words when the figure is derived.
+ * @example
+ * ```ts
+ * import type { Figure } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const share: Figure = tiktok.document.creatorShare;
+ * console.log(share.source); // live-success-2025
+ * ```
+ */
+export interface Figure {
+  readonly source?: string | undefined;
+  readonly derived?: string | undefined;
+}
+
+/**
+ * A source an answer relied on, as the table declares it.
+ * @example
+ * ```ts
+ * import { sendGifts, type SourceRef } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = sendGifts(tiktok, { gift: 'Rose', count: 1 });
+ * const first: SourceRef | undefined = answer.ok ? answer.sources[0] : undefined;
+ * console.log(first?.key); // gg-2024
+ * ```
+ */
+export interface SourceRef {
+  readonly key: string;
+  readonly title: string;
+  readonly url?: string;
+  readonly published?: string;
+  readonly retrieved?: string;
+}
+
+/**
+ * How firmly an answer stands, by its weakest figure: `sourced` (every figure from a source), `derived`
+ * (some figure derived from sourced ones by a stated rule) or `user-supplied` (some figure with no source:
+ * a user's own table, or a rate passed with the question).
+ * @example
+ * ```ts
+ * import { sendGifts, type Confidence } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const answer = sendGifts(tiktok, { gift: 'Rose', count: 1 });
+ * const confidence: Confidence | undefined = answer.ok ? answer.confidence : undefined;
+ * console.log(confidence); // derived
+ * ```
+ */
+export type Confidence = 'sourced' | 'derived' | 'user-supplied';
+
+/**
+ * The sources behind an answer and its weakest confidence, so a page can show "figures as publicly reported on …".
+ * @example
+ * ```ts
+ * import { type Provenance, quoteCoins } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const quote = quoteCoins(tiktok, { coins: 70, channel: 'ios', region: 'US' });
+ * const provenance: Provenance | undefined = quote.ok ? quote : undefined;
+ * console.log(provenance?.sources.map((source) => source.key), provenance?.confidence); // [ 'tiktok-gifts-hr', 'backtofront' ] sourced
+ * ```
+ */
+export interface Provenance {
+  readonly sources: readonly SourceRef[];
+  readonly confidence: Confidence;
+}
+
+const RANK: Record<Confidence, number> = { sourced: 0, derived: 1, 'user-supplied': 2 };
+
+/** @internal The provenance of some figures of a document (the table memoises it). */
+export function provenanceOf(document: RateTableDocument, figures: readonly (Figure | undefined)[], floor: Confidence): Provenance {
+  const keys: string[] = [];
+  let confidence: Confidence = floor;
+  for (const figure of figures) {
+    if (figure === undefined) continue;
+    const own: Confidence = figure.source === undefined ? 'user-supplied' : figure.derived === undefined ? 'sourced' : 'derived';
+    if (RANK[own] > RANK[confidence]) confidence = own;
+    if (figure.source !== undefined && !keys.includes(figure.source)) keys.push(figure.source);
+  }
+  const sources = keys.map((key) => {
+    const found = document.sources.find((source) => source.key === key);
+    return Object.freeze((found ? { ...found } : { key, title: key }) as SourceRef);
+  });
+  return Object.freeze({ sources: Object.freeze(sources), confidence });
+}
+
+/** @internal A memo key for a list of figures. */
+export function figuresKey(figures: readonly (Figure | undefined)[], floor: Confidence): string {
+  let key: string = floor;
+  for (const figure of figures) key += figure === undefined ? ';' : `;${figure.source ?? ''}${figure.derived === undefined ? '' : '*'}`;
+  return key;
+}
+
+/** @internal The weaker of some confidences. */
+export function weakest(...confidences: (Confidence | undefined)[]): Confidence {
+  let found: Confidence = 'sourced';
+  for (const confidence of confidences) if (confidence !== undefined && RANK[confidence] > RANK[found]) found = confidence;
+  return found;
+}
+
+/** @internal The provenance of an answer built from other answers (and perhaps some figures of its own). */
+export function joinProvenance(
+  table: { provenance(figures: readonly (Figure | undefined)[], floor?: Confidence): Provenance },
+  parts: readonly Provenance[],
+  figures: readonly (Figure | undefined)[] = [],
+  floor: Confidence = 'sourced',
+): Provenance {
+  const keys = parts.flatMap((part) => part.sources.map((source) => ({ source: source.key })));
+  return table.provenance([...keys, ...figures], weakest(floor, ...parts.map((part) => part.confidence)));
+}
