@@ -20,7 +20,6 @@ export {
   readChannel,
   readRegion,
   refusal,
-  refusalFor,
 } from './availability/check.js';
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';

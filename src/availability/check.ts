@@ -343,24 +343,18 @@ export function readChannel(table: RateTable, value: unknown): string {
 }
 
 /**
- * Checks a feature for a person only when their region is known: the refusal, or `undefined` when the
- * rules allow it, the region is not known to the table, or no region was given (nothing can be judged).
- *
- * @example
- * ```ts
- * import { refusalFor } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * console.log(refusalFor(tiktok, 'cash-out', { region: 'US', age: 17 })?.code, refusalFor(tiktok, 'cash-out', {})); // AGE undefined
- * ```
+ * @internal Judges a feature for a person with a region: the refusal; "not known" when the table does not list
+ * the region (and its default rules would allow); `undefined` when allowed or when no region was given.
  */
-export function refusalFor(
+export function judgePerson(
   table: RateTable,
   feature: string,
   person: { readonly region?: string | undefined; readonly age?: number | undefined; readonly at?: Instant | undefined },
-): Refusal | undefined {
-  assertRateTable(table);
+): Refusal | NotKnown | undefined {
   assertObject(person, 'a person { region?, age?, at? }');
   if (person.region === undefined) return undefined;
   const answer = check(table, { region: person.region, feature, ...defined({ age: person.age, at: person.at }) });
-  return answer.status === 'refused' ? answer : undefined;
+  if (answer.status === 'refused') return answer;
+  if (answer.status === 'unknown') return answer.ifListed.ok ? answer : answer.ifListed;
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import type { NotKnown } from '../availability/check.js';
 import type { RoundingMode } from '../money/rounding.js';
 
 /**
@@ -48,4 +49,15 @@ export function step(parts: StepParts): BreakdownStep {
   const clean: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parts)) if (value !== undefined) clean[key] = value;
   return Object.freeze(clean) as unknown as BreakdownStep;
+}
+
+/** @internal The breakdown step that says an answer's region is not known to the table. */
+export function regionNotKnownStep(table: { readonly ref: string }, region: string, notKnown: NotKnown): BreakdownStep {
+  return step({
+    step: 'region-not-known',
+    input: region,
+    rule: `${notKnown.reason}; judged by the default rules (sources: ${notKnown.sources.map((source) => source.key).join(', ') || 'none'})`,
+    table: table.ref,
+    output: "the default region's rules",
+  });
 }

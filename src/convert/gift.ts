@@ -1,4 +1,4 @@
-import { type Refusal, refusal, refusalFor } from '../availability/check.js';
+import { judgePerson, type Refusal, refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Decimal, decimalText } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
@@ -6,9 +6,9 @@ import type { RoundingMode } from '../money/rounding.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
-import type { Provenance } from '../table/provenance.js';
+import { joinProvenance, type Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, step } from './breakdown.js';
+import { type Breakdown, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForGifts } from './rates.js';
 
@@ -51,6 +51,8 @@ export interface GiftValue extends Provenance {
   readonly diamonds: Diamonds;
   /** The money value of the diamonds, before payout fees. */
   readonly value: Money;
+  /** Present when the question's region is not listed and the table says unlisted regions are not known. */
+  readonly regionNotKnown?: string;
   readonly breakdown: Breakdown;
 }
 
@@ -74,8 +76,9 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
   const gift = findGift(compiled, query.gift);
   const count = query.count === undefined ? 1 : wholeCount(query.count, 'count', ['count']);
   if (count < 1) throw new EconomyError('INVALID_QUANTITY', 'count must be at least 1', { path: ['count'] });
-  const refused = refusalFor(compiled, 'send-gifts', query);
-  if (refused) return refused;
+  const judged = judgePerson(compiled, 'send-gifts', query);
+  if (judged?.status === 'refused') return judged;
+  const notKnown = judged;
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
   if ((gift.availableFrom && at < Date.parse(gift.availableFrom)) || (gift.availableTo && at >= Date.parse(gift.availableTo))) {
     return refusal(
@@ -101,8 +104,14 @@ export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refus
     coins,
     diamonds,
     value,
-    breakdown: Object.freeze([costStep, shareStep, valueStep]),
-    ...compiled.provenance([gift, compiled.document.creatorShare, compiled.document.diamondValue]),
+    ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
+    breakdown: Object.freeze([
+      ...(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown)] : []),
+      costStep,
+      shareStep,
+      valueStep,
+    ]),
+    ...joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
   });
 }
 

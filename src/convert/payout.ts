@@ -1,4 +1,4 @@
-import { type Refusal, refusalFor } from '../availability/check.js';
+import { judgePerson, type Refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { type Decimal, decimalText, toDecimal } from '../money/decimal.js';
@@ -7,8 +7,8 @@ import { assertRoundingMode, type RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
-import type { Provenance } from '../table/provenance.js';
-import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
+import { joinProvenance, type Provenance } from '../table/provenance.js';
+import { type Breakdown, type BreakdownStep, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForMinor, payoutFeeMinor } from './rates.js';
 
@@ -85,6 +85,8 @@ export interface CashOut extends Provenance {
   readonly net: Money;
   /** The net in another currency, when an FX rate was given. */
   readonly converted?: Money;
+  /** Present when the question's region is not listed and the table says unlisted regions are not known. */
+  readonly regionNotKnown?: string;
   readonly breakdown: Breakdown;
 }
 
@@ -108,8 +110,9 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   const diamonds = wholeCount(query.diamonds, 'diamonds', ['diamonds']) as Diamonds;
   const payout = compiled.document.payout;
   const method = compiled.payoutMethod(query.method);
-  const refused = refusalFor(compiled, 'cash-out', query);
-  if (refused) return refused;
+  const judged = judgePerson(compiled, 'cash-out', query);
+  if (judged?.status === 'refused') return judged;
+  const notKnown = judged;
   const { value: gross, step: valueStep } = diamondValueStep(compiled, diamonds);
   const currency = payout.currency;
   if (gross.currency !== currency) {
@@ -180,9 +183,15 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     fee,
     net,
     ...(converted ? { converted } : {}),
-    breakdown: Object.freeze(steps),
+    ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
+    breakdown: Object.freeze(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown), ...steps] : steps),
     // an FX rate passed with the question is the caller's figure
-    ...compiled.provenance([compiled.document.diamondValue, payout, method], query.fx === undefined ? 'sourced' : 'user-supplied'),
+    ...joinProvenance(
+      compiled,
+      notKnown ? [notKnown] : [],
+      [compiled.document.diamondValue, payout, method],
+      query.fx === undefined ? 'sourced' : 'user-supplied',
+    ),
   });
 }
 

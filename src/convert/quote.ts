@@ -10,7 +10,7 @@ import { assertRateTable, type OfferSet, type RateTable } from '../table/compile
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
-import { type Breakdown, step } from './breakdown.js';
+import { type Breakdown, regionNotKnownStep, step } from './breakdown.js';
 
 /**
  * Who is buying, where and when: the parts of a question that the regional rules judge.
@@ -276,17 +276,7 @@ export function priceQuote(
         : undefined,
   });
   const notKnown = checked.status === 'unknown' ? checked : undefined;
-  const regionStep = notKnown
-    ? [
-        step({
-          step: 'region-not-known',
-          input: region,
-          rule: `${notKnown.reason}; judged by the default rules (sources: ${notKnown.sources.map((source) => source.key).join(', ') || 'none'})`,
-          table: table.ref,
-          output: `the default region's rules`,
-        }),
-      ]
-    : [];
+  const regionStep = notKnown ? [regionNotKnownStep(table, region, notKnown)] : [];
   const fallbackStep = fallback
     ? [step({ step: 'currency-fallback', input: region, rule: fallback.reason, table: table.ref, output: `${fallback.used} prices` })]
     : [];

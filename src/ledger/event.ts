@@ -6,7 +6,16 @@ type Kind = 'text' | 'count' | 'instant' | 'texts' | 'seed';
 
 /** The fields of each event type: name → kind, `?` for optional. */
 const FIELDS: Readonly<Record<LedgerEvent['type'], Readonly<Record<string, Kind | `${Kind}?`>>>> = {
-  purchase: { id: 'text', viewer: 'text', coins: 'count', channel: 'text', region: 'text', age: 'count?', at: 'instant?' },
+  purchase: {
+    id: 'text',
+    viewer: 'text',
+    coins: 'count',
+    channel: 'text',
+    region: 'text',
+    currency: 'text?',
+    age: 'count?',
+    at: 'instant?',
+  },
   gift: { id: 'text', viewer: 'text', creator: 'text', gift: 'text', count: 'count?' },
   'chest-drop': { id: 'text', viewer: 'text', coins: 'count', claimants: 'count', countdownSeconds: 'count?' },
   'chest-claim': { id: 'text', chest: 'text', viewers: 'texts', seed: 'seed?' },

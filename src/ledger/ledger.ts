@@ -38,6 +38,8 @@ export type LedgerEvent =
       readonly coins: number;
       readonly channel: string;
       readonly region: string;
+      /** The currency paid in; defaults to the region's (an unlisted region has none: name it). */
+      readonly currency?: string;
       readonly age?: number;
       readonly at?: Instant;
     }
@@ -265,7 +267,7 @@ export class Ledger {
           coins: event.coins,
           channel: event.channel,
           region: event.region,
-          ...defined({ age: event.age, at: event.at }),
+          ...defined({ currency: event.currency, age: event.age, at: event.at }),
         });
         if (!quote.ok) return quote;
         const paid = Number(quote.price.toMinor());

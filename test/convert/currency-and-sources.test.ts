@@ -76,6 +76,27 @@ describe('currencies honestly (a region whose currency has no prices)', () => {
   });
 });
 
+describe('an unlisted region still answers, saying so', () => {
+  it('sendGifts and cashOut for DE answer with regionNotKnown, a breakdown step and the source of the unknown', () => {
+    const rose = sendGifts(tiktok, { gift: 'Rose', count: 5, region: 'DE' });
+    expect(rose.ok && [rose.coins, rose.regionNotKnown, rose.breakdown[0]?.step]).toEqual([
+      5,
+      'whether send-gifts is available in DE is not known: the table does not list DE: TikTok says gifts are available only in selected countries and publishes no list',
+      'region-not-known',
+    ]);
+    expect(rose.ok && keys(rose)).toEqual(['tiktok-send-gift-cs', 'gg-2024', 'live-success-2025']);
+    const out = cashOut(tiktok, { diamonds: 50_000, region: 'DE' });
+    expect(out.ok && [out.net.toString(), typeof out.regionNotKnown, out.breakdown[0]?.step]).toEqual([
+      '250.00 USD',
+      'string',
+      'region-not-known',
+    ]);
+    // the default rules' age still applies: a 17-year-old in DE is refused as the default rules would refuse
+    expect(sendGifts(tiktok, { gift: 'Rose', region: 'DE', age: 17 })).toMatchObject({ ok: false, code: 'AGE' });
+    expect(sendGifts(tiktok, { gift: 'Rose', region: 'US' })).not.toHaveProperty('regionNotKnown');
+  });
+});
+
 describe('sources on every answer (keys from the TikTok preset, ../shared/data/tiktok.json)', () => {
   it('a quote cites the rule that allowed it and the prices it used', () => {
     const quote = quoteCoins(tiktok, { coins: 70, channel: 'ios', region: 'US' });

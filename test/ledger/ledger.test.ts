@@ -56,6 +56,16 @@ describe('Ledger', () => {
     ]);
   });
 
+  it('a purchase in a region the table does not list needs its currency named, and changes nothing until then', () => {
+    const ledger = new Ledger(tiktok);
+    const refused = ledger.apply({ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'web', region: 'DE' });
+    expect(refused).toMatchObject({ ok: false, code: 'NO_PRICE' });
+    expect(ledger.journal).toHaveLength(0);
+    const named = ledger.apply({ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'web', region: 'DE', currency: 'USD' });
+    expect(named.ok).toBe(true);
+    expect(ledger.balance('viewer:v', 'coin')).toBe(70); // the 70-coin web pack for USD 0.74 (hiwildflower)
+  });
+
   it('refuses what would make a balance negative, and changes nothing', () => {
     const ledger = new Ledger(withRefunds);
     ledger.apply({ type: 'purchase', id: 'p1', viewer: 'ann', coins: 70, channel: 'web', region: 'US' });
