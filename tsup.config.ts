@@ -6,6 +6,8 @@ const entries = {
   'presets/tiktok': 'src/presets/tiktok.ts',
   'presets/twitch-bits': 'src/presets/twitch-bits.ts',
   'presets/facebook-stars': 'src/presets/facebook-stars.ts',
+  'stores/sqlite': 'src/stores/sqlite.ts',
+  'stores/postgres': 'src/stores/postgres.ts',
 };
 
 export default defineConfig([

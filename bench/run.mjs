@@ -399,16 +399,14 @@ for (const result of sqlRun.results) {
   );
 }
 log();
-const live = JSON.parse(
-  execFileSync(process.execPath, [
-    '--expose-gc',
-    new URL('./live.mjs', import.meta.url).pathname,
-    String(quick ? 1_000_000 : 8_640_000),
-    '--json',
-  ])
-    .toString()
-    .trim(),
-);
+/** Runs a benchmark script in a fresh process (so its memory figures are its own) and reads its JSON. */
+const inOwnProcess = (script, ...args) =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', new URL(script, import.meta.url).pathname, ...args.map(String), '--json'])
+      .toString()
+      .trim(),
+  );
+const live = inOwnProcess('./live.mjs', quick ? 1_000_000 : 8_640_000);
 log(`## A day of a live stream through \`liveGifts\` (\`bench/live.mjs\`)`);
 log();
 log(
@@ -422,6 +420,22 @@ log(`| per event | ${us(live.microsPerEvent)} µs |`);
 log(`| heap growth over the run (after GC) | ${live.heapGrowthMB.toFixed(1)} MB |`);
 log(`| RSS growth over the run | ${live.rssGrowthMB.toFixed(0)} MB |`);
 log(`| message ids remembered at the end (the dedupe window) | ${live.remembered.toLocaleString('en-US')} |`);
+log();
+const wallet = inOwnProcess('./ledger.mjs', quick ? 200_000 : 1_000_000);
+log('## The wallet ledger (`bench/ledger.mjs`)');
+log();
+log(
+  `Purchases and gifts (one to four) for 10,000 viewers and 100 creators: ${wallet.count.toLocaleString('en-US')} events in memory, ${wallet.durable.toLocaleString('en-US')} on SQLite and up to 100,000 on PostgreSQL, each checked, posted and journalled.`,
+);
+log();
+log('| store | events a second | target |');
+log('| --- | ---: | ---: |');
+log(`| memory, \`apply\` one at a time | ${wallet.memoryApply.toLocaleString('en-US')} | 1,000,000 |`);
+log(`| memory, \`applyBatch\` of 1,000 | ${wallet.memoryBatch.toLocaleString('en-US')} | 1,000,000 |`);
+log(`| SQLite (better-sqlite3 12, WAL, synchronous normal), batches of 1,000 | ${wallet.sqlite.toLocaleString('en-US')} | 100,000 |`);
+log(
+  `| PostgreSQL 15 (Unix socket), batches of 1,000 in one transaction | ${wallet.postgres === undefined ? 'not measured (no PGHOST)' : wallet.postgres.toLocaleString('en-US')} | 20,000 |`,
+);
 log();
 log('## Size of what the calculator page imports');
 log();

@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'UNKNOWN_GIFT'
   | 'UNKNOWN_CHANNEL'
   | 'NO_PRICE'
-  | 'INVALID_EVENT';
+  | 'INVALID_EVENT'
+  | 'INVALID_JOURNAL';
 
 /**
  * One problem found in an input: where it is, and what is allowed there.

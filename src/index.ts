@@ -40,7 +40,19 @@ export { type PayoutTimeline, type PayoutWithdrawal, payoutTimeline } from './co
 export { type Buyer, type CurrencyFallback, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
 export { diamondsForCoins, diamondsForGifts, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
-export { type ApplyResult, accounts, type JournalEntry, Ledger, type LedgerEvent, type Posting } from './ledger/ledger.js';
+export { DurableLedger, type JournalStore, memoryJournal } from './ledger/durable.js';
+export {
+  type ApplyResult,
+  accounts,
+  type BatchResult,
+  type JournalEntry,
+  Ledger,
+  type LedgerEvent,
+  type LedgerGiftFields,
+  type LedgerLimits,
+  type LedgerOptions,
+  type Posting,
+} from './ledger/ledger.js';
 export { seededRandom } from './ledger/random.js';
 export { compareScenarios, type PartyTotals, runScenario, type ScenarioComparison } from './ledger/scenario.js';
 export {

@@ -18,7 +18,7 @@ import { isRegionCode } from './region-code.js';
  * console.log(code); // AGE
  * ```
  */
-export type RefusalCode = 'REGION' | 'CHANNEL' | 'AGE' | 'FEATURE_OFF' | 'DATE' | 'NO_PRICE' | 'NOT_ENOUGH' | 'ID_CONFLICT';
+export type RefusalCode = 'REGION' | 'CHANNEL' | 'AGE' | 'FEATURE_OFF' | 'DATE' | 'NO_PRICE' | 'NOT_ENOUGH' | 'ID_CONFLICT' | 'LIMIT';
 
 /**
  * Another way that would be allowed, e.g. the same feature through another channel.

@@ -121,7 +121,7 @@ export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refus
   const converted = (amount: Money) => (fx ? exactly(amount).round(fx.rounding) : amount);
   const channel = compiled.document.channels.find((candidate) => candidate.id === query.channel);
   const commissionRate = channel?.storeCommission ?? '0';
-  const storeCommission = paid.times(commissionRate).round('half-even');
+  const storeCommission = Money.fromMinor(compiled.storeCommissionMinor(query.channel, Number(paid.toMinor())), currency);
   const leftover = quote.coinsReceived - gifts.coins;
   const unspent =
     leftover === 0

@@ -16,11 +16,15 @@ const FIELDS: Readonly<Record<LedgerEvent['type'], Readonly<Record<string, Kind 
     age: 'count?',
     at: 'instant?',
   },
-  gift: { id: 'text', viewer: 'text', creator: 'text', gift: 'text', count: 'count?' },
+  gift: { id: 'text', viewer: 'text', creator: 'text', gift: 'text', count: 'count?', at: 'instant?' },
   'chest-drop': { id: 'text', viewer: 'text', coins: 'count', claimants: 'count', countdownSeconds: 'count?' },
   'chest-claim': { id: 'text', chest: 'text', viewers: 'texts', seed: 'seed?' },
   payout: { id: 'text', creator: 'text', diamonds: 'count', method: 'text?' },
   refund: { id: 'text', purchase: 'text' },
+  'hold-gift': { id: 'text', viewer: 'text', creator: 'text', gift: 'text', count: 'count?', at: 'instant?', seconds: 'count?' },
+  'hold-payout': { id: 'text', creator: 'text', diamonds: 'count', method: 'text?', at: 'instant?', seconds: 'count?' },
+  post: { id: 'text', hold: 'text', at: 'instant?' },
+  void: { id: 'text', hold: 'text' },
 };
 
 /**
@@ -33,17 +37,17 @@ export function readLedgerEvent(event: unknown): LedgerEvent {
     throw new EconomyError('INVALID_EVENT', `an event must be an object with a type and an id, got ${describeValue(event)}`);
   }
   const type = field(event, 'type');
-  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
+  const spec = typeof type === 'string' && Object.hasOwn(SPECS, type) ? SPECS[type as LedgerEvent['type']] : undefined;
+  if (spec === undefined) {
     throw new EconomyError('INVALID_EVENT', `event type must be one of ${Object.keys(FIELDS).join(', ')}, got ${describeValue(type)}`, {
       path: ['type'],
     });
   }
-  const spec = FIELDS[type as LedgerEvent['type']];
   for (const key of Reflect.ownKeys(event)) {
-    if (key !== 'type' && (typeof key !== 'string' || !Object.hasOwn(spec, key))) {
+    if (key !== 'type' && (typeof key !== 'string' || !Object.hasOwn(spec.kinds, key))) {
       throw new EconomyError(
         'INVALID_EVENT',
-        `a ${type} event has no field ${describeValue(key)}; its fields are type, ${Object.keys(spec).join(', ')}`,
+        `a ${type} event has no field ${describeValue(key)}; its fields are type, ${spec.names.join(', ')}`,
         {
           path: [String(key)],
         },
@@ -51,18 +55,39 @@ export function readLedgerEvent(event: unknown): LedgerEvent {
     }
   }
   const copy: Record<string, unknown> = { type };
-  for (const [name, declared] of Object.entries(spec)) {
-    const optional = declared.endsWith('?');
-    const kind = (optional ? declared.slice(0, -1) : declared) as Kind;
+  for (const { name, kind, optional } of spec.fields) {
     const value = field(event, name);
     if (value === undefined) {
       if (optional) continue;
       throw new EconomyError('INVALID_EVENT', `a ${type} event needs ${name}`, { path: [name] });
     }
-    copy[name] = readKind(kind, value, name);
+    copy[name] = kind === 'text' && typeof value === 'string' && value !== '' && value.length <= 1000 ? value : readKind(kind, value, name);
   }
   return Object.freeze(copy) as unknown as LedgerEvent;
 }
+
+/** The field specs, parsed once: names in order, each field's kind and whether it may be left out. */
+const SPECS = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, fields]) => [
+    type,
+    {
+      kinds: fields,
+      names: Object.keys(fields),
+      fields: Object.entries(fields).map(([name, declared]) => ({
+        name,
+        optional: declared.endsWith('?'),
+        kind: (declared.endsWith('?') ? declared.slice(0, -1) : declared) as Kind,
+      })),
+    },
+  ]),
+) as unknown as Record<
+  LedgerEvent['type'],
+  {
+    readonly kinds: Readonly<Record<string, string>>;
+    readonly names: readonly string[];
+    readonly fields: readonly { readonly name: string; readonly optional: boolean; readonly kind: Kind }[];
+  }
+>;
 
 function field(event: object, name: string): unknown {
   try {
@@ -90,7 +115,8 @@ function readKind(kind: Kind, value: unknown, name: string): unknown {
       throw new EconomyError('INVALID_EVENT', `${name} must be a safe integer, got ${describeValue(value)}`, { path: [name] });
     case 'instant':
       if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
-      if (value instanceof Date && !Number.isNaN(value.getTime())) return new Date(value.getTime());
+      // a Date is kept as its ISO string, so the event round-trips through JSON (a durable journal) unchanged
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
       throw new EconomyError(
         'INVALID_EVENT',
         `${name} must be an ISO 8601 string, epoch milliseconds or a Date, got ${describeValue(value)}`,

@@ -2,6 +2,7 @@ import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import { identifier, literal } from './names.js';
 
 /**
  * The SQL engines whose settlement queries are verified against `settle` on real servers.
@@ -234,18 +235,4 @@ function badSource(source: unknown): EconomyError {
     `source must be a table name, its qualified parts (1 to 3), or { file, format? } for DuckDB, got ${describeValue(source)}`,
     { path: ['source'] },
   );
-}
-
-/** A double-quoted SQL identifier; any character but NUL is allowed, `"` is doubled. */
-function identifier(name: unknown, path: readonly (string | number)[]): string {
-  if (typeof name !== 'string' || name === '' || name.length > 1000 || name.includes('\u0000')) {
-    throw new EconomyError('INVALID_ARGUMENT', `a SQL name must be a non-empty string without NUL, got ${describeValue(name)}`, { path });
-  }
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A single-quoted SQL string literal (standard strings: `'` is doubled, backslashes are literal). */
-function literal(text: string): string {
-  if (text.includes('\u0000')) throw new EconomyError('INVALID_ARGUMENT', 'a SQL string must not contain NUL');
-  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -1,6 +1,7 @@
 import { type BundleOffer, type CustomOffer, PurchasePlanner } from '../catalog/planner.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
+import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
 import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Confidence, type Figure, figuresKey, type Provenance, provenanceOf } from './provenance.js';
@@ -63,6 +64,7 @@ export class RateTable {
   readonly #regions: ReadonlyMap<string, RegionRuleDocument>;
   readonly #provenance = new Map<string, Provenance>();
   readonly #payments = new Map<string, readonly PaymentMethodDocument[]>();
+  readonly #commissions: ReadonlyMap<string, Ratio>;
 
   /** @internal Use `parseRateTable` or `compileRateTable`. */
   constructor(document: RateTableDocument) {
@@ -83,6 +85,7 @@ export class RateTable {
     this.#gifts = gifts;
     this.#offers = compileOffers(this.document);
     this.#regions = new Map(this.document.regions.rules.map((rule) => [rule.region, rule]));
+    this.#commissions = new Map(this.document.channels.map((channel) => [channel.id, ratioFromDecimal(channel.storeCommission)]));
     Object.freeze(this);
   }
 
@@ -136,6 +139,30 @@ export class RateTable {
       );
     }
     return method;
+  }
+
+  /**
+   * The store's commission on a purchase of `paidMinor` minor units through a channel, in minor units, rounded
+   * half-even: the one commission rule of money flows and the ledger.
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.storeCommissionMinor('ios', 99)); // 30 (30% of 99 cents = 29.7, half-even)
+   * ```
+   */
+  storeCommissionMinor(channel: string, paidMinor: number): number {
+    const rate = this.#commissions.get(channel);
+    if (rate === undefined) {
+      throw new EconomyError(
+        'UNKNOWN_CHANNEL',
+        `channel must be one of ${[...this.#commissions.keys()].join(', ')}, got ${describeValue(channel)}`,
+        {
+          path: ['channel'],
+        },
+      );
+    }
+    return divideRoundedNumber(safeMultiply(paidMinor, rate.numerator), rate.denominator, 'half-even');
   }
 
   /**

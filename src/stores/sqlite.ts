@@ -1,0 +1,98 @@
+import { EconomyError } from '../errors.js';
+import type { JournalStore } from '../ledger/durable.js';
+import { identifier } from '../sql/names.js';
+import { chainHash, entryText, readChain } from './chain.js';
+
+/**
+ * The part of a better-sqlite3 (12.x) `Database` the journal uses; pass the database itself.
+ * @example
+ * ```ts
+ * import type { SqliteDatabase } from 'gift-economy/stores/sqlite';
+ * const uses: (keyof SqliteDatabase)[] = ['exec', 'prepare', 'transaction', 'pragma'];
+ * console.log(uses.length); // 4
+ * ```
+ */
+export interface SqliteDatabase {
+  exec(sql: string): unknown;
+  prepare(sql: string): { run(...values: unknown[]): unknown; all(...values: unknown[]): unknown[] };
+  transaction(
+    fn: (rows: readonly (readonly [string, string, string])[]) => void,
+  ): (rows: readonly (readonly [string, string, string])[]) => unknown;
+  pragma(source: string): unknown;
+}
+
+/**
+ * Options of {@link sqliteJournal}.
+ * @example
+ * ```ts
+ * import type { SqliteJournalOptions } from 'gift-economy/stores/sqlite';
+ * const options: SqliteJournalOptions = { table: 'wallet_journal', synchronous: 'full' };
+ * console.log(options.table); // wallet_journal
+ * ```
+ */
+export interface SqliteJournalOptions {
+  /** The journal's table (created when missing); default `gift_economy_journal`. */
+  readonly table?: string;
+  /**
+   * `normal` (the default): in WAL mode a committed batch survives the process being killed; `full` also
+   * survives the machine losing power, at the cost of a sync per batch.
+   */
+  readonly synchronous?: 'normal' | 'full';
+}
+
+/**
+ * A journal in SQLite through better-sqlite3 12.x: one row per entry (event id unique), appended in a
+ * transaction per batch, in WAL mode, with a hash chain over the entries so that a changed row is found on
+ * open. better-sqlite3 is not a dependency of this package: install it and pass the database.
+ *
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ * import { DurableLedger } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * import { sqliteJournal } from 'gift-economy/stores/sqlite';
+ * const db = new Database(':memory:');
+ * const wallet = await DurableLedger.open(tiktok, sqliteJournal(db));
+ * await wallet.apply({ type: 'purchase', id: 'p1', viewer: 'ann', coins: 70, channel: 'web', region: 'US' });
+ * console.log((await DurableLedger.open(tiktok, sqliteJournal(db))).balance('viewer:ann', 'coin')); // 70
+ * ```
+ */
+export function sqliteJournal(database: SqliteDatabase, options: SqliteJournalOptions = {}): JournalStore {
+  if (typeof database !== 'object' || database === null || typeof database.prepare !== 'function') {
+    throw new EconomyError('INVALID_ARGUMENT', 'sqliteJournal needs a better-sqlite3 Database');
+  }
+  const table = identifier(options.table ?? 'gift_economy_journal', ['table']);
+  const synchronous = options.synchronous ?? 'normal';
+  if (synchronous !== 'normal' && synchronous !== 'full') {
+    throw new EconomyError('INVALID_ARGUMENT', 'synchronous must be "normal" or "full"', { path: ['synchronous'] });
+  }
+  database.pragma('journal_mode = WAL');
+  database.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+  database.exec(
+    `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, entry TEXT NOT NULL, hash TEXT NOT NULL)`,
+  );
+  const insert = database.prepare(`INSERT INTO ${table} (id, entry, hash) VALUES (?, ?, ?)`);
+  const select = database.prepare(`SELECT entry, hash FROM ${table} ORDER BY seq`);
+  let last: string | undefined;
+  const append = database.transaction((rows: readonly (readonly [string, string, string])[]) => {
+    for (const row of rows) insert.run(...row);
+  });
+  return {
+    load() {
+      const read = readChain(select.all() as { entry: string; hash: string }[]);
+      last = read.last;
+      return read.entries;
+    },
+    append(entries) {
+      if (last === undefined) throw new EconomyError('INVALID_JOURNAL', 'load the journal (DurableLedger.open) before appending');
+      let previous = last;
+      const rows = entries.map((entry) => {
+        const text = entryText(entry);
+        previous = chainHash(previous, text);
+        return [entry.event.id, text, previous] as const;
+      });
+      append(rows);
+      last = previous;
+    },
+  };
+}
