@@ -14,11 +14,11 @@ export default defineConfig([
   {
     // ESM, one file per source module: bundlers keep exactly the modules a page uses (decimal.js and zod
     // stay out unless something needs them). Declarations come from tsc (tsconfig.build.json).
-    entry: ['src/**/*.ts', '!src/cli/**'],
+    // The CLI is built here too (dist/esm/cli/main.js), importing the library's own modules, not a second copy.
+    entry: ['src/**/*.ts'],
     outDir: 'dist/esm',
     format: ['esm'],
     bundle: false,
-    sourcemap: true,
     target: 'es2022',
   },
   {
@@ -26,17 +26,7 @@ export default defineConfig([
     entry: entries,
     format: ['cjs'],
     dts: true,
-    sourcemap: true,
     target: 'es2022',
     splitting: true,
-  },
-  {
-    // the command-line tool: Node only, one file
-    // the worker that settles one byte range of a file sits beside it, where settle-file.ts looks for it
-    entry: { cli: 'src/cli/main.ts', 'settle-worker': 'src/node/settle-worker.ts' },
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
   },
 ]);

@@ -34,7 +34,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss '+process.resourceUsage().maxRSS+'\\n'))`;
 
 function runCli(file) {
-  const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+  const cli = new URL('../dist/esm/cli/main.js', import.meta.url).pathname;
   const start = performance.now();
   const out = spawnSync(process.execPath, ['--import', PEAK_RSS, cli, 'settle', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - start;

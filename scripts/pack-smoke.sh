@@ -23,6 +23,10 @@ for kind in esm cjs; do
   out=$(cd "$dir" && node "$entry")
   echo "$out"
   [ "$out" = "$(node "$root/scripts/readme-example.mjs" expected)" ] || { echo "the $kind project did not print what the README says"; exit 1; }
+  # the installed command runs from the package's own modules
+  version=$(cd "$dir" && ./node_modules/.bin/gift-economy --version)
+  echo "$version"
+  [ "$version" = "gift-economy $(node -p "require('$root/package.json').version")" ] || { echo "the installed gift-economy command failed"; exit 1; }
 done
 # TypeScript with the old "node" (node10) resolution: subpaths resolve through typesVersions
 for resolution in node node16 bundler; do

@@ -40,6 +40,7 @@ export { type PayoutTimeline, type PayoutWithdrawal, payoutTimeline } from './co
 export { type Buyer, type CurrencyFallback, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
 export { diamondsForCoins, diamondsForGifts, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
 export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
+export { type ChestSplit, chestSplit } from './ledger/chest.js';
 export { DurableLedger, type JournalStore, memoryJournal } from './ledger/durable.js';
 export {
   type ApplyResult,

@@ -18,7 +18,7 @@ export interface CommandSpec {
 
 /** Options every command takes. */
 export const COMMON_OPTIONS: readonly string[] = ['preset', 'table', 'region', 'locale', 'at', 'json', 'help'];
-const FLAGS = new Set(['json', 'help', 'version', 'explain', 'csv', 'currency-fallback']);
+const FLAGS = new Set(['json', 'help', 'version', 'explain', 'csv', 'currency-fallback', 'net']);
 
 /**
  * Splits argv into a subcommand, positionals and options (`--name value`, `--name=value`, boolean flags), then

@@ -8,10 +8,12 @@ import { compareChannels } from '../convert/compare.js';
 import { moneyFlow } from '../convert/flow.js';
 import { sendGifts } from '../convert/gift.js';
 import { cashOut } from '../convert/payout.js';
+import { payoutTarget } from '../convert/payout-target.js';
 import { quoteCoins } from '../convert/quote.js';
 import { diamondsForCoins, diamondsValueMinor } from '../convert/rates.js';
 import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
+import { chestSplit } from '../ledger/chest.js';
 import { giftCatalogueDrift } from '../live/catalogue.js';
 import { Money } from '../money/money.js';
 import { type FileSettlement, settleFile } from '../node/settle-file.js';
@@ -36,7 +38,8 @@ const COMMON = `Options for every command:
   --json            print the typed result as JSON (amounts as strings) and nothing else
 Where a command takes them: --channel ID (ios, android, web, …), --currency CODE, --age N,
   --currency-fallback (a region with no prices in its currency, or not listed: the default region's prices, said so).
-Exit status: 0 an answer, 1 a refusal or "not known", 2 a usage error or bad input.`;
+Exit status: 0 an answer, 1 a refusal or "not known", 2 a usage error or bad input.
+Colour: refusals and errors on a terminal; none when piped or with NO_COLOR (FORCE_COLOR=1 forces it).`;
 
 /** What each command accepts beyond the common options; anything else is a usage error. */
 const SPECS: Readonly<Record<string, CommandSpec>> = {
@@ -48,6 +51,8 @@ const SPECS: Readonly<Record<string, CommandSpec>> = {
   flow: { positional: ['GIFT'], options: ['channel', 'count', 'currency', 'fx', 'fx-source', 'age', 'currency-fallback'] },
   check: { positional: [], options: ['feature', 'channel', 'currency', 'age'] },
   balance: { positional: [], options: ['coins', 'diamonds', 'target', 'channel', 'currency', 'age', 'currency-fallback'] },
+  target: { positional: ['AMOUNT'], options: ['net', 'method', 'gift'] },
+  chest: { positional: ['COINS'], options: ['claimants', 'viewers', 'seed', 'countdown'] },
   settle: {
     positional: ['FILE'],
     options: ['threads', 'on-invalid', 'rejects', 'by', 'top', 'csv', 'creator-column', 'gifter-column', 'gift-column', 'repeat-column'],
@@ -74,6 +79,10 @@ const HELP: Record<string, string> = {
     'gift-economy check --region CODE --feature ID [--age N] [--channel ID]\n  May a person there, of that age, use the feature?\n  e.g. gift-economy check --region RU --feature buy-coins --age 17',
   balance:
     'gift-economy balance [--coins N] [--diamonds N] [--target GIFT]\n  What balances afford, the top-up needed, and whether a withdrawal is possible.\n  e.g. gift-economy balance --coins 1234 --diamonds 20000',
+  target:
+    'gift-economy target AMOUNT [--net] [--method ID] [--gift NAME]\n  The diamonds, coins of gifts and (with --gift) gifts a creator needs for AMOUNT in the payout currency (--net: after the payout fee).\n  e.g. gift-economy target 1000 --gift lion',
+  chest:
+    'gift-economy chest COINS --claimants N [--viewers a,b,c] [--seed S] [--countdown SECONDS]\n  How a treasure chest of COINS shares out among the viewers who claim it (seeded, every coin accounted for).\n  e.g. gift-economy chest 1000 --claimants 3 --viewers ann,bo,cy --seed 7',
   settle:
     'gift-economy settle FILE|- [--threads N] [--on-invalid fail|skip] [--rejects FILE] [--by creator|gifter] [--top N] [--csv]\n  Totals per creator (or gifter) of JSON lines, a JSON array, gzip (.gz) or stdin (-) of gift events, ours\n  ({ creatorId, giftCoins, repeatCount, gifterId? }) or tiktok-live-connector events; JSON lines in parallel.\n  e.g. gift-economy settle events.jsonl --top 10',
   tables: 'gift-economy tables\n  The built-in presets and their versions.\n  e.g. gift-economy tables',
@@ -130,9 +139,9 @@ async function main(argv: readonly string[]): Promise<{ text: string; status: nu
   return { text, status: context.refused ? 1 : 0 };
 }
 
-/** The package version, read from the package.json beside the built CLI. */
+/** The package version, read from the package's own package.json (dist/esm/cli/main.js is three levels down). */
 function version(): string {
-  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const json = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return `gift-economy ${json.version}`;
 }
 
@@ -330,6 +339,54 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     return [
       `Refused (${answer.code}): ${answer.reason}.`,
       ...answer.alternatives.map((alternative) => `  instead: ${alternative.text}`),
+    ].join('\n');
+  },
+  target(context) {
+    const currency = context.table.document.payout.currency;
+    const answer = payoutTarget(context.table, {
+      target: Money.of(argument(context, 'AMOUNT'), currency),
+      basis: context.args.options.has('net') ? 'net' : 'gross',
+      ...defined({ method: option(context.args, 'method'), gift: option(context.args, 'gift') }),
+    });
+    if (context.json) return toJson(answer);
+    const units = context.table.document.units;
+    return [
+      `${fmt(context, answer.target)} ${answer.basis === 'net' ? 'net of the payout fee' : 'gross'} on ${context.table.ref}`,
+      '',
+      textTable(
+        [`${units.diamond}s`, `${units.coin}s of gifts`, ...(answer.gifts === undefined ? [] : ['gifts'])],
+        [
+          [
+            count(context, answer.diamonds),
+            count(context, answer.coins),
+            ...(answer.gifts === undefined ? [] : [count(context, answer.gifts)]),
+          ],
+        ],
+      ),
+      '',
+      breakdownText(answer),
+    ].join('\n');
+  },
+  chest(context) {
+    const coins = wholeArgument(context, 'COINS');
+    const claimants = wholeOption(context, 'claimants');
+    if (claimants === undefined) throw new UsageError('chest needs --claimants N');
+    const viewers = (option(context.args, 'viewers') ?? '').split(',').filter((viewer) => viewer !== '');
+    const seed = wholeOption(context, 'seed') ?? 0;
+    const countdown = wholeOption(context, 'countdown');
+    const answer = chestSplit(context.table, { coins, claimants, viewers, seed, ...defined({ countdownSeconds: countdown }) });
+    if (!answer.ok) return refuse(context, answer);
+    if (context.json) return toJson(answer);
+    return [
+      `A chest of ${count(context, coins)} coins for up to ${count(context, claimants)} claimants (${answer.split} split, seed ${seed})`,
+      '',
+      textTable(
+        ['viewer', 'coins'],
+        [
+          ...answer.shares.map((share) => [share.viewer, count(context, share.coins)]),
+          ...(answer.returned > 0 ? [['(back to whoever dropped it)', count(context, answer.returned)]] : []),
+        ],
+      ),
     ].join('\n');
   },
   balance(context) {
@@ -690,6 +747,11 @@ function fxOption(context: Context, currency: string): { fx?: { currency: string
   return { fx: { currency, rate, source: option(context.args, 'fx-source') ?? 'the --fx option' } };
 }
 
+/** A whole count grouped for the locale (35,581 in en-US). */
+function count(context: Context, value: number): string {
+  return new Intl.NumberFormat(context.locale).format(value);
+}
+
 function fmt(context: Context, amount: Money): string {
   return amount.format(context.locale);
 }
@@ -744,25 +806,37 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
   ENOTDIR: 'a part of the path is not a directory',
 };
 
+/**
+ * Colour on a terminal: never when `NO_COLOR` is set (no-color.org), always when `FORCE_COLOR` is (and not "0"),
+ * otherwise only when the stream is a TTY, so piped output stays plain.
+ */
+function painter(stream: NodeJS.WriteStream): (text: string, code: 31 | 33) => string {
+  const env = process.env;
+  const colour = !env.NO_COLOR && ((env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') || stream.isTTY === true);
+  return colour ? (text, code) => `\u001b[${code}m${text}\u001b[39m` : (text) => text;
+}
+
+/** Prints an error as one line on stderr (red on a terminal). */
+function fail(message: string, status: number): void {
+  process.stderr.write(`${painter(process.stderr)(`gift-economy: ${message}`, 31)}\n`);
+  process.exitCode = status;
+}
+
 main(process.argv.slice(2)).then(
   ({ text, status }) => {
-    if (text) process.stdout.write(`${text}\n`);
+    // a refusal's or "not known"'s headline in yellow on a terminal
+    const paint = painter(process.stdout);
+    const shown = status === 1 ? text.replace(/^(Refused|Not known)[^\n]*/gm, (line) => paint(line, 33)) : text;
+    if (shown) process.stdout.write(`${shown}\n`);
     process.exitCode = status;
   },
   (error: unknown) => {
-    if (error instanceof EconomyError || error instanceof UsageError) {
-      process.stderr.write(`gift-economy: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
+    if (error instanceof EconomyError || error instanceof UsageError) return fail(error.message, 2);
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && Object.hasOwn(FILE_ERRORS, code)) {
       const path = (error as { path?: unknown }).path;
-      process.stderr.write(`gift-economy: cannot read ${typeof path === 'string' ? `"${path}"` : 'the file'}: ${FILE_ERRORS[code]}\n`);
-      process.exitCode = 2;
-      return;
+      return fail(`cannot read ${typeof path === 'string' ? `"${path}"` : 'the file'}: ${FILE_ERRORS[code]}`, 2);
     }
-    process.stderr.write(`gift-economy: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    return fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
   },
 );

@@ -2,15 +2,14 @@ import { type Refusal, refusal } from '../availability/check.js';
 import { findGift } from '../convert/gift.js';
 import { diamondsForGifts, diamondsValueMinor, payoutFeeMinor } from '../convert/rates.js';
 import { assertObject, describeValue, EconomyError } from '../errors.js';
-import { allocateMinor } from '../money/allocate.js';
 import { safeMultiply } from '../money/integer.js';
 import { Money } from '../money/money.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
+import { chestRefusal, splitCoins } from './chest.js';
 import { readLedgerEvent, sameEvent } from './event.js';
 import { Purchases } from './purchases.js';
-import { seededRandom } from './random.js';
 
 /**
  * The fields of a gift in a ledger, sent (`gift`) or held (`hold-gift`).
@@ -307,7 +306,6 @@ export class Ledger {
   readonly #names = new AccountNames();
   readonly #journal: JournalEntry[] = [];
   readonly #byId = new Map<string, JournalEntry>();
-  readonly #chests = new Map<string, { viewer: string; coins: number; claimants: number }>();
   /** Purchases refunded, chests opened, holds posted or voided: ids that may not be used again. */
   readonly #closed = new Set<string>();
   readonly #daily = new Map<string, number>();
@@ -461,8 +459,6 @@ export class Ledger {
     for (const entry of stage.entries) {
       this.#journal.push(entry);
       this.#byId.set(entry.event.id, entry);
-      const event = entry.event;
-      if (event.type === 'chest-drop') this.#chests.set(event.id, { viewer: event.viewer, coins: event.coins, claimants: event.claimants });
     }
   }
 
@@ -538,49 +534,23 @@ export class Ledger {
         ];
       }
       case 'chest-drop': {
-        const { coins, claimants } = event;
-        const limits = table.document.chests;
-        if (!limits) return refusal('FEATURE_OFF', `${table.ref} has no chests`, []);
-        if (coins < 1 || claimants < 1) return refusal('NOT_ENOUGH', 'a chest needs at least one coin and one claimant', []);
-        if (limits.minCoins !== undefined && coins < limits.minCoins)
-          return refusal('NOT_ENOUGH', `a chest holds at least ${limits.minCoins} coins`, []);
-        if (limits.maxCoins !== undefined && coins > limits.maxCoins)
-          return refusal('NOT_ENOUGH', `a chest holds at most ${limits.maxCoins} coins`, []);
-        if (limits.maxClaimants !== undefined && claimants > limits.maxClaimants)
-          return refusal('NOT_ENOUGH', `a chest has at most ${limits.maxClaimants} claimants`, []);
-        if (event.countdownSeconds !== undefined) {
-          const countdown = event.countdownSeconds;
-          if (limits.minCountdownSeconds !== undefined && countdown < limits.minCountdownSeconds) {
-            return refusal('NOT_ENOUGH', `a chest's countdown is at least ${limits.minCountdownSeconds} seconds`, []);
-          }
-          if (limits.maxCountdownSeconds !== undefined && countdown > limits.maxCountdownSeconds) {
-            return refusal('NOT_ENOUGH', `a chest's countdown is at most ${limits.maxCountdownSeconds} seconds`, []);
-          }
-        }
-        const held = this.#read(this.#names.viewer(event.viewer), 'coin', stage);
-        if (held < coins) return refusal('NOT_ENOUGH', `${event.viewer} holds ${held} coins; the chest needs ${coins}`, []);
-        return [posting(this.#names.viewer(event.viewer), 'coin', -coins), posting(accounts.chest(event.id), 'coin', coins)];
+        const refused = chestRefusal(table, event.coins, event.claimants, event.countdownSeconds);
+        if (refused) return refused;
+        const held = this.#read(accounts.viewer(event.viewer), 'coin', stage);
+        if (held < event.coins) return refusal('NOT_ENOUGH', `${event.viewer} holds ${held} coins; the chest needs ${event.coins}`, []);
+        return [posting(this.#names.viewer(event.viewer), 'coin', -event.coins), posting(accounts.chest(event.id), 'coin', event.coins)];
       }
       case 'chest-claim': {
         const dropped = this.#entry(event.chest, stage)?.event;
         if (dropped?.type !== 'chest-drop') return refusal('NOT_ENOUGH', `there is no chest ${event.chest}`, []);
         if (this.#closedId(event.chest, stage)) return refusal('NOT_ENOUGH', `chest ${event.chest} was already opened`, []);
         stage.close(event.chest);
-        const viewers = [...new Set(event.viewers)].slice(0, dropped.claimants);
-        const postings: Posting[] = [posting(accounts.chest(event.chest), 'coin', -dropped.coins)];
-        if (viewers.length === 0) {
-          // nobody claimed: every coin goes back to the viewer who dropped the chest
-          postings.push(posting(accounts.viewer(dropped.viewer), 'coin', dropped.coins));
-          return postings;
-        }
-        const random = seededRandom(event.seed ?? 0);
-        const split = table.document.chests?.split ?? 'random';
-        const weights = viewers.map(() => BigInt(split === 'even' ? 1 : random.int(1, 1000)));
-        const shares = allocateMinor(BigInt(dropped.coins), weights);
-        viewers.forEach((viewer, index) => {
-          postings.push(posting(accounts.viewer(viewer), 'coin', Number(shares[index])));
-        });
-        return postings;
+        const split = splitCoins(table, dropped.coins, dropped.claimants, event.viewers, event.seed ?? 0);
+        return [
+          posting(accounts.chest(event.chest), 'coin', -dropped.coins),
+          ...split.shares.map((share) => posting(this.#names.viewer(share.viewer), 'coin', share.coins)),
+          posting(this.#names.viewer(dropped.viewer), 'coin', split.returned),
+        ];
       }
       case 'payout':
       case 'hold-payout': {

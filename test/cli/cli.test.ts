@@ -7,11 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { twitchBits } from '../../src/presets/twitch-bits.js';
 
 // The built CLI, run as a person runs it (npm test builds first: see the pretest script).
-const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+const cli = new URL('../../dist/esm/cli/main.js', import.meta.url).pathname;
 const sample = new URL('../../../shared/data/live-events-sample.json', import.meta.url).pathname;
 
+/** Runs the CLI as a user's shell would pipe it: no colour, whatever the environment says. */
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return runWith({ NO_COLOR: '1' }, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]) {
+  const { FORCE_COLOR: _, NO_COLOR: __, ...rest } = process.env;
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...rest, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -115,6 +121,29 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('target: money to diamonds, coins and gifts; chest: a seeded split where every coin is accounted for', () => {
+    const target = run('target', '1000', '--gift', 'lion');
+    // USD 1,000 at USD 0.005 a diamond: 200,000 diamonds, but 199,999 × 0.005 = 999.995 rounds half-even to 1,000.00;
+    // at 1 diamond per coin that is 199,999 coins, and 7 Lions (7 × 29,999 = 209,993 coins) are the fewest that reach it
+    expect(target.status).toBe(0);
+    expect(target.stdout).toMatch(/199,999\s+199,999\s+7/);
+    const chest = run('chest', '1000', '--claimants', '3', '--viewers', 'ann,bo,cy,dee', '--seed', '7', '--json');
+    const split = JSON.parse(chest.stdout) as { shares: { viewer: string; coins: number }[]; returned: number };
+    expect(split.shares.map((share) => share.viewer)).toEqual(['ann', 'bo', 'cy']); // dee claimed fourth: no place left
+    expect(split.shares.reduce((sum, share) => sum + share.coins, 0) + split.returned).toBe(1000);
+    expect(run('chest', '10', '--claimants', '2', '--preset', 'twitch-bits').status).toBe(1); // no chests there
+    expect(run('chest', '10').stderr).toContain('chest needs --claimants N');
+  });
+
+  it('colours refusals and errors only on a terminal or with FORCE_COLOR, never with NO_COLOR', () => {
+    const refusal = ['check', '--region', 'KR', '--feature', 'buy-coins', '--age', '18'];
+    const esc = '\u001b';
+    expect(runWith({ FORCE_COLOR: '1' }, ...refusal).stdout.startsWith(`${esc}[33mRefused (AGE)`)).toBe(true);
+    expect(runWith({ FORCE_COLOR: '1', NO_COLOR: '1' }, ...refusal).stdout).toMatch(/^Refused \(AGE\)/);
+    expect(runWith({}, ...refusal).stdout).toMatch(/^Refused \(AGE\)/); // piped: plain
+    expect(runWith({ FORCE_COLOR: '1' }, 'coins', '1', '2').stderr.startsWith(`${esc}[31mgift-economy: unexpected argument`)).toBe(true);
   });
 
   it('exit status: 0 an answer, 1 a refusal or "not known" (so `if gift-economy check …` works), --version', () => {

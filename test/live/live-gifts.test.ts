@@ -187,7 +187,7 @@ describe('gift catalogue drift (a hand-changed getAvailableGifts list, test/fixt
   });
 
   it('gift-economy gifts --diff prints the drift', () => {
-    const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+    const cli = new URL('../../dist/esm/cli/main.js', import.meta.url).pathname;
     const fixture = new URL('../fixtures/available-gifts-changed.json', import.meta.url).pathname;
     const result = spawnSync(process.execPath, [cli, 'gifts', '--diff', fixture], { encoding: 'utf8' });
     expect(result.status).toBe(0);

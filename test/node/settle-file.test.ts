@@ -10,7 +10,7 @@ import { applyOverlay, mergeSettlements, settle } from '../../src/index.js';
 import { settleRange } from '../../src/node/settle-range.js';
 import { tiktok } from '../../src/presets/tiktok.js';
 
-const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+const cli = new URL('../../dist/esm/cli/main.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'gift-files-'));
 const half = applyOverlay(tiktok, { version: 'half-per-gift', creatorShare: { diamondsPerCoin: '0.5', scope: 'per-gift' } });
 
