@@ -277,7 +277,7 @@ function readCustom(custom: CustomOffer): CustomOffer {
 
 function readRounding(mode: unknown): RoundingMode {
   try {
-    return assertRoundingMode(mode as RoundingMode);
+    return assertRoundingMode(mode);
   } catch {
     return refuse(`the custom rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${describe(mode)}`, ['custom', 'rounding']);
   }

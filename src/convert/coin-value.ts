@@ -3,6 +3,7 @@ import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
+import type { Figure, Provenance } from '../table/provenance.js';
 import { type Breakdown, step } from './breakdown.js';
 import { findOffers } from './quote.js';
 
@@ -18,7 +19,7 @@ const PER_COIN_PLACES = 6;
  * console.log(value.viewerCost[0]?.answer.ok && value.viewerCost[0].answer.via); // 40-coin bundle (GBP 0.49 for 40 beats 0.89 for 65)
  * ```
  */
-export interface CoinValue {
+export interface CoinValue extends Provenance {
   readonly ok: true;
   /** Per channel: the lowest price per coin among its bundles and custom amount (half-even, 6 places). */
   readonly viewerCost: readonly {
@@ -49,6 +50,7 @@ export function coinValue(
   const compiled = assertRateTable(table);
   assertObject(query, 'a question { region, currency? }');
   const region = readRegion(query.region);
+  const figures: (Figure | undefined)[] = [compiled.document.creatorShare, compiled.document.diamondValue];
   const viewerCost = compiled.document.channels.map((channel) => {
     const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
     const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
@@ -61,6 +63,7 @@ export function coinValue(
     if (!offers.ok) return Object.freeze({ channel: channel.id, answer: offers });
     const { set } = offers;
     const currency = set.currency;
+    figures.push(...set.figures.values(), set.custom);
     const prices: { perCoin: Money; via: string }[] = [];
     for (const bundle of set.bundles) {
       const perCoin = Money.unchecked(Money.fromMinor(bundle.priceMinor, currency).amount.dividedBy(bundle.coins), currency);
@@ -106,5 +109,11 @@ export function coinValue(
       output: creatorYield.toString(),
     }),
   ];
-  return Object.freeze({ ok: true as const, viewerCost: Object.freeze(viewerCost), creatorYield, breakdown: Object.freeze(breakdown) });
+  return Object.freeze({
+    ok: true as const,
+    viewerCost: Object.freeze(viewerCost),
+    creatorYield,
+    breakdown: Object.freeze(breakdown),
+    ...compiled.provenance(figures),
+  });
 }

@@ -1,6 +1,5 @@
 import { Decimal, decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
-import type { RoundingMode } from '../money/rounding.js';
 import type { RateTable } from '../table/compile.js';
 import { type BreakdownStep, step } from './breakdown.js';
 import { diamondsValueMinor } from './rates.js';
@@ -19,7 +18,7 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
       rule: `× ${perDiamond} ${currency} per ${table.document.units.diamond}, rounded to the ${currency} minor unit`,
       rate: perDiamond,
       table: table.ref,
-      rounding: rounding as RoundingMode,
+      rounding,
       output: value.toString(),
       residue: residue.isZero() ? undefined : `${decimalText(residue)} ${currency}`,
     }),

@@ -2,7 +2,6 @@ import { judgePerson, type Refusal, refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Decimal, decimalText } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
-import type { RoundingMode } from '../money/rounding.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
@@ -141,7 +140,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
       rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, ${where} (${scope} scope)`,
       rate: diamondsPerCoin,
       table: table.ref,
-      rounding: rounding as RoundingMode,
+      rounding,
       output: `${diamonds} ${table.document.units.diamond}s`,
       residue: residue.isZero() ? undefined : `${decimalText(residue)} ${table.document.units.diamond}s`,
     }),

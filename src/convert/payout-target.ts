@@ -1,7 +1,6 @@
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
-import type { RoundingMode } from '../money/rounding.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
@@ -78,7 +77,7 @@ export function payoutTarget(
       rule: `the fewest ${units.diamond}s whose value at ${diamondValue.perDiamond} ${diamondValue.currency} each reaches it`,
       rate: diamondValue.perDiamond,
       table: compiled.ref,
-      rounding: diamondValue.rounding as RoundingMode,
+      rounding: diamondValue.rounding,
       output: `${diamonds} ${units.diamond}s`,
     }),
     step({
@@ -87,7 +86,7 @@ export function payoutTarget(
       rule: `the fewest coins whose ${creatorShare.diamondsPerCoin} ${units.diamond}s per coin reach them`,
       rate: creatorShare.diamondsPerCoin,
       table: compiled.ref,
-      rounding: creatorShare.rounding as RoundingMode,
+      rounding: creatorShare.rounding,
       output: `${coins} coins`,
     }),
   );
@@ -137,10 +136,7 @@ function grossForNet(table: RateTable, net: Money, methodId: string | undefined)
   const currency = net.currency;
   const netAfter = (grossMinor: number) => {
     const gross = Money.fromMinor(grossMinor, currency);
-    const fee = gross
-      .times(method.percentFee)
-      .plus(Money.of(method.fixedFee, currency))
-      .round(method.feeRounding as RoundingMode);
+    const fee = gross.times(method.percentFee).plus(Money.of(method.fixedFee, currency)).round(method.feeRounding);
     return gross.minus(fee);
   };
   const goal = Number(net.round('ceil').toMinor());

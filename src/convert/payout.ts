@@ -149,7 +149,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       rule: `${method.name}: ${method.percentFee} of the withdrawal + ${method.fixedFee} ${currency}`,
       rate: method.percentFee,
       table: compiled.ref,
-      rounding: method.feeRounding as RoundingMode,
+      rounding: method.feeRounding,
       output: `fee ${fee.toString()}, net ${net.toString()}`,
     }),
   );

@@ -2,7 +2,6 @@ import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
 import { ratioFromDecimal } from '../money/ratio.js';
-import type { RoundingMode } from '../money/rounding.js';
 import { type Coins, type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 
@@ -24,7 +23,7 @@ export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamo
   return divideRoundedNumber(
     safeMultiply(wholeCount(coins, 'coins', ['coins']), share.numerator),
     share.denominator,
-    table.document.creatorShare.rounding as RoundingMode,
+    table.document.creatorShare.rounding,
   ) as Diamonds;
 }
 
@@ -66,7 +65,7 @@ export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number
   return divideRoundedNumber(
     safeMultiply(wholeCount(diamonds, 'diamonds', ['diamonds']), value.numerator),
     value.denominator,
-    table.document.diamondValue.rounding as RoundingMode,
+    table.document.diamondValue.rounding,
   );
 }
 
@@ -128,5 +127,5 @@ export function payoutFeeMinor(table: RateTable, withdrawalMinor: number, method
   // (withdrawal × p/q) + f/g = (withdrawal × p × g + f × q) / (q × g), rounded once
   const numerator =
     safeMultiply(safeMultiply(withdrawalMinor, percent.numerator), fixed.denominator) + safeMultiply(fixed.numerator, percent.denominator);
-  return divideRoundedNumber(numerator, safeMultiply(percent.denominator, fixed.denominator), method.feeRounding as RoundingMode);
+  return divideRoundedNumber(numerator, safeMultiply(percent.denominator, fixed.denominator), method.feeRounding);
 }

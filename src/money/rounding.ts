@@ -24,7 +24,7 @@ export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'floor' | 'ce
  * console.log(ROUNDING_MODES.map((mode) => money('0.125', 'USD').round(mode).toString()).join(' ')); // 0.12 USD 0.13 USD 0.12 USD 0.12 USD 0.13 USD 0.12 USD 0.13 USD
  * ```
  */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+export const ROUNDING_MODES: readonly [RoundingMode, ...RoundingMode[]] = Object.freeze([
   'half-even',
   'half-up',
   'half-down',
@@ -32,7 +32,7 @@ export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
   'ceil',
   'toward-zero',
   'away-from-zero',
-]);
+] as const);
 
 /**
  * Checks that a value names a rounding mode.

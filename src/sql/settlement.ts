@@ -111,8 +111,7 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
   const int = (n: number | bigint) => String(n);
 
   const times = (expression: string, factor: number) => (factor === 1 ? expression : `${expression} * ${int(factor)}`);
-  const roundShare = (coins: string) =>
-    sql.divideRounded(times(coins, share.numerator), int(share.denominator), shareRounding as RoundingMode);
+  const roundShare = (coins: string) => sql.divideRounded(times(coins, share.numerator), int(share.denominator), shareRounding);
   // A whole share (e.g. 1 diamond per coin) never rounds, whatever the scope: diamonds = coins × share.
   const wholeShare = share.denominator === 1;
   const perEvent = !wholeShare && scope !== 'per-settlement';
@@ -146,7 +145,7 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
     comment(
       `diamond value: ${compiled.document.diamondValue.perDiamond} ${currency} per diamond = ${value.numerator}/${value.denominator} minor units, rounded ${valueRounding} once per ${by} (${source(compiled.document.diamondValue)})`,
     ),
-    `SELECT key, events, coins, diamonds, ${sql.divideRounded(times('diamonds', value.numerator), int(value.denominator), valueRounding as RoundingMode)} AS value_minor,\n`,
+    `SELECT key, events, coins, diamonds, ${sql.divideRounded(times('diamonds', value.numerator), int(value.denominator), valueRounding)} AS value_minor,\n`,
     `  ${literal(currency)} AS currency, ${places} AS minor_units\n`,
     'FROM settled\n',
     'ORDER BY key;\n',

@@ -3,7 +3,6 @@ import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
 import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
-import type { RoundingMode } from '../money/rounding.js';
 import { type Confidence, type Figure, figuresKey, type Provenance, provenanceOf } from './provenance.js';
 import type { CustomAmountDocument, GiftDocument, PaymentMethodDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
 
@@ -306,7 +305,7 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
                 step: custom.step,
                 perCoinNumerator: perCoin.numerator,
                 perCoinDenominator: perCoin.denominator,
-                rounding: custom.rounding as RoundingMode,
+                rounding: custom.rounding,
               }
             : undefined;
         offers.set(

@@ -40,7 +40,8 @@ function buildSchemas() {
   const region = z.string({ error: 'region must be an ISO 3166-1 alpha-2 code such as "US"' }).regex(/^[A-Z]{2}$/, {
     error: 'region must be an ISO 3166-1 alpha-2 code of two capital letters such as "US"',
   });
-  const rounding = z.enum(ROUNDING_MODES as [string, ...string[]], { error: `rounding must be one of ${ROUNDING_MODES.join(', ')}` });
+  // a literal union end to end: a table's rounding is a RoundingMode, not a string
+  const rounding = z.enum(ROUNDING_MODES, { error: `rounding must be one of ${ROUNDING_MODES.join(', ')}` });
   const sourceKey = z.string({ error: 'source must name a key of the table\'s "sources"' }).min(1);
   const text = (what: string) => z.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
 

@@ -11,6 +11,7 @@ import {
   type RateTableDocument,
   type Refusal,
   type RefusalCode,
+  type RoundingMode,
   type Settlement,
   settle,
 } from '../../src/index.js';
@@ -48,5 +49,16 @@ describe('public types', () => {
     void wrong;
     // @ts-expect-error the budget must be Money, not a number of dollars
     quoteCoins(tiktok, { coins: 1, channel: 'web', region: 'US', budget: 25 });
+  });
+});
+
+describe('RoundingMode end to end', () => {
+  it("a table's roundings are the literal union, from the schema to the compiled table", () => {
+    expectTypeOf(tiktok.document.creatorShare.rounding).toEqualTypeOf<RoundingMode>();
+    expectTypeOf<RateTableDocument['payout']['methods'][number]['feeRounding']>().toEqualTypeOf<RoundingMode>();
+    const document: RateTableDocument = tiktok.document;
+    // @ts-expect-error: a misspelt mode is a type error in a table written in TypeScript
+    const misspelt: RateTableDocument = { ...document, creatorShare: { ...document.creatorShare, rounding: 'flor' } };
+    expectTypeOf(misspelt).toEqualTypeOf<RateTableDocument>();
   });
 });
