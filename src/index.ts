@@ -97,7 +97,7 @@ export {
   wholeCount,
 } from './quantity/quantity.js';
 export { type SettlementSqlOptions, type SqlDialect, type SqlSource, settlementSql } from './sql/settlement.js';
-export { compileRateTable, type OfferSet, RateTable } from './table/compile.js';
+export { compileRateTable, type OfferSet, RateTable, type TableNames } from './table/compile.js';
 export { type Instant, RateHistory, toEpochMs } from './table/history.js';
 export { rateTableJsonSchema } from './table/json-schema.js';
 export { applyOverlay } from './table/overlay.js';

@@ -1,7 +1,7 @@
 import { defined } from '../defined.js';
 import { assertObject, describeValue, EconomyError } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
 import type { Provenance } from '../table/provenance.js';
 import type { FeatureRule, PaymentMethodDocument } from '../table/schema.js';
@@ -111,13 +111,13 @@ export interface NotKnown extends Provenance {
  * console.log(check(tiktok, query).ok); // true
  * ```
  */
-export interface CheckQuery {
+export interface CheckQuery<Channel extends string = string> {
   /** ISO 3166-1 alpha-2 region code. */
   readonly region: string;
   /** A feature the table names, e.g. `buy-coins`, `send-gifts`, `cash-out`. */
   readonly feature: string;
   /** The channel used, when the feature involves one (buying coins). */
-  readonly channel?: string;
+  readonly channel?: Channel;
   /** The person's age in whole years; without it, ages are not checked (the answer states `minAge`). */
   readonly age?: number;
   /** The instant to judge dated rules at; defaults to the table version's `effectiveFrom`, never the clock. */
@@ -140,7 +140,7 @@ export interface CheckQuery {
  * console.log(check(tiktok, { region: 'BR', feature: 'send-gifts' }).status); // unknown
  * ```
  */
-export function check(table: RateTable, query: CheckQuery): Allowed | Refusal | NotKnown {
+export function check<Names extends TableNames>(table: RateTable<Names>, query: CheckQuery<Names['channel']>): Allowed | Refusal | NotKnown {
   const compiled = assertRateTable(table);
   const { region, feature, channel, age } = readQuery(compiled, query);
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);

@@ -3,7 +3,7 @@ import { largestWithin } from '../catalog/budget.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import type { Coins } from '../quantity/quantity.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { allowBuying, type Buyer, findOffers, priceQuote, type Quote, readField } from './quote.js';
 
 /**
@@ -17,10 +17,10 @@ import { allowBuying, type Buyer, findOffers, priceQuote, type Quote, readField 
  * if (answer.ok) console.log(answer.coinsReceived); // 70
  * ```
  */
-export interface BudgetQuery extends Buyer {
+export interface BudgetQuery<Channel extends string = string> extends Buyer {
   /** The money available; its currency is the currency paid in. */
   readonly budget: Money;
-  readonly channel: string;
+  readonly channel: Channel;
 }
 
 /**
@@ -34,7 +34,7 @@ export interface BudgetQuery extends Buyer {
  * if (answer.ok) console.log(answer.coinsReceived, answer.price.toString()); // 1750 24.75 USD
  * ```
  */
-export function budgetCoins(table: RateTable, query: BudgetQuery): Quote | Refusal {
+export function budgetCoins<Names extends TableNames>(table: RateTable<Names>, query: BudgetQuery<Names['channel']>): Quote | Refusal {
   const compiled = assertRateTable(table);
   const budget = readField(query, 'budget');
   if (!(budget instanceof Money))

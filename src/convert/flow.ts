@@ -3,7 +3,7 @@ import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
 import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import { type Breakdown, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
@@ -21,8 +21,8 @@ import { type QuoteQuery, quoteCoins } from './quote.js';
  * if (flow.ok) console.log(flow.paid.toString(), flow.parts.storeCommission.toString()); // 0.74 USD 0.00 USD
  * ```
  */
-export interface FlowQuery extends GiftQuery {
-  readonly channel: string;
+export interface FlowQuery<Names extends TableNames = TableNames> extends GiftQuery<Names['gift']> {
+  readonly channel: Names['channel'];
   readonly region: string;
   /** The payout method the creator uses (default: the table's first). */
   readonly method?: string;
@@ -84,7 +84,7 @@ export interface MoneyFlow extends Provenance {
  * if (flow.ok) console.log(flow.paid.toString(), flow.parts.storeCommission.toString(), flow.parts.creator.toString()); // 0.99 USD 0.30 USD 0.35 USD
  * ```
  */
-export function moneyFlow(table: RateTable, query: FlowQuery): MoneyFlow | Refusal {
+export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, query: FlowQuery<Names>): MoneyFlow | Refusal {
   const compiled = assertRateTable(table);
   const gifts = sendGifts(compiled, query);
   if (!gifts.ok) return gifts;

@@ -3,7 +3,7 @@ import { describeValue, EconomyError } from '../errors.js';
 import { Decimal, decimalText } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
@@ -21,9 +21,9 @@ import { diamondsForGifts } from './rates.js';
  * console.log(sendGifts(tiktok, query).ok); // true
  * ```
  */
-export interface GiftQuery {
+export interface GiftQuery<Gift extends string = string> {
   /** The gift's id (a string, or TikTok's numeric id as the live client emits it: 6369 is the Lion) or name. */
-  readonly gift: string | number;
+  readonly gift: Gift | number;
   /** How many are sent in one go, as one gift event (a streak or a combo; default 1). */
   readonly count?: number;
   /** When given, the sender's region is checked for `send-gifts` (with `age` and `at`). */
@@ -68,7 +68,7 @@ export interface GiftValue extends Provenance {
  * if (lion.ok) console.log(lion.coins, lion.diamonds, lion.value.toString()); // 89997 89997 449.98 USD (449.985 rounds half-even)
  * ```
  */
-export function sendGifts(table: RateTable, query: GiftQuery): GiftValue | Refusal {
+export function sendGifts<Names extends TableNames>(table: RateTable<Names>, query: GiftQuery<Names['gift']>): GiftValue | Refusal {
   const compiled = assertRateTable(table);
   if (typeof query !== 'object' || query === null)
     throw new EconomyError('INVALID_ARGUMENT', `expected { gift, count? }, got ${describeValue(query)}`);

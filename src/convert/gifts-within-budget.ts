@@ -1,7 +1,7 @@
 import type { Refusal } from '../availability/check.js';
 import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { type Breakdown, step } from './breakdown.js';
 import { budgetCoins } from './budget-coins.js';
 import { findGift } from './gift.js';
@@ -38,9 +38,9 @@ export interface GiftBudget {
  * if (r.ok) console.log(r.count, r.price.toString()); // 4 42.29 USD (56 packs of 70 and a custom 80)
  * ```
  */
-export function giftsWithinBudget(
-  table: RateTable,
-  query: Buyer & { readonly gift: string; readonly budget: Money; readonly channel: string },
+export function giftsWithinBudget<Names extends TableNames>(
+  table: RateTable<Names>,
+  query: Buyer & { readonly gift: Names['gift']; readonly budget: Money; readonly channel: Names['channel'] },
 ): GiftBudget | Refusal {
   const compiled = assertRateTable(table);
   assertObject(query, 'a question { gift, budget, channel, region }');

@@ -1,7 +1,7 @@
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
+import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import type { Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
 import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
@@ -45,9 +45,9 @@ export interface PayoutTarget extends Provenance {
  * console.log(t.diamonds, t.coins, t.gifts); // 19999 19999 1
  * ```
  */
-export function payoutTarget(
-  table: RateTable,
-  query: { readonly target: Money; readonly basis?: 'gross' | 'net'; readonly method?: string; readonly gift?: string },
+export function payoutTarget<Names extends TableNames>(
+  table: RateTable<Names>,
+  query: { readonly target: Money; readonly basis?: 'gross' | 'net'; readonly method?: string; readonly gift?: Names['gift'] },
 ): PayoutTarget {
   const compiled = assertRateTable(table);
   if (typeof query !== 'object' || query === null || !(query.target instanceof Money)) {

@@ -6,7 +6,7 @@ import { assertCurrency } from '../money/currency.js';
 import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
-import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
+import { assertRateTable, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
@@ -66,11 +66,11 @@ export interface CurrencyFallback {
  * if (quote.ok) console.log(quote.price.toString()); // 0.89 GBP
  * ```
  */
-export interface QuoteQuery extends Buyer {
+export interface QuoteQuery<Channel extends string = string> extends Buyer {
   /** How many coins the buyer wants at least. */
   readonly coins: number;
   /** Where the coins are bought (`ios`, `android`, `web`, …). */
-  readonly channel: string;
+  readonly channel: Channel;
   /** The currency to pay in; defaults to the region's currency. */
   readonly currency?: string;
 }
@@ -147,7 +147,7 @@ const PER_COIN_PLACES = 6;
  * if (quote.ok) console.log(quote.price.toString(), quote.lines.map((l) => `${l.count}×${l.coins}`)); // 52.86 USD [ '71×70', '1×30' ]
  * ```
  */
-export function quoteCoins(table: RateTable, query: QuoteQuery): Quote | Refusal {
+export function quoteCoins<Names extends TableNames>(table: RateTable<Names>, query: QuoteQuery<Names['channel']>): Quote | Refusal {
   const compiled = assertRateTable(table);
   const coins = wholeCount(readField(query, 'coins'), 'coins', ['coins']) as Coins;
   const checked = allowBuying(compiled, query);

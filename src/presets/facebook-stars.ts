@@ -232,6 +232,20 @@ export const facebookStarsDocument: RateTableDocument = {
 };
 
 /**
+ * The names questions on this preset may use: its channels, and its gift by id or name (literal types).
+ * @example
+ * ```ts
+ * import type { FacebookStarsNames } from 'gift-economy/presets/facebook-stars';
+ * const channel: FacebookStarsNames['channel'] = 'web';
+ * console.log(channel); // web
+ * ```
+ */
+export interface FacebookStarsNames {
+  readonly channel: 'web' | 'app';
+  readonly gift: 'star' | 'Star';
+}
+
+/**
  * The Facebook Stars preset, compiled.
  *
  * @example
@@ -240,4 +254,4 @@ export const facebookStarsDocument: RateTableDocument = {
  * console.log(facebookStars.offers('app', 'USD')?.planner.cheapestMinor(500)); // 999: one 530-Star pack
  * ```
  */
-export const facebookStars: RateTable = /* @__PURE__ */ compileRateTable(facebookStarsDocument);
+export const facebookStars: RateTable<FacebookStarsNames> = /* @__PURE__ */ compileRateTable<FacebookStarsNames>(facebookStarsDocument);

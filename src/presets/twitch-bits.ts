@@ -284,6 +284,20 @@ export const twitchBitsDocument: RateTableDocument = {
 };
 
 /**
+ * The names questions on this preset may use: its channels, and its gift by id or name (literal types).
+ * @example
+ * ```ts
+ * import type { TwitchBitsNames } from 'gift-economy/presets/twitch-bits';
+ * const channel: TwitchBitsNames['channel'] = 'web';
+ * console.log(channel); // web
+ * ```
+ */
+export interface TwitchBitsNames {
+  readonly channel: 'web' | 'app';
+  readonly gift: 'cheer' | 'Cheer (1 Bit)';
+}
+
+/**
  * The Twitch Bits preset, compiled.
  *
  * @example
@@ -292,4 +306,4 @@ export const twitchBitsDocument: RateTableDocument = {
  * console.log(twitchBits.offers('web', 'USD')?.planner.cheapestMinor(1000)); // 1400: two 500-Bit packs at 7.00
  * ```
  */
-export const twitchBits: RateTable = /* @__PURE__ */ compileRateTable(twitchBitsDocument);
+export const twitchBits: RateTable<TwitchBitsNames> = /* @__PURE__ */ compileRateTable<TwitchBitsNames>(twitchBitsDocument);

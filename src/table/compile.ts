@@ -31,6 +31,25 @@ export interface OfferSet {
 }
 
 /**
+ * The names a rate table's questions may use: its channel ids, and its gift ids and names. A preset's are
+ * literal types (`'ios' | 'android' | 'web'`), so a misspelt channel or gift fails `tsc`; a table parsed at run
+ * time uses `string`. Regions are not among them: any ISO region may be asked about (an unlisted one is
+ * answered "not known").
+ * @example
+ * ```ts
+ * import type { TableNames } from 'gift-economy';
+ * import type { TikTokNames } from 'gift-economy/presets/tiktok';
+ * const channel: TikTokNames['channel'] = 'web';
+ * const names: TableNames = { channel, gift: 'Lion' };
+ * console.log(names.channel); // web
+ * ```
+ */
+export interface TableNames {
+  readonly channel: string;
+  readonly gift: string;
+}
+
+/**
  * A compiled, deeply frozen rate table: the document plus the lookups every question needs (gift by id or
  * name, purchase planners per channel × currency × region, exact integer rates). Make one with
  * `parseRateTable` (untrusted input) or use a preset; compiling happens once.
@@ -41,7 +60,12 @@ export interface OfferSet {
  * console.log(tiktok.ref, tiktok.gift('lion')?.coins); // tiktok@2026-11-25 29999
  * ```
  */
-export class RateTable {
+export class RateTable<Names extends TableNames = TableNames> {
+  /**
+   * @internal The names the table's questions may use, for the type checker only (no value at run time):
+   * a preset's are literal types, so `channel: 'iphone'` fails `tsc`; a table parsed at run time has `string`.
+   */
+  declare readonly names?: Names;
   /** The table's id, e.g. `"tiktok"`. */
   readonly id: string;
   /** The table's version. */
@@ -240,10 +264,10 @@ export class RateTable {
  * console.log(compileRateTable(tiktok.document).ref); // tiktok@2026-11-25
  * ```
  */
-export function compileRateTable(document: RateTableDocument): RateTable {
+export function compileRateTable<Names extends TableNames = TableNames>(document: RateTableDocument): RateTable<Names> {
   if (document instanceof RateTable) throw new EconomyError('INVALID_TABLE', 'compileRateTable takes a document, not a compiled RateTable');
   try {
-    return new RateTable(document);
+    return new RateTable<Names>(document);
   } catch (error) {
     if (error instanceof EconomyError) throw error;
     // a document that did not come through validateRateTable can be anything: say so instead of a TypeError

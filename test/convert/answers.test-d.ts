@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Coins,
   type GiftEvent,
+  type GiftValue,
   type Money,
   money,
   parseRateTable,
@@ -13,9 +14,11 @@ import {
   type RefusalCode,
   type RoundingMode,
   type Settlement,
+  sendGifts,
   settle,
+  type TableNames,
 } from '../../src/index.js';
-import { tiktok } from '../../src/presets/tiktok.js';
+import { type TikTokNames, tiktok } from '../../src/presets/tiktok.js';
 
 describe('public types', () => {
   it('answers are a figure or a refusal, told apart by ok', () => {
@@ -60,5 +63,22 @@ describe('RoundingMode end to end', () => {
     // @ts-expect-error: a misspelt mode is a type error in a table written in TypeScript
     const misspelt: RateTableDocument = { ...document, creatorShare: { ...document.creatorShare, rounding: 'flor' } };
     expectTypeOf(misspelt).toEqualTypeOf<RateTableDocument>();
+  });
+});
+
+describe('typed presets', () => {
+  it("a preset's channels and gifts are literal types; a table parsed at run time takes any string", () => {
+    // @ts-expect-error: 'iphone' is not a TikTok channel
+    quoteCoins(tiktok, { coins: 70, channel: 'iphone', region: 'US' });
+    // @ts-expect-error: 'Unicorn' is not a TikTok gift
+    sendGifts(tiktok, { gift: 'Unicorn' });
+    expectTypeOf(sendGifts(tiktok, { gift: 'Lion' })).toEqualTypeOf<GiftValue | Refusal>();
+    expectTypeOf(sendGifts(tiktok, { gift: 6369 })).toEqualTypeOf<GiftValue | Refusal>(); // the connector's numeric id
+    expectTypeOf<TikTokNames['channel']>().toEqualTypeOf<'ios' | 'android' | 'web'>();
+    const parsed: RateTable = parseRateTable(JSON.parse(JSON.stringify(tiktok)));
+    expectTypeOf(quoteCoins(parsed, { coins: 70, channel: 'iphone', region: 'US' })).toEqualTypeOf<Quote | Refusal>();
+    // a typed preset is still a RateTable wherever one is asked for
+    const plain: RateTable = tiktok;
+    expectTypeOf(plain.names).toEqualTypeOf<TableNames | undefined>();
   });
 });

@@ -79,7 +79,7 @@ describe('buy coins (figures from ../shared/data/tiktok.json)', () => {
     expect(quoteCoins(tiktok, { coins: 70, channel: 'web', region: 'KR', age: 19 }).ok).toBe(true);
     expectEconomyError(() => quoteCoins(tiktok, { coins: 1.5, channel: 'web', region: 'US' }), 'INVALID_QUANTITY');
     expectEconomyError(() => quoteCoins(tiktok, { coins: -1, channel: 'web', region: 'US' }), 'INVALID_QUANTITY');
-    expectEconomyError(() => quoteCoins(tiktok, { coins: 1, channel: 'fax', region: 'US' }), 'UNKNOWN_CHANNEL');
+    expectEconomyError(() => quoteCoins(tiktok, { coins: 1, channel: 'fax' as never, region: 'US' }), 'UNKNOWN_CHANNEL');
     expectEconomyError(() => quoteCoins(tiktok, { coins: 1, channel: 'web', region: 'ZZ' }), 'INVALID_ARGUMENT');
     expectEconomyError(() => quoteCoins(tiktok, { coins: 1, channel: 'web', region: 'US', currency: 'usd' }), 'INVALID_CURRENCY');
   });
@@ -99,7 +99,7 @@ describe('send gifts and cash out', () => {
   });
 
   it('refuses unknown gifts and gifts in regions without them', () => {
-    expectEconomyError(() => sendGifts(tiktok, { gift: 'Unicorn' }), 'UNKNOWN_GIFT', /Rose/);
+    expectEconomyError(() => sendGifts(tiktok, { gift: 'Unicorn' as never }), 'UNKNOWN_GIFT', /Rose/);
     expectEconomyError(() => sendGifts(tiktok, { gift: 'Rose', count: 0 }), 'INVALID_QUANTITY');
     expect(sendGifts(tiktok, { gift: 'Rose', region: 'RU' })).toMatchObject({ ok: false, code: 'REGION' });
   });
