@@ -140,7 +140,10 @@ export interface CheckQuery<Channel extends string = string> {
  * console.log(check(tiktok, { region: 'BR', feature: 'send-gifts' }).status); // unknown
  * ```
  */
-export function check<Names extends TableNames>(table: RateTable<Names>, query: CheckQuery<Names['channel']>): Allowed | Refusal | NotKnown {
+export function check<Names extends TableNames>(
+  table: RateTable<Names>,
+  query: CheckQuery<Names['channel']>,
+): Allowed | Refusal | NotKnown {
   const compiled = assertRateTable(table);
   const { region, feature, channel, age } = readQuery(compiled, query);
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);

@@ -131,6 +131,8 @@ function inWorker(
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./settle-worker.js', import.meta.url), {
       workerData: { document: table.document, path, start, end, onInvalid, byGifter, csv },
+      // a reader keeps little alive: a small young generation keeps each worker's memory small whatever the file
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
     worker.on('message', (message: { progress?: number; result?: RangeResult }) => {
       if (message.progress !== undefined) progress(message.progress);
