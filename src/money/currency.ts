@@ -35,6 +35,27 @@ export function assertCurrency(code: unknown, path: readonly (string | number)[]
 }
 
 /**
+ * @internal The minor units of the most used currencies, as `Intl` reports them, so that the common case needs no `Intl` (whose first
+ * use costs tens of milliseconds); any other code is asked of `Intl`, which agrees with these.
+ */
+export const COMMON_MINOR_UNITS: ReadonlyMap<string, number> = new Map([
+  ['USD', 2],
+  ['EUR', 2],
+  ['GBP', 2],
+  ['JPY', 0],
+  ['KRW', 0],
+  ['CNY', 2],
+  ['INR', 2],
+  ['BRL', 2],
+  ['CAD', 2],
+  ['AUD', 2],
+  ['MXN', 2],
+  ['RUB', 2],
+  ['TRY', 2],
+  ['CHF', 2],
+]);
+
+/**
  * The number of decimal places of a currency's minor unit, as `Intl` reports it (USD 2, JPY 0, KWD 3).
  *
  * @example
@@ -44,7 +65,7 @@ export function assertCurrency(code: unknown, path: readonly (string | number)[]
  * ```
  */
 export function minorUnits(code: CurrencyCode): number {
-  let places = minorUnitCache.get(code);
+  let places = COMMON_MINOR_UNITS.get(code) ?? minorUnitCache.get(code);
   if (places === undefined) {
     assertCurrency(code);
     places = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;

@@ -83,7 +83,8 @@ export class RateTable<Names extends TableNames = TableNames> {
   /** Minor units of the diamond-value currency per diamond, exactly (USD 0.005 → 1/2 cent). */
   readonly diamondValueMinor: Ratio;
   readonly #gifts: ReadonlyMap<string, GiftDocument>;
-  readonly #offers: ReadonlyMap<string, OfferSet>;
+  /** Made on the first price question (a page or command that never prices pays nothing for planners). */
+  #offers: ReadonlyMap<string, OfferSet> | undefined;
   readonly #regions: ReadonlyMap<string, RegionRuleDocument>;
   readonly #provenance = new Map<string, Provenance>();
   readonly #payments = new Map<string, readonly PaymentMethodDocument[]>();
@@ -106,7 +107,6 @@ export class RateTable<Names extends TableNames = TableNames> {
       if (!gifts.has(byName)) gifts.set(byName, gift);
     }
     this.#gifts = gifts;
-    this.#offers = compileOffers(this.document);
     this.#regions = new Map(this.document.regions.rules.map((rule) => [rule.region, rule]));
     this.#commissions = new Map(this.document.channels.map((channel) => [channel.id, ratioFromDecimal(channel.storeCommission)]));
     Object.freeze(this);
@@ -140,9 +140,22 @@ export class RateTable<Names extends TableNames = TableNames> {
    */
   offers(channel: string, currency: string, region?: string): OfferSet | undefined {
     return (
-      (region !== undefined ? this.#offers.get(`${channel}/${currency}/${region}`) : undefined) ??
-      this.#offers.get(`${channel}/${currency}/*`)
+      (region !== undefined ? this.#offerSets().get(`${channel}/${currency}/${region}`) : undefined) ??
+      this.#offerSets().get(`${channel}/${currency}/*`)
     );
+  }
+
+  #offerSets(): ReadonlyMap<string, OfferSet> {
+    this.#offers ??= compileOffers(this.document);
+    return this.#offers;
+  }
+
+  /**
+   * @internal Compiles every offer's purchase planner now, so that a table past a planner limit is refused when
+   * it is parsed rather than at its first quote.
+   */
+  compilePlanners(): void {
+    for (const set of this.#offerSets().values()) void set.planner;
   }
 
   /**
@@ -332,6 +345,7 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
                 rounding: custom.rounding,
               }
             : undefined;
+        let planner: PurchasePlanner | undefined;
         offers.set(
           `${channel.id}/${currency}/${region}`,
           Object.freeze({
@@ -340,7 +354,11 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
             region,
             bundles: Object.freeze(bundles),
             ...(custom ? { custom } : {}),
-            planner: PurchasePlanner.compile(bundles, customOffer),
+            // compiled on first use: a table's pages and commands rarely need every channel's planner
+            get planner() {
+              planner ??= PurchasePlanner.compile(bundles, customOffer);
+              return planner;
+            },
             figures,
           }),
         );

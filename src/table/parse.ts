@@ -19,7 +19,10 @@ import { crossCheck, findPollutingKeys } from './validate.js';
  * ```
  */
 export function parseRateTable(input: unknown): RateTable {
-  return compileRateTable(validateRateTable(input));
+  const table = compileRateTable(validateRateTable(input));
+  // untrusted input: a table past a planner limit is refused here, not at its first quote
+  table.compilePlanners();
+  return table;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Decimal as PlainDecimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EconomyError, Money, minorToDecimalString, minorUnits, money } from '../../src/index.js';
+import { COMMON_MINOR_UNITS } from '../../src/money/currency.js';
 import { expectEconomyError } from '../helpers.js';
 
 describe('money', () => {
@@ -37,8 +38,13 @@ describe('money', () => {
     expectEconomyError(() => money('1', code as never), 'INVALID_CURRENCY', /ISO 4217/);
   });
 
-  it('takes minor units from Intl', () => {
+  it('takes minor units from Intl (the common currencies from a table that agrees with it)', () => {
     expect([minorUnits('USD'), minorUnits('JPY'), minorUnits('KWD'), minorUnits('EUR'), minorUnits('BHD')]).toEqual([2, 0, 3, 2, 3]);
+    for (const [code, places] of COMMON_MINOR_UNITS) {
+      expect(places, code).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits);
+    }
+    // a name of Object.prototype is not a currency, whatever the lookup table is made of
+    expect(() => minorUnits('toString' as never)).toThrow(EconomyError);
   });
 
   it('adds, subtracts and multiplies exactly', () => {
