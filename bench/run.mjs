@@ -407,6 +407,7 @@ const inOwnProcess = (script, ...args) =>
       .trim(),
   );
 const live = inOwnProcess('./live.mjs', quick ? 1_000_000 : 8_640_000);
+const loopOnly = inOwnProcess('./live.mjs', quick ? 1_000_000 : 8_640_000, '--baseline');
 log(`## A day of a live stream through \`liveGifts\` (\`bench/live.mjs\`)`);
 log();
 log(
@@ -419,6 +420,8 @@ log('| --- | ---: |');
 log(`| per event | ${us(live.microsPerEvent)} µs |`);
 log(`| heap growth over the run (after GC) | ${live.heapGrowthMB.toFixed(1)} MB |`);
 log(`| RSS growth over the run | ${live.rssGrowthMB.toFixed(0)} MB |`);
+log(`| RSS growth of the same loop with no session (V8's young generation at this rate) | ${loopOnly.rssGrowthMB.toFixed(0)} MB |`);
+log(`| RSS growth the session adds (target ≤ 64 MB) | ${(live.rssGrowthMB - loopOnly.rssGrowthMB).toFixed(0)} MB |`);
 log(`| message ids remembered at the end (the dedupe window) | ${live.remembered.toLocaleString('en-US')} |`);
 log();
 const wallet = inOwnProcess('./ledger.mjs', quick ? 200_000 : 1_000_000);
