@@ -54,6 +54,9 @@ export function payoutTarget<Names extends TableNames>(
     throw new EconomyError('INVALID_ARGUMENT', `expected { target: Money, basis?, method?, gift? }, got ${describeValue(query)}`);
   }
   const basis = query.basis ?? 'gross';
+  if (basis !== 'gross' && basis !== 'net') {
+    throw new EconomyError('INVALID_ARGUMENT', `basis must be "gross" or "net", got ${describeValue(basis)}`, { path: ['basis'] });
+  }
   const gross = basis === 'net' ? grossForNet(compiled, query.target, query.method) : query.target;
   const diamonds = diamondsForValue(compiled, gross);
   const coins = smallestCount((n) => diamondsForCoins(compiled, n) >= diamonds, diamonds);
