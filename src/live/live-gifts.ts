@@ -59,13 +59,8 @@ export interface LiveGiftUpdate {
  * console.log(first?.uniqueId, first?.coins, first?.value.toString()); // dave 29999 150.00 USD
  * ```
  */
-export interface LiveTotal {
-  readonly id: string;
-  readonly uniqueId?: string;
-  readonly nickname?: string;
-  readonly gifts: number;
-  readonly coins: number;
-  readonly diamonds: number;
+export interface LiveTotal extends LiveTally {
+  /** The total's money, rounded once on its diamonds (as `settle` does). */
   readonly value: Money;
 }
 
