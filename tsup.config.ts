@@ -12,8 +12,8 @@ const entries = {
 
 export default defineConfig([
   {
-    // ESM, one file per source module: bundlers keep exactly the modules a page uses (decimal.js and zod
-    // stay out unless something needs them). Declarations come from tsc (tsconfig.build.json).
+    // ESM, one file per source module: bundlers keep exactly the modules a page uses (zod
+    // stays out unless something parses a table). Declarations come from tsc (tsconfig.build.json).
     // The CLI is built here too (dist/esm/cli/main.js), importing the library's own modules, not a second copy.
     entry: ['src/**/*.ts'],
     outDir: 'dist/esm',

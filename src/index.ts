@@ -80,7 +80,7 @@ export {
 } from './live/live-gifts.js';
 export { allocate, allocateMinor } from './money/allocate.js';
 export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';
-export { Decimal, type DecimalInput, decimalText, MAX_DIGITS, roundDecimal, toDecimal } from './money/decimal.js';
+export { type DecimalInput, MAX_DIGITS } from './money/decimal.js';
 export { divideRoundedNumber } from './money/integer.js';
 export { minorToDecimalString } from './money/minor.js';
 export { Money, type MoneyJSON, money } from './money/money.js';

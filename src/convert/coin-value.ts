@@ -64,25 +64,27 @@ export function coinValue(
     const { set } = offers;
     const currency = set.currency;
     figures.push(...set.figures.values(), set.custom);
-    const prices: { perCoin: Money; via: string }[] = [];
-    for (const bundle of set.bundles) {
-      const perCoin = Money.unchecked(Money.fromMinor(bundle.priceMinor, currency).amount.dividedBy(bundle.coins), currency);
-      prices.push({ perCoin, via: `${bundle.coins}-coin bundle` });
-    }
-    if (set.custom) prices.push({ perCoin: Money.of(set.custom.pricePerCoin, currency), via: 'custom amount' });
+    // a price per coin is `total / coins`; they are ordered exactly by cross-multiplying, then rounded for display
+    type Price = { total: Money; coins: number; via: string };
+    const prices: Price[] = set.bundles.map((bundle) => ({
+      total: Money.fromMinor(bundle.priceMinor, currency),
+      coins: bundle.coins,
+      via: `${bundle.coins}-coin bundle`,
+    }));
+    if (set.custom) prices.push({ total: Money.of(set.custom.pricePerCoin, currency), coins: 1, via: 'custom amount' });
     if (prices.length === 0) {
       return Object.freeze({ channel: channel.id, answer: refusal('NO_PRICE', `no ${currency} prices on ${channel.id} in ${region}`, []) });
     }
-    prices.sort((a, b) => a.perCoin.compare(b.perCoin));
-    const best = prices[0] as { perCoin: Money; via: string };
-    const worst = prices.at(-1) as { perCoin: Money; via: string };
+    prices.sort((a, b) => a.total.times(b.coins).compare(b.total.times(a.coins)));
+    const best = prices[0] as Price;
+    const worst = prices.at(-1) as Price;
     return Object.freeze({
       channel: channel.id,
       answer: Object.freeze({
         ok: true as const,
-        perCoin: best.perCoin.round('half-even', PER_COIN_PLACES),
+        perCoin: best.total.dividedBy(best.coins, 'half-even', PER_COIN_PLACES),
         via: best.via,
-        highestPerCoin: worst.perCoin.round('half-even', PER_COIN_PLACES),
+        highestPerCoin: worst.total.dividedBy(worst.coins, 'half-even', PER_COIN_PLACES),
       }),
     });
   });

@@ -1,4 +1,4 @@
-import { Decimal, decimalText } from '../money/decimal.js';
+import { exactText, multiplyExact, readExact, subtractExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import type { RateTable } from '../table/compile.js';
 import { type BreakdownStep, step } from './breakdown.js';
@@ -7,9 +7,8 @@ import { diamondsValueMinor } from './rates.js';
 /** The diamond value as Money, with its breakdown step. */
 export function diamondValueStep(table: RateTable, diamonds: number): { value: Money; step: BreakdownStep } {
   const { currency, perDiamond, rounding } = table.document.diamondValue;
-  const exact = new Decimal(diamonds).times(perDiamond);
   const value = Money.fromMinor(diamondsValueMinor(table, diamonds), currency);
-  const residue = exact.minus(value.amount);
+  const residue = subtractExact(multiplyExact({ units: BigInt(diamonds), scale: 0 }, readExact(perDiamond, 'perDiamond')), value);
   return {
     value,
     step: step({
@@ -20,7 +19,7 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
       table: table.ref,
       rounding,
       output: value.toString(),
-      residue: residue.isZero() ? undefined : `${decimalText(residue)} ${currency}`,
+      residue: residue.units === 0n ? undefined : `${exactText(residue)} ${currency}`,
     }),
   };
 }

@@ -1,7 +1,6 @@
 import type { Refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
-import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
@@ -117,16 +116,13 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     }
   }
   // payout-side amounts in the purchase currency: exactly, then rounded with the FX rule
-  const exactly = (amount: Money) => (fx ? Money.of(amount.amount.times(fx.rate), currency) : amount);
+  const exactly = (amount: Money) => (fx ? amount.convert(currency, fx.rate) : amount);
   const converted = (amount: Money) => (fx ? exactly(amount).round(fx.rounding) : amount);
   const channel = compiled.document.channels.find((candidate) => candidate.id === query.channel);
   const commissionRate = channel?.storeCommission ?? '0';
   const storeCommission = Money.fromMinor(compiled.storeCommissionMinor(query.channel, Number(paid.toMinor())), currency);
   const leftover = quote.coinsReceived - gifts.coins;
-  const unspent =
-    leftover === 0
-      ? Money.fromMinor(0, currency)
-      : Money.unchecked(paid.amount.times(leftover).dividedBy(quote.coinsReceived), currency).round('floor');
+  const unspent = leftover === 0 ? Money.fromMinor(0, currency) : paid.times(leftover).dividedBy(quote.coinsReceived, 'floor');
   // the creator's value without any rounding: coins × share × value per diamond
   const exactCreator = exactly(
     Money.of(compiled.document.diamondValue.perDiamond, payoutCurrency)
@@ -150,8 +146,8 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
           step({
             step: 'fx',
             input: gifts.value.toString(),
-            rule: `× ${decimalText(fx.rate)} ${currency} per ${payoutCurrency} (${fx.source})`,
-            rate: decimalText(fx.rate),
+            rule: `× ${fx.rate} ${currency} per ${payoutCurrency} (${fx.source})`,
+            rate: fx.rate,
             table: fx.source,
             rounding: fx.rounding,
             output: creatorGross.toString(),

@@ -1,6 +1,6 @@
 import { judgePerson, type Refusal, refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
-import { Decimal, decimalText } from '../money/decimal.js';
+import { exactText, multiplyExact, readExact, subtractExact } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
@@ -130,7 +130,10 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
   const { diamondsPerCoin, rounding, scope } = assertRateTable(table).document.creatorShare;
   const coins = multiplyQuantity(coinsEach as Coins, count);
   const diamonds = diamondsForGifts(table, coinsEach, count);
-  const residue = new Decimal(coins).times(diamondsPerCoin).minus(diamonds);
+  const residue = subtractExact(multiplyExact({ units: BigInt(coins), scale: 0 }, readExact(diamondsPerCoin, 'diamondsPerCoin')), {
+    units: BigInt(diamonds),
+    scale: 0,
+  });
   const where = scope === 'per-gift' ? `rounded for each single gift, × ${count}` : 'rounded once for this gift event';
   return {
     diamonds,
@@ -142,7 +145,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
       table: table.ref,
       rounding,
       output: `${diamonds} ${table.document.units.diamond}s`,
-      residue: residue.isZero() ? undefined : `${decimalText(residue)} ${table.document.units.diamond}s`,
+      residue: residue.units === 0n ? undefined : `${exactText(residue)} ${table.document.units.diamond}s`,
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { judgePerson, type Refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
-import { type Decimal, decimalText, toDecimal } from '../money/decimal.js';
+import { exactText, readExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { assertRoundingMode, type RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
@@ -157,18 +157,18 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   if (query.fx !== undefined) {
     const fx = query.fx;
     const { target, rate, rounding } = readFx(fx);
-    const exact = Money.of(net.amount.times(rate), target);
+    const exact = net.convert(target, rate);
     converted = exact.round(rounding);
     steps.push(
       step({
         step: 'fx',
         input: net.toString(),
-        rule: `× ${fx.rate} ${target} per ${currency} (${fx.source})`,
-        rate: fx.rate,
+        rule: `× ${rate} ${target} per ${currency} (${fx.source})`,
+        rate,
         table: fx.source,
         rounding,
         output: converted.toString(),
-        residue: exact.equals(converted) ? undefined : `${decimalText(exact.minus(converted).amount)} ${target}`,
+        residue: exact.equals(converted) ? undefined : exact.minus(converted).toString(),
       }),
     );
   }
@@ -196,19 +196,23 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
 }
 
 /** @internal Checks an FX rate: a known currency, a positive decimal rate, a named source, a rounding mode. */
-export function readFx(fx: unknown): { target: string; rate: Decimal; rounding: RoundingMode; source: string } {
+export function readFx(fx: unknown): { target: string; rate: string; rounding: RoundingMode; source: string } {
   if (typeof fx !== 'object' || fx === null) {
     throw new EconomyError('INVALID_ARGUMENT', `fx must be { currency, rate, source }, got ${describeValue(fx)}`, { path: ['fx'] });
   }
   const { currency, rate, source, rounding } = fx as Record<string, unknown>;
   const target = assertCurrency(currency, ['fx', 'currency']);
-  const value = toDecimal(rate, 'fx.rate', 'INVALID_ARGUMENT', ['fx', 'rate']);
-  if (!value.isPositive() || value.isZero())
-    throw new EconomyError('INVALID_ARGUMENT', 'fx.rate must be greater than 0', { path: ['fx', 'rate'] });
+  const value = readExact(rate, 'fx.rate', 'INVALID_ARGUMENT', ['fx', 'rate']);
+  if (value.units <= 0n) throw new EconomyError('INVALID_ARGUMENT', 'fx.rate must be greater than 0', { path: ['fx', 'rate'] });
   if (typeof source !== 'string' || source === '') {
     throw new EconomyError('INVALID_ARGUMENT', 'fx.source must name where the rate comes from', { path: ['fx', 'source'] });
   }
-  return { target, rate: value, rounding: rounding === undefined ? 'half-even' : assertRoundingMode(rounding, ['fx', 'rounding']), source };
+  return {
+    target,
+    rate: exactText(value),
+    rounding: rounding === undefined ? 'half-even' : assertRoundingMode(rounding, ['fx', 'rounding']),
+    source,
+  };
 }
 
 /**

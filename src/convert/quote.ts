@@ -3,7 +3,6 @@ import type { PlanLine } from '../catalog/planner.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
-import { decimalText } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
@@ -260,9 +259,9 @@ export function priceQuote(
         })
       : customStep(table, set, line.coins, line.total),
   );
-  const perCoin = received > 0 ? price.amount.dividedBy(received) : undefined;
-  const pricePerCoin =
-    perCoin === undefined ? undefined : Money.of(perCoin.toDecimalPlaces(PER_COIN_PLACES), currency).round('half-even', PER_COIN_PLACES);
+  const pricePerCoin = received > 0 ? price.dividedBy(received, 'half-even', PER_COIN_PLACES) : undefined;
+  // what rounding the price per coin left over, over all the coins received: exact, never a float
+  const perCoinResidue = pricePerCoin ? price.minus(pricePerCoin.times(received)) : undefined;
   const totalStep = step({
     step: 'total',
     input: `${received} coins (${coins} asked)`,
@@ -270,10 +269,7 @@ export function priceQuote(
     table: table.ref,
     rounding: 'half-even',
     output: `${price.toString()}${pricePerCoin ? `, ${pricePerCoin.toString()} per coin` : ''}`,
-    residue:
-      perCoin && pricePerCoin && !perCoin.equals(pricePerCoin.amount)
-        ? `${decimalText(perCoin.minus(pricePerCoin.amount).toSignificantDigits(6))} ${currency} per coin`
-        : undefined,
+    residue: perCoinResidue && !perCoinResidue.isZero() ? `${perCoinResidue.toString()} over ${received} coins` : undefined,
   });
   const notKnown = checked.status === 'unknown' ? checked : undefined;
   const regionStep = notKnown ? [regionNotKnownStep(table, region, notKnown)] : [];
@@ -314,7 +310,7 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
     table: table.ref,
     rounding: custom?.rounding as never,
     output: total.toString(),
-    residue: residue.isZero() ? undefined : `${decimalText(residue.amount)} ${set.currency}`,
+    residue: residue.isZero() ? undefined : residue.toString(),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describeValue, EconomyError } from '../errors.js';
-import { Decimal, type DecimalInput, decimalText, toDecimal } from './decimal.js';
+import { type DecimalInput, exactText, readExact, unitsAt } from './decimal.js';
 import { Money } from './money.js';
 
 /**
@@ -26,15 +26,14 @@ export function allocate(whole: Money, ratios: readonly DecimalInput[]): Money[]
     throw new EconomyError('INVALID_RATIOS', 'ratios must be a non-empty array of non-negative decimals');
   }
   const exact = ratios.map((ratio, index) => {
-    const value = toDecimal(ratio, `ratio ${index}`, 'INVALID_ARGUMENT', [index]);
-    if (value.isNegative() && !value.isZero()) {
-      throw new EconomyError('INVALID_RATIOS', `ratio ${index} must not be negative, got ${decimalText(value)}`, { path: [index] });
+    const value = readExact(ratio, `ratio ${index}`, 'INVALID_ARGUMENT', [index]);
+    if (value.units < 0n) {
+      throw new EconomyError('INVALID_RATIOS', `ratio ${index} must not be negative, got ${exactText(value)}`, { path: [index] });
     }
     return value;
   });
-  const places = Math.max(...exact.map((value) => value.decimalPlaces()));
-  const scale = new Decimal(10).pow(places);
-  const weights = exact.map((value) => BigInt(decimalText(value.times(scale), 0)));
+  const places = Math.max(...exact.map((value) => value.scale));
+  const weights = exact.map((value) => unitsAt(value, places));
   const parts = allocateMinor(whole.toMinor(), weights);
   return parts.map((minor) => Money.fromMinor(minor, whole.currency));
 }

@@ -1,43 +1,29 @@
-import { Decimal as DecimalJs } from 'decimal.js';
 import { describeValue, EconomyError } from '../errors.js';
-import { assertRoundingMode, type RoundingMode } from './rounding.js';
+import { divideRounded, type RoundingMode } from './rounding.js';
 
-/**
- * The one place decimal.js is configured. Amounts are limited to {@link MAX_DIGITS} digits when parsed, and
- * the working precision is far above any product of two such numbers, so sums and products are exact.
- * @example
- * ```ts
- * import { Decimal } from 'gift-economy';
- * console.log(new Decimal('0.1').plus('0.2').toString()); // 0.3
- * ```
- */
-export const Decimal = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
-/**
- * An exact decimal value (decimal.js), as `Money.amount` holds it.
- *
- * @example
- * ```ts
- * import { type Decimal, money } from 'gift-economy';
- * const amount: Decimal = money('19.99', 'USD').amount;
- * console.log(amount.times(3).toFixed(2)); // 59.97
- * ```
- */
-export type Decimal = InstanceType<typeof Decimal>;
+// The one seam for exact decimal arithmetic: a decimal is a bigint of units and a count of decimal places
+// (`units × 10^−scale`). Sums, differences and products are exact; division only ever happens with a named
+// rounding. No binary float and no decimal library is involved.
+
+/** @internal An exact decimal: `units × 10^−scale`, scale ≥ 0. */
+export interface Exact {
+  readonly units: bigint;
+  readonly scale: number;
+}
 
 /**
  * Most digits a parsed decimal may hold (integer and fraction together).
  * @example
  * ```ts
- * import { MAX_DIGITS, toDecimal } from 'gift-economy';
- * console.log(MAX_DIGITS, toDecimal('9'.repeat(MAX_DIGITS), 'x').isFinite()); // 40 true
+ * import { MAX_DIGITS, money } from 'gift-economy';
+ * console.log(MAX_DIGITS, money('9'.repeat(MAX_DIGITS), 'JPY').isPositive()); // 40 true
  * ```
  */
 export const MAX_DIGITS = 40;
 
-const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-
 /**
- * What a decimal input may be. A JS number must be a safe integer: `0.1` is refused, `'0.1'` is fine.
+ * What a decimal input may be: a plain decimal string (`"0.99"`, no exponent, no spaces), a bigint or a safe
+ * integer. A fractional JS number is refused: `0.1` is not exact in binary, `'0.1'` is.
  * @example
  * ```ts
  * import { type DecimalInput, money } from 'gift-economy';
@@ -45,100 +31,104 @@ const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
  * console.log(inputs.map((amount) => money(amount, 'USD').toString())); // [ '0.99 USD', '5.00 USD', '7.00 USD' ]
  * ```
  */
-export type DecimalInput = string | bigint | number | Decimal;
+export type DecimalInput = string | bigint | number;
+
+const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const POWERS: bigint[] = [];
+/** @internal 10^n as a bigint. */
+export function pow10(n: number): bigint {
+  let power = POWERS[n];
+  if (power === undefined) {
+    power = 10n ** BigInt(n);
+    if (n < 64) POWERS[n] = power;
+  }
+  return power;
+}
 
 /**
- * Reads an exact decimal from a plain decimal string (`"12.34"`, no exponent), a bigint, a safe integer or a
- * Decimal. Anything else is an {@link EconomyError} with the given code, naming `what` and `path`.
- *
- * @example
- * ```ts
- * import { toDecimal } from 'gift-economy';
- * console.log(toDecimal('0.005', 'rate').times(3).toString()); // 0.015
- * ```
+ * @internal Reads an exact decimal from a plain decimal string, a bigint or a safe integer; anything else is an
+ * {@link EconomyError} with the given code, naming `what` and `path`.
  */
-export function toDecimal(
+export function readExact(
   value: unknown,
   what: string,
   code: 'INVALID_AMOUNT' | 'INVALID_ARGUMENT' = 'INVALID_AMOUNT',
   path: readonly (string | number)[] = [],
-): Decimal {
-  const refuse = (): never => {
-    throw new EconomyError(
-      code,
-      `${typeof what === 'string' ? what : 'the amount'} must be a decimal string like "12.34" (at most ${MAX_DIGITS} digits, no exponent), a bigint or a safe integer, got ${describeValue(value)}`,
-      { path },
-    );
-  };
-  if (typeof value === 'string') {
-    if (!DECIMAL_TEXT.test(value) || value.replace(/[-.]/g, '').length > MAX_DIGITS) refuse();
-    return normalize(new Decimal(value));
+): Exact {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return { units: BigInt(value), scale: 0 };
+  if (typeof value === 'bigint' && (value < 0n ? -value : value) < pow10(MAX_DIGITS)) return { units: value, scale: 0 };
+  if (typeof value === 'string' && DECIMAL_TEXT.test(value) && value.length <= MAX_DIGITS + 2) {
+    const point = value.indexOf('.');
+    const digits = point < 0 ? value : value.slice(0, point) + value.slice(point + 1);
+    if (digits.replace('-', '').length <= MAX_DIGITS)
+      return trim({ units: BigInt(digits), scale: point < 0 ? 0 : value.length - point - 1 }, 0);
   }
-  if (typeof value === 'bigint') {
-    if (value.toString().replace('-', '').length > MAX_DIGITS) refuse();
-    return new Decimal(value.toString());
-  }
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) refuse();
-    return new Decimal(value === 0 ? 0 : value);
-  }
-  if (value instanceof Decimal) {
-    const decimal = value as Decimal;
-    if (!decimal.isFinite() || decimal.precision(true) > MAX_DIGITS) refuse();
-    return normalize(decimal);
-  }
-  // A Decimal from another copy or configuration of decimal.js: read it through its exact text.
-  if (DecimalJs.isDecimal(value)) return toDecimal((value as DecimalJs).toFixed(), what, code, path);
-  return refuse();
+  throw new EconomyError(
+    code,
+    `${what} must be a decimal string like "12.34" (at most ${MAX_DIGITS} digits, no exponent), a bigint or a safe integer, got ${describeValue(value)}`,
+    { path },
+  );
 }
 
-/** -0 becomes 0, so that equal amounts print the same. */
-function normalize(value: Decimal): Decimal {
-  return value.isZero() ? new Decimal(0) : value;
+/** @internal Drops trailing zero places down to `minScale`. */
+export function trim(value: Exact, minScale: number): Exact {
+  let { units, scale } = value;
+  if (scale <= minScale) return value;
+  if (units === 0n) return { units, scale: minScale };
+  while (scale > minScale && units % 10n === 0n) {
+    units /= 10n;
+    scale -= 1;
+  }
+  return scale === value.scale ? value : { units, scale };
 }
 
-/**
- * The exact text of a Decimal, in plain notation (never an exponent), optionally with a fixed number of
- * decimal places (then it must already have at most that many, or it is rounded half-even). The one place
- * Decimals become strings.
- *
- * @example
- * ```ts
- * import { Decimal, decimalText } from 'gift-economy';
- * console.log(decimalText(new Decimal('1e-7')), decimalText(new Decimal('5'), 2)); // 0.0000001 5.00
- * ```
- */
-export function decimalText(value: Decimal, places?: number): string {
-  if (!(value instanceof Decimal)) throw new EconomyError('INVALID_ARGUMENT', `expected a Decimal, got ${describeValue(value)}`);
-  if (places !== undefined && (!Number.isSafeInteger(places) || places < 0 || places > MAX_DIGITS)) {
-    throw new EconomyError('INVALID_ARGUMENT', `places must be a whole number from 0 to ${MAX_DIGITS}, got ${describeValue(places)}`);
-  }
-  return places === undefined ? value.toFixed() : value.toFixed(places);
+/** @internal The units of `value` at `scale` places (scale ≥ value.scale). */
+export function unitsAt(value: Exact, scale: number): bigint {
+  return scale === value.scale ? value.units : value.units * pow10(scale - value.scale);
 }
 
-const DECIMAL_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  floor: Decimal.ROUND_FLOOR,
-  ceil: Decimal.ROUND_CEIL,
-  'toward-zero': Decimal.ROUND_DOWN,
-  'away-from-zero': Decimal.ROUND_UP,
-};
+/** @internal a + b, exactly. */
+export function addExact(a: Exact, b: Exact): Exact {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: unitsAt(a, scale) + unitsAt(b, scale), scale };
+}
 
-/**
- * Rounds a Decimal to `places` decimal places with a named mode.
- * @example
- * ```ts
- * import { Decimal, roundDecimal } from 'gift-economy';
- * console.log(roundDecimal(new Decimal('2.675'), 2, 'half-even').toString()); // 2.68
- * ```
- */
-export function roundDecimal(value: Decimal, places: number, mode: RoundingMode): Decimal {
-  if (!(value instanceof Decimal)) throw new EconomyError('INVALID_ARGUMENT', `expected a Decimal, got ${describeValue(value)}`);
-  if (!Number.isSafeInteger(places) || places < 0 || places > MAX_DIGITS) {
-    throw new EconomyError('INVALID_ARGUMENT', `places must be a whole number from 0 to ${MAX_DIGITS}, got ${describeValue(places)}`);
-  }
-  const rounded = value.toDecimalPlaces(places, DECIMAL_MODE[assertRoundingMode(mode)]);
-  return rounded.isZero() ? new Decimal(0) : rounded;
+/** @internal a − b, exactly. */
+export function subtractExact(a: Exact, b: Exact): Exact {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: unitsAt(a, scale) - unitsAt(b, scale), scale };
+}
+
+/** @internal a × b, exactly. */
+export function multiplyExact(a: Exact, b: Exact): Exact {
+  return { units: a.units * b.units, scale: a.scale + b.scale };
+}
+
+/** @internal −1, 0 or 1. */
+export function compareExact(a: Exact, b: Exact): -1 | 0 | 1 {
+  const scale = Math.max(a.scale, b.scale);
+  const left = unitsAt(a, scale);
+  const right = unitsAt(b, scale);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** @internal `value × numerator / denominator`, rounded to `places` with a named mode. */
+export function scaleRounded(value: Exact, numerator: bigint, denominator: bigint, places: number, mode: RoundingMode): Exact {
+  // value × n / d at `places` = units × n × 10^places / (d × 10^scale)
+  const up = places >= value.scale ? pow10(places - value.scale) : 1n;
+  const down = places < value.scale ? pow10(value.scale - places) : 1n;
+  return { units: divideRounded(value.units * numerator * up, denominator * down, mode), scale: places };
+}
+
+/** @internal The exact text in plain notation, with at least `places` decimal places. */
+export function exactText(value: Exact, places = 0): string {
+  const trimmed = trim(value, places);
+  const scale = Math.max(trimmed.scale, places);
+  const units = unitsAt(trimmed, scale);
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  if (scale === 0) return negative ? `-${digits}` : digits;
+  const whole = digits.padStart(scale + 1, '0');
+  const text = `${whole.slice(0, -scale)}.${whole.slice(-scale)}`;
+  return negative ? `-${text}` : text;
 }

@@ -1,5 +1,6 @@
 import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from './currency.js';
+import { exactText } from './decimal.js';
 
 /**
  * Writes a whole count of minor units as a decimal string in the currency's unit, with integer arithmetic
@@ -16,10 +17,5 @@ export function minorToDecimalString(minor: number | bigint, currency: string): 
     throw new EconomyError('INVALID_AMOUNT', `minor units must be a bigint or a safe integer, got ${describeValue(minor)}`);
   }
   const places = minorUnits(currency);
-  const negative = minor < 0;
-  const digits = (negative ? -BigInt(minor) : BigInt(minor)).toString();
-  if (places === 0) return negative ? `-${digits}` : digits;
-  const padded = digits.padStart(places + 1, '0');
-  const text = `${padded.slice(0, -places)}.${padded.slice(-places)}`;
-  return negative ? `-${text}` : text;
+  return exactText({ units: BigInt(minor), scale: places }, places);
 }

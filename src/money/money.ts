@@ -1,8 +1,20 @@
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency, type CurrencyCode, minorUnits } from './currency.js';
-import { Decimal, type DecimalInput, decimalText, roundDecimal, toDecimal } from './decimal.js';
-import { minorToDecimalString } from './minor.js';
-import type { RoundingMode } from './rounding.js';
+import {
+  addExact,
+  compareExact,
+  type DecimalInput,
+  type Exact,
+  exactText,
+  MAX_DIGITS,
+  multiplyExact,
+  readExact,
+  scaleRounded,
+  subtractExact,
+  trim,
+  unitsAt,
+} from './decimal.js';
+import { assertRoundingMode, type RoundingMode } from './rounding.js';
 
 /**
  * The JSON form of a {@link Money}: the amount is a decimal string, never a JSON number.
@@ -19,8 +31,9 @@ export interface MoneyJSON {
 }
 
 /**
- * An immutable, exact amount of money in one ISO 4217 currency. Arithmetic is exact (decimal.js behind
- * `money/decimal.ts`); rounding happens only when asked for, with a named mode.
+ * An immutable, exact amount of money in one ISO 4217 currency. The amount is a whole number of units at a
+ * number of decimal places (at least the currency's minor unit), held as a bigint: arithmetic is exact, with no
+ * float and no decimal library; rounding happens only when asked for, with a named mode.
  *
  * @example
  * ```ts
@@ -30,21 +43,28 @@ export interface MoneyJSON {
  * ```
  */
 export class Money {
-  /** The exact amount. */
-  readonly amount: Decimal;
+  /** @internal The amount is `units × 10^−scale`. */
+  readonly units: bigint;
+  /** @internal Decimal places of `units`: the currency's minor unit, or more when the amount needs them. */
+  readonly scale: number;
   /** The ISO 4217 currency code. */
   readonly currency: CurrencyCode;
 
   /** Use {@link money} or {@link Money.fromMinor}; the constructor trusts its arguments. */
-  private constructor(amount: Decimal, currency: CurrencyCode) {
-    this.amount = amount;
+  private constructor(units: bigint, scale: number, currency: CurrencyCode) {
+    this.units = units;
+    this.scale = scale;
     this.currency = currency;
     Object.freeze(this);
   }
 
-  /** @internal Builds a Money from an already-checked Decimal and currency. */
-  static unchecked(amount: Decimal, currency: CurrencyCode): Money {
-    return new Money(amount.isZero() ? new Decimal(0) : amount, currency);
+  /** @internal Builds a Money from an exact decimal and a checked currency, in canonical form. */
+  static exact(value: Exact, currency: CurrencyCode): Money {
+    const minor = minorUnits(currency);
+    const canonical = trim(value, minor);
+    return canonical.scale < minor
+      ? new Money(unitsAt(canonical, minor), minor, currency)
+      : new Money(canonical.units, canonical.scale, currency);
   }
 
   /**
@@ -58,7 +78,7 @@ export class Money {
    */
   static of(amount: DecimalInput, currency: CurrencyCode): Money {
     const code = assertCurrency(currency, ['currency']);
-    return new Money(toDecimal(amount, 'amount', 'INVALID_AMOUNT', ['amount']), code);
+    return Money.exact(readExact(amount, 'amount', 'INVALID_AMOUNT', ['amount']), code);
   }
 
   /**
@@ -72,8 +92,10 @@ export class Money {
    */
   static fromMinor(minor: bigint | number, currency: CurrencyCode): Money {
     const code = assertCurrency(currency, ['currency']);
-    // minorToDecimalString checks the count. Build from the exact decimal text: cheaper than a Decimal division, and just as exact.
-    return new Money(new Decimal(minorToDecimalString(minor, code)), code);
+    if (typeof minor === 'number' ? !Number.isSafeInteger(minor) : typeof minor !== 'bigint') {
+      throw new EconomyError('INVALID_AMOUNT', `minor units must be a bigint or a safe integer, got ${describeValue(minor)}`);
+    }
+    return new Money(BigInt(minor), minorUnits(code), code);
   }
 
   /**
@@ -101,50 +123,84 @@ export class Money {
         path: ['amount'],
       });
     }
-    return new Money(toDecimal(amount, 'amount', 'INVALID_AMOUNT', ['amount']), currency);
+    return Money.exact(readExact(amount, 'amount', 'INVALID_AMOUNT', ['amount']), currency);
   }
 
   /** Adds money of the same currency. @throws EconomyError `CURRENCY_MISMATCH` */
   plus(other: Money): Money {
-    return new Money(this.amount.plus(this.same(other).amount), this.currency);
+    return Money.exact(addExact(this, this.same(other)), this.currency);
   }
 
   /** Subtracts money of the same currency. @throws EconomyError `CURRENCY_MISMATCH` */
   minus(other: Money): Money {
-    return Money.unchecked(this.amount.minus(this.same(other).amount), this.currency);
+    return Money.exact(subtractExact(this, this.same(other)), this.currency);
   }
 
   /**
-   * Multiplies by an exact rate (a decimal string, bigint, safe integer or Decimal). The result is exact and
-   * unrounded: call {@link Money.round} to reach the minor unit.
+   * Multiplies by an exact rate (a decimal string, bigint or safe integer). The result is exact and unrounded:
+   * call {@link Money.round} to reach the minor unit.
    */
   times(rate: DecimalInput): Money {
-    return Money.unchecked(this.amount.times(toDecimal(rate, 'rate', 'INVALID_ARGUMENT')), this.currency);
+    return Money.exact(multiplyExact(this, readExact(rate, 'rate', 'INVALID_ARGUMENT')), this.currency);
+  }
+
+  /**
+   * Divides by a positive whole number and rounds the quotient to the minor unit (or to `places`) with a named mode.
+   *
+   * @example
+   * ```ts
+   * import { money } from 'gift-economy';
+   * console.log(money('4.99', 'USD').dividedBy(70, 'half-even', 6).toString()); // 0.071286 USD (per coin)
+   * ```
+   */
+  dividedBy(divisor: bigint | number, mode: RoundingMode, places: number = minorUnits(this.currency)): Money {
+    const count = readExact(divisor, 'divisor', 'INVALID_ARGUMENT');
+    if (count.units <= 0n)
+      throw new EconomyError('INVALID_ARGUMENT', `divisor must be a positive whole number, got ${describeValue(divisor)}`);
+    return Money.exact(scaleRounded(this, 1n, count.units, readPlaces(places), assertRoundingMode(mode)), this.currency);
+  }
+
+  /**
+   * Converts into another currency at an exact rate (units of `currency` per unit of this one). The result is
+   * exact and unrounded: call {@link Money.round} to reach the target's minor unit.
+   *
+   * @example
+   * ```ts
+   * import { money } from 'gift-economy';
+   * console.log(money('10', 'USD').convert('EUR', '0.9215').round('half-even').toString()); // 9.22 EUR
+   * ```
+   */
+  convert(currency: CurrencyCode, rate: DecimalInput): Money {
+    const code = assertCurrency(currency, ['currency']);
+    const exact = readExact(rate, 'rate', 'INVALID_ARGUMENT', ['rate']);
+    if (exact.units <= 0n)
+      throw new EconomyError('INVALID_ARGUMENT', `rate must be positive, got ${describeValue(rate)}`, { path: ['rate'] });
+    return Money.exact(multiplyExact(this, exact), code);
   }
 
   /** −1, 0 or 1 as this amount is below, equal to or above `other` (same currency). */
   compare(other: Money): -1 | 0 | 1 {
-    return this.amount.comparedTo(this.same(other).amount) as -1 | 0 | 1;
+    return compareExact(this, this.same(other));
   }
 
   /** True when both have the same currency and the same exact amount. */
   equals(other: Money): boolean {
-    return other instanceof Money && this.currency === other.currency && this.amount.equals(other.amount);
+    return other instanceof Money && this.currency === other.currency && this.scale === other.scale && this.units === other.units;
   }
 
   /** True when the amount is zero. */
   isZero(): boolean {
-    return this.amount.isZero();
+    return this.units === 0n;
   }
 
   /** True when the amount is below zero. */
   isNegative(): boolean {
-    return this.amount.isNegative() && !this.amount.isZero();
+    return this.units < 0n;
   }
 
   /** True when the amount is above zero. */
   isPositive(): boolean {
-    return this.amount.isPositive() && !this.amount.isZero();
+    return this.units > 0n;
   }
 
   /**
@@ -157,12 +213,15 @@ export class Money {
    * ```
    */
   round(mode: RoundingMode, places: number = minorUnits(this.currency)): Money {
-    return new Money(roundDecimal(this.amount, places, mode), this.currency);
+    const wanted = readPlaces(places);
+    const checkedMode = assertRoundingMode(mode);
+    if (this.scale <= wanted) return this;
+    return Money.exact(scaleRounded(this, 1n, 1n, wanted, checkedMode), this.currency);
   }
 
   /** True when the amount is a whole number of minor units. */
   isWholeMinor(): boolean {
-    return this.amount.decimalPlaces() <= minorUnits(this.currency);
+    return this.scale === minorUnits(this.currency);
   }
 
   /**
@@ -174,7 +233,7 @@ export class Money {
     if (!this.isWholeMinor()) {
       throw new EconomyError('INVALID_AMOUNT', `${this.toString()} is not a whole number of minor units; round it first`);
     }
-    return BigInt(decimalText(this.amount.times(new Decimal(10).pow(minorUnits(this.currency))), 0));
+    return this.units;
   }
 
   /**
@@ -182,11 +241,10 @@ export class Money {
    * digits below the minor unit are shown rather than hidden.
    */
   format(locale?: string | readonly string[], options: Intl.NumberFormatOptions = {}): string {
-    const places = Math.max(minorUnits(this.currency), this.amount.decimalPlaces());
     const formatter = new Intl.NumberFormat(locale as string | string[] | undefined, {
       style: 'currency',
       currency: this.currency,
-      maximumFractionDigits: places,
+      maximumFractionDigits: this.scale,
       ...options,
     });
     // Intl formats a decimal string exactly (no conversion to a binary float).
@@ -195,7 +253,7 @@ export class Money {
 
   /** The exact amount as a decimal string with at least the currency's minor-unit places (`"5.00"`). */
   toDecimalString(): string {
-    return decimalText(this.amount, Math.max(minorUnits(this.currency), this.amount.decimalPlaces()));
+    return exactText(this, this.scale);
   }
 
   /** `"12.34 USD"`: the exact amount and the code. */
@@ -219,6 +277,13 @@ export class Money {
     }
     return other;
   }
+}
+
+function readPlaces(places: unknown): number {
+  if (typeof places !== 'number' || !Number.isSafeInteger(places) || places < 0 || places > MAX_DIGITS) {
+    throw new EconomyError('INVALID_ARGUMENT', `places must be a whole number from 0 to ${MAX_DIGITS}, got ${describeValue(places)}`);
+  }
+  return places;
 }
 
 /**

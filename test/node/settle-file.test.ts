@@ -88,7 +88,7 @@ describe('reading a file of events by byte ranges', () => {
 });
 
 describe('gift-economy settle on files', () => {
-  const reference = settle(tiktok, objects).totals.value.amount.toString();
+  const reference = settle(tiktok, objects).totals.value.toDecimalString();
   const total = (stdout: string) => JSON.parse(stdout).totals.value.amount as string;
 
   it('JSON lines (1 and 2 threads), a JSON array, gzip and stdin give identical totals', () => {
