@@ -7,7 +7,22 @@ import Big from 'big.js';
 import Decimal from 'decimal.js';
 import { add, dinero, halfEven, multiply, toDecimal, transformScale, USD } from 'dinero.js';
 import { makeEvents, SEED } from '../../shared/bench-workloads/events.mjs';
-import { compileRateTable, creatorValueText, minorToDecimalString, PurchasePlanner, parseRateTable, settle } from '../dist/esm/index.js';
+import {
+  budgetCoins,
+  cashOut,
+  coinValue,
+  compareChannels,
+  compileRateTable,
+  creatorValueText,
+  minorToDecimalString,
+  money,
+  moneyFlow,
+  PurchasePlanner,
+  parseRateTable,
+  quoteCoins,
+  sendGifts,
+  settle,
+} from '../dist/esm/index.js';
 import { tiktok, tiktokDocument } from '../dist/esm/presets/tiktok.js';
 import { measure } from './harness.mjs';
 import { plannerFamily } from './planner-family.mjs';
@@ -195,6 +210,34 @@ const conversion = measure(
 );
 
 // ---------------------------------------------------------------------------------------------------------
+// 2b. The ordinary questions, called exactly as a user calls them (TikTok preset, region US), each answer's
+// breakdown and sources read, against the same naive decimal.js conversion in the same measurement.
+const QUESTIONS = quick ? 10_000 : 100_000;
+const budget = money('25.00', 'USD');
+const read = (answer) => (answer.ok === false ? 0 : answer.breakdown.length + (answer.sources?.length ?? 0));
+const questionTasks = [
+  ['decimal.js naive', (i) => new Decimal(1000 + (i & 1023)).times(half).floor().times(value).toFixed(2, Decimal.ROUND_HALF_EVEN).length],
+  ['quoteCoins', (i) => read(quoteCoins(tiktok, { coins: 1000 + (i & 1023), channel: 'web', region: 'US' }))],
+  ['budgetCoins', () => read(budgetCoins(tiktok, { budget, channel: 'web', region: 'US' }))],
+  ['sendGifts', (i) => read(sendGifts(tiktok, { gift: 'Rose', count: 1 + (i & 1023), region: 'US' }))],
+  ['cashOut', (i) => read(cashOut(tiktok, { diamonds: 100_000 + i, method: 'paypal', region: 'US' }))],
+  ['moneyFlow', () => read(moneyFlow(tiktok, { gift: 'Lion', channel: 'web', region: 'US' }))],
+  ['compareChannels', (i) => compareChannels(tiktok, { coins: 1000 + (i & 1023), region: 'US' }).breakdown.length],
+  ['coinValue', () => read(coinValue(tiktok, { region: 'US' }))],
+];
+const questions = measure(
+  questionTasks.map(([name, ask]) => ({
+    name,
+    run: () => {
+      let sink = 0;
+      for (let i = 0; i < QUESTIONS; i++) sink += ask(i);
+      return sink;
+    },
+  })),
+  { rounds: quick ? 3 : 9, warmup: 2 },
+);
+
+// ---------------------------------------------------------------------------------------------------------
 // 3. Cheapest bundle mix: a quote for N coins (N up to 10,000,000) on the app ladder and on the web
 const web = tiktok.offers('web', 'USD');
 const app = tiktok.offers('ios', 'USD');
@@ -345,6 +388,17 @@ log('| contender | µs per conversion | × decimal.js |');
 log('| --- | ---: | ---: |');
 for (const name of conversion.keys())
   log(`| ${name} | ${us(perOp(name, conversion, BATCH))} | ${(conversion.get(name) / conversion.get('decimal.js naive')).toFixed(3)} |`);
+log();
+log('## The ordinary questions, as a user calls them');
+log();
+log('TikTok preset, region US, each answer with its breakdown and sources read; the same naive decimal.js');
+log('conversion as above, measured in the same rounds. Goals (issue #12): ≤ 1.5× for the first five, ≤ 3× for');
+log('`compareChannels` (three quotes) and `coinValue`.');
+log();
+log('| question | µs per call | × decimal.js naive |');
+log('| --- | ---: | ---: |');
+for (const name of questions.keys())
+  log(`| ${name} | ${us(perOp(name, questions, QUESTIONS))} | ${(questions.get(name) / questions.get('decimal.js naive')).toFixed(1)} |`);
 log();
 log('## Cheapest purchase of N coins (N up to 10,000,000)');
 log();

@@ -9,6 +9,6 @@ export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]:
  */
 export function defined<T extends object>(fields: T): Defined<T> {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) result[key] = value;
+  for (const key in fields) if (Object.hasOwn(fields, key) && fields[key] !== undefined) result[key] = fields[key];
   return result as Defined<T>;
 }

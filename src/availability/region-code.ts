@@ -3,6 +3,8 @@
 const NOT_ISO = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'UK', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'XA', 'XB', 'XK']);
 
 let names: Intl.DisplayNames | undefined;
+/** What Intl answered for each two-letter code asked so far (at most 26 × 26 entries). */
+const known = new Map<string, boolean>();
 
 /**
  * True when `code` is an assigned ISO 3166-1 alpha-2 region code ("US", "KR", "GB"), as the runtime's `Intl`
@@ -15,7 +17,13 @@ let names: Intl.DisplayNames | undefined;
  * ```
  */
 export function isRegionCode(code: unknown): code is string {
-  if (typeof code !== 'string' || !/^[A-Z]{2}$/.test(code) || NOT_ISO.has(code)) return false;
-  names ??= new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
-  return names.of(code) !== undefined;
+  if (typeof code !== 'string') return false;
+  let answer = known.get(code);
+  if (answer === undefined) {
+    if (!/^[A-Z]{2}$/.test(code)) return false;
+    names ??= new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    answer = !NOT_ISO.has(code) && names.of(code) !== undefined;
+    known.set(code, answer);
+  }
+  return answer;
 }

@@ -47,7 +47,10 @@ type StepParts = { readonly [K in keyof BreakdownStep]: BreakdownStep[K] | (unde
 /** Freezes a step, dropping absent optional parts. */
 export function step(parts: StepParts): BreakdownStep {
   const clean: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parts)) if (value !== undefined) clean[key] = value;
+  for (const key in parts) {
+    const value = parts[key as keyof StepParts];
+    if (value !== undefined) clean[key] = value;
+  }
   return Object.freeze(clean) as unknown as BreakdownStep;
 }
 
