@@ -26,7 +26,17 @@ export { isRegionCode } from './availability/region-code.js';
 export { largestWithin } from './catalog/budget.js';
 export { type BundleOffer, type CustomOffer, PLANNER_LIMITS, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
 export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
-export type { Breakdown, BreakdownStep } from './convert/breakdown.js';
+export {
+  type Amount,
+  type Breakdown,
+  type BreakdownStep,
+  type Count,
+  type FormattedStep,
+  formatAmount,
+  formatBreakdown,
+  type Label,
+  type StepName,
+} from './convert/breakdown.js';
 export { type BudgetQuery, budgetCoins } from './convert/budget-coins.js';
 export { type CoinValue, coinValue } from './convert/coin-value.js';
 export { type ChannelComparison, compareChannels } from './convert/compare.js';

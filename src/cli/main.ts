@@ -2,7 +2,7 @@
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { check, type Refusal, refusal } from '../availability/check.js';
 import { creatorBalance, viewerBalance } from '../convert/balance.js';
-import type { Breakdown } from '../convert/breakdown.js';
+import { type Breakdown, formatAmount, formatBreakdown } from '../convert/breakdown.js';
 import { budgetCoins } from '../convert/budget-coins.js';
 import { compareChannels } from '../convert/compare.js';
 import { moneyFlow } from '../convert/flow.js';
@@ -161,7 +161,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       });
     const rows = comparison.channels.map(({ channel, answer }) =>
       answer.ok
-        ? [channel, fmt(context, answer.price), String(answer.coinsReceived), perCoin(context, answer.pricePerCoin)]
+        ? [channel, fmt(context, answer.price), count(context, answer.coinsReceived), perCoin(context, answer.pricePerCoin)]
         : [channel, '—', '—', answer.reason],
     );
     return [
@@ -187,10 +187,10 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       '',
       textTable(
         ['coins', context.table.document.units.diamond + 's', 'value'],
-        [[String(answer.coins), String(answer.diamonds), fmt(context, answer.value)]],
+        [[count(context, answer.coins), count(context, answer.diamonds), fmt(context, answer.value)]],
       ),
       '',
-      breakdownText(answer),
+      breakdownText(answer, context),
     ].join('\n');
   },
   diamonds(context) {
@@ -231,7 +231,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
           ? 'A withdrawal is possible now.'
           : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
       '',
-      breakdownText(answer),
+      breakdownText(answer, context),
     ].join('\n');
   },
   quote(context) {
@@ -242,8 +242,8 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     if (context.json) return toJson(answer);
     const rows = answer.lines.map((line) => [
       line.kind === 'bundle' ? `${line.coins}-coin bundle` : 'custom amount',
-      String(line.count),
-      String(line.coins * line.count),
+      count(context, line.count),
+      count(context, line.coins * line.count),
       fmt(context, line.total),
     ]);
     return [
@@ -253,7 +253,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       '',
       `Total ${fmt(context, answer.price)} for ${answer.coinsReceived} coins, ${perCoin(context, answer.pricePerCoin)} per coin.`,
       '',
-      breakdownText(answer),
+      breakdownText(answer, context),
     ].join('\n');
   },
   budget(context) {
@@ -268,14 +268,14 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     }));
     if (context.json) return toJson({ budget, channels: answers });
     const rows = answers.map(({ channel, answer }) =>
-      answer.ok ? [channel, String(answer.coinsReceived), fmt(context, answer.price)] : [channel, '—', answer.reason],
+      answer.ok ? [channel, count(context, answer.coinsReceived), fmt(context, answer.price)] : [channel, '—', answer.reason],
     );
     const single = answers.length === 1 && answers[0]?.answer.ok ? answers[0].answer : undefined;
     return [
       `What ${fmt(context, budget)} buys on ${context.table.ref} in ${context.region}`,
       '',
       textTable(['channel', 'coins', 'spent'], rows),
-      ...(single ? ['', breakdownText(single)] : []),
+      ...(single ? ['', breakdownText(single, context)] : []),
     ].join('\n');
   },
   flow(context) {
@@ -309,7 +309,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         [...rows.map(([name, amount]) => [name, fmt(context, amount)]), ['total paid', fmt(context, answer.paid)]],
       ),
       '',
-      breakdownText(answer),
+      breakdownText(answer, context),
     ].join('\n');
   },
   check(context) {
@@ -364,7 +364,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         ],
       ),
       '',
-      breakdownText(answer),
+      breakdownText(answer, context),
     ].join('\n');
   },
   chest(context) {
@@ -415,7 +415,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         '',
         textTable(
           ['gift', 'how many'],
-          affordable.map((a) => [a.name, String(a.count)]),
+          affordable.map((a) => [a.name, count(context, a.count)]),
         ),
         '',
       );
@@ -753,7 +753,7 @@ function count(context: Context, value: number): string {
 }
 
 function fmt(context: Context, amount: Money): string {
-  return amount.format(context.locale);
+  return formatAmount(amount, context.locale);
 }
 
 function perCoin(context: Context, amount: Money | undefined): string {
@@ -775,15 +775,15 @@ function csvField(text: string): string {
 }
 
 /** An answer's breakdown as a table, then the sources of its figures and their weakest confidence. */
-function breakdownText(answer: { readonly breakdown: Breakdown } & Partial<Provenance>): string {
+function breakdownText(answer: { readonly breakdown: Breakdown } & Partial<Provenance>, context: Context): string {
   const table = textTable(
     ['step', 'input', 'rule', 'rounding', 'output'],
-    answer.breakdown.map((step) => [
+    formatBreakdown(answer.breakdown, context.locale).map((step) => [
       step.step,
       step.input,
       step.rule,
       step.rounding ?? '',
-      `${step.output}${step.residue ? ` (residue ${step.residue})` : ''}`,
+      [step.output, step.also, step.residue && `residue ${step.residue}`].filter(Boolean).join('; '),
     ]),
   );
   return answer.sources === undefined ? table : `${table}\n\n${sourcesText(answer as Provenance)}`;

@@ -3,7 +3,7 @@ import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
-import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, step } from './breakdown.js';
 import { findGift } from './gift.js';
 import { type CashOut, type CashOutQuery, cashOut } from './payout.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
@@ -74,11 +74,11 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
   const steps: BreakdownStep[] = [
     step({
       step: 'affords',
-      input: `${balance} coins`,
-      rule: "÷ each gift's price in coins, rounded down",
+      input: counted(balance, 'coin'),
+      rule: "÷ each gift's price in coins, rounded down: how many kinds of gift the balance affords",
       table: compiled.ref,
       rounding: 'floor',
-      output: `${affords.filter((a) => a.count > 0).length} gifts affordable`,
+      output: counted(affords.filter((a) => a.count > 0).length, 'kind'),
     }),
   ];
   let target: ViewerBalance['target'];
@@ -92,10 +92,10 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
     steps.push(
       step({
         step: 'target',
-        input: `${count} × ${gift.name} (${gift.coins} coins each)`,
-        rule: 'coins needed − balance, at least 0; the top-up is the cheapest purchase of the rest',
+        input: counted(count, gift.name),
+        rule: `${gift.coins} coins each; coins needed − balance, at least 0; the top-up is the cheapest purchase of the rest`,
         table: compiled.ref,
-        output: `${coinsMissing} coins missing`,
+        output: counted(coinsMissing, 'coin'),
       }),
     );
   }

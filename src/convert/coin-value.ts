@@ -4,7 +4,7 @@ import { assertObject } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Figure, Provenance } from '../table/provenance.js';
-import { type Breakdown, step } from './breakdown.js';
+import { type Breakdown, counted, label, step } from './breakdown.js';
 import { findOffers } from './quote.js';
 
 const PER_COIN_PLACES = 6;
@@ -95,20 +95,22 @@ export function coinValue(
     ...viewerCost.map(({ channel, answer }) =>
       step({
         step: 'viewer-cost',
-        input: channel,
-        rule: 'the lowest price per coin among the bundles and custom amount: price ÷ coins',
+        input: label(channel),
+        rule: answer.ok
+          ? `the lowest price per coin among the bundles and custom amount (${answer.via}): price ÷ coins, to ${PER_COIN_PLACES} places`
+          : answer.reason,
         table: compiled.ref,
         rounding: 'half-even',
-        output: answer.ok ? `${answer.perCoin.toString()} (${answer.via})` : answer.reason,
+        output: answer.ok ? answer.perCoin : label('refused'),
       }),
     ),
     step({
       step: 'creator-yield',
-      input: '1 coin of gifts',
+      input: counted(1, 'coin'),
       rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${currency} each, before payout fees`,
       rate: perDiamond,
       table: compiled.ref,
-      output: creatorYield.toString(),
+      output: creatorYield,
     }),
   ];
   return Object.freeze({

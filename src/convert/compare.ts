@@ -3,7 +3,7 @@ import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
-import { type Breakdown, step } from './breakdown.js';
+import { type Breakdown, counted, label, step } from './breakdown.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
 
 /**
@@ -64,20 +64,22 @@ export function compareChannels(
   const breakdown = channels.map(({ channel, answer }) =>
     step({
       step: 'channel',
-      input: `${query.coins} coins on ${channel}`,
-      rule: 'the cheapest purchase of at least that many coins',
+      input: counted(query.coins, 'coin'),
+      rule: answer.ok ? `the cheapest purchase of at least that many coins on ${channel}` : `${channel}: refused: ${answer.reason}`,
       table: compiled.ref,
-      output: answer.ok ? `${answer.price.toString()} for ${answer.coinsReceived} coins` : `refused: ${answer.reason}`,
+      output: answer.ok ? answer.price : label('refused'),
+      also: answer.ok ? { coins: counted(answer.coinsReceived, 'coin') } : undefined,
     }),
   );
   if (cheapest && dearest && saving) {
     breakdown.push(
       step({
         step: 'saving',
-        input: `${dearest.channel} ${dearest.price.toString()}, ${cheapest.channel} ${cheapest.price.toString()}`,
-        rule: 'dearest − cheapest',
+        input: dearest.price,
+        rule: `dearest (${dearest.channel}) − cheapest (${cheapest.channel})`,
         table: compiled.ref,
-        output: saving.toString(),
+        output: saving,
+        also: { cheapest: cheapest.price },
       }),
     );
   }

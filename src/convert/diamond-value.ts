@@ -1,7 +1,7 @@
-import { exactText, multiplyExact, readExact, subtractExact } from '../money/decimal.js';
+import { multiplyExact, readExact, subtractExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import type { RateTable } from '../table/compile.js';
-import { type BreakdownStep, step } from './breakdown.js';
+import { type BreakdownStep, counted, step } from './breakdown.js';
 import { diamondsValueMinor } from './rates.js';
 
 /** The diamond value as Money, with its breakdown step. */
@@ -13,13 +13,13 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
     value,
     step: step({
       step: 'diamond-value',
-      input: `${diamonds} ${table.document.units.diamond}s`,
+      input: counted(diamonds, table.document.units.diamond),
       rule: `× ${perDiamond} ${currency} per ${table.document.units.diamond}, rounded to the ${currency} minor unit`,
       rate: perDiamond,
       table: table.ref,
       rounding,
-      output: value.toString(),
-      residue: residue.units === 0n ? undefined : `${exactText(residue)} ${currency}`,
+      output: value,
+      residue: residue.units === 0n ? undefined : Money.exact(residue, currency),
     }),
   };
 }

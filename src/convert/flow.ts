@@ -4,7 +4,7 @@ import { EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
-import { type Breakdown, step } from './breakdown.js';
+import { type Breakdown, counted, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
 import { cashOut, type FxRate, readFx } from './payout.js';
 import { type QuoteQuery, quoteCoins } from './quote.js';
@@ -145,62 +145,63 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
       ? [
           step({
             step: 'fx',
-            input: gifts.value.toString(),
+            input: gifts.value,
             rule: `× ${fx.rate} ${currency} per ${payoutCurrency} (${fx.source})`,
             rate: fx.rate,
             table: fx.source,
             rounding: fx.rounding,
-            output: creatorGross.toString(),
+            output: creatorGross,
           }),
         ]
       : []),
     step({
       step: 'store-commission',
-      input: paid.toString(),
+      input: paid,
       rule: `${channel?.name ?? query.channel} keeps ${commissionRate} of the purchase`,
       rate: commissionRate,
       table: compiled.ref,
       rounding: 'half-even',
-      output: storeCommission.toString(),
+      output: storeCommission,
     }),
     step({
       step: 'unspent-coins',
-      input: `${quote.coinsReceived - gifts.coins} of ${quote.coinsReceived} coins not spent on these gifts`,
-      rule: 'paid × unspent / received',
+      input: counted(quote.coinsReceived - gifts.coins, 'coin'),
+      rule: `coins bought but not spent on these gifts: paid × unspent ÷ ${quote.coinsReceived} received`,
       table: compiled.ref,
       rounding: 'floor',
-      output: unspent.toString(),
+      output: unspent,
     }),
     step({
       step: 'payout-fee',
-      input: creatorGross.toString(),
-      rule: `fee of payout method ${payout.method} (as if cashed out)`,
+      input: creatorGross,
+      rule: `fee of payout method ${payout.method} (as if cashed out); the creator keeps the rest after the agency`,
       table: compiled.ref,
-      output: `fee ${payoutFee.toString()}, creator ${creator.toString()}`,
+      output: payoutFee,
+      also: { creator },
     }),
     step({
       step: 'agency',
-      input: creatorGross.toString(),
+      input: creatorGross,
       rule: `the agency keeps ${agencyShare} of the creator's value`,
       rate: agencyShare,
       table: compiled.ref,
       rounding: 'half-even',
-      output: agency.toString(),
+      output: agency,
     }),
     step({
       step: 'residue',
-      input: `exact creator value ${exactCreator.toString()}`,
-      rule: 'exact value − rounded value (diamond and money rounding)',
+      input: exactCreator,
+      rule: "the creator's exact value − its rounded value (diamond and money rounding)",
       table: compiled.ref,
       rounding: 'half-even',
-      output: residue.toString(),
+      output: residue,
     }),
     step({
       step: 'platform',
-      input: paid.toString(),
+      input: paid,
       rule: 'paid − store commission − unspent coins − creator − agency − payout fee − residue',
       table: compiled.ref,
-      output: platform.toString(),
+      output: platform,
     }),
   ];
   return Object.freeze({

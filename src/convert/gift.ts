@@ -7,7 +7,7 @@ import { assertRateTable, type RateTable, type TableNames } from '../table/compi
 import { type Instant, toEpochMs } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, regionNotKnownStep, step } from './breakdown.js';
+import { type Breakdown, counted, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForGifts } from './rates.js';
 
@@ -91,10 +91,11 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
   const { value, step: valueStep } = diamondValueStep(compiled, diamonds);
   const costStep = step({
     step: 'gift-cost',
-    input: `${count} × ${gift.name} (${gift.coins} coins each)`,
-    rule: 'price in coins × count',
+    input: counted(count, gift.name),
+    rule: `${gift.coins} coins each × count`,
+    rate: String(gift.coins),
     table: compiled.ref,
-    output: `${coins} coins`,
+    output: counted(coins, 'coin'),
   });
   return Object.freeze({
     ok: true as const,
@@ -139,13 +140,13 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
     diamonds,
     step: step({
       step: 'creator-share',
-      input: `${coins} coins`,
+      input: counted(coins, 'coin'),
       rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, ${where} (${scope} scope)`,
       rate: diamondsPerCoin,
       table: table.ref,
       rounding,
-      output: `${diamonds} ${table.document.units.diamond}s`,
-      residue: residue.units === 0n ? undefined : `${exactText(residue)} ${table.document.units.diamond}s`,
+      output: counted(diamonds, table.document.units.diamond),
+      residue: residue.units === 0n ? undefined : counted(exactText(residue), table.document.units.diamond),
     }),
   };
 }

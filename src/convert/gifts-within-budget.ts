@@ -2,7 +2,7 @@ import type { Refusal } from '../availability/check.js';
 import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
-import { type Breakdown, step } from './breakdown.js';
+import { type Breakdown, counted, step } from './breakdown.js';
 import { budgetCoins } from './budget-coins.js';
 import { findGift } from './gift.js';
 import { type Buyer, quoteCoins } from './quote.js';
@@ -53,11 +53,11 @@ export function giftsWithinBudget<Names extends TableNames>(
   if (!purchase.ok) return purchase;
   const countStep = step({
     step: 'gift-count',
-    input: `${bought.coinsReceived} coins within ${query.budget.toString()}`,
-    rule: `÷ ${gift.coins} coins per ${gift.name}, rounded down; then the cheapest purchase of ${count * gift.coins} coins`,
+    input: counted(bought.coinsReceived, 'coin'),
+    rule: `the coins the budget buys ÷ ${gift.coins} coins per ${gift.name}, rounded down; then the cheapest purchase of ${count * gift.coins} coins`,
     table: compiled.ref,
     rounding: 'floor',
-    output: `${count} × ${gift.name}`,
+    output: counted(count, gift.name),
   });
   return Object.freeze({
     ok: true as const,

@@ -4,7 +4,7 @@ import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import type { Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, type BreakdownStep, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, step } from './breakdown.js';
 import { findGift, shareDiamonds } from './gift.js';
 import { diamondsForValue } from './payout.js';
 import { diamondsForCoins } from './rates.js';
@@ -66,31 +66,31 @@ export function payoutTarget<Names extends TableNames>(
     steps.push(
       step({
         step: 'payout-fee',
-        input: `net ${query.target.toString()}`,
+        input: query.target,
         rule: `the smallest withdrawal whose net after the ${query.method ?? compiled.document.payout.methods[0]?.id} fee reaches the target`,
         table: compiled.ref,
-        output: gross.toString(),
+        output: gross,
       }),
     );
   }
   steps.push(
     step({
       step: 'diamond-value',
-      input: gross.toString(),
+      input: gross,
       rule: `the fewest ${units.diamond}s whose value at ${diamondValue.perDiamond} ${diamondValue.currency} each reaches it`,
       rate: diamondValue.perDiamond,
       table: compiled.ref,
       rounding: diamondValue.rounding,
-      output: `${diamonds} ${units.diamond}s`,
+      output: counted(diamonds, units.diamond),
     }),
     step({
       step: 'creator-share',
-      input: `${diamonds} ${units.diamond}s`,
+      input: counted(diamonds, units.diamond),
       rule: `the fewest coins whose ${creatorShare.diamondsPerCoin} ${units.diamond}s per coin reach them`,
       rate: creatorShare.diamondsPerCoin,
       table: compiled.ref,
       rounding: creatorShare.rounding,
-      output: `${coins} coins`,
+      output: counted(coins, 'coin'),
     }),
   );
   let gifts: number | undefined;
@@ -109,10 +109,10 @@ export function payoutTarget<Names extends TableNames>(
     steps.push(
       step({
         step: 'gift-count',
-        input: `${diamonds} ${units.diamond}s`,
+        input: counted(diamonds, units.diamond),
         rule: `the fewest ${gift.name} (${gift.coins} coins each), sent in one go, whose ${units.diamond}s reach them`,
         table: compiled.ref,
-        output: `${gifts} × ${gift.name}`,
+        output: counted(gifts, gift.name),
       }),
     );
   }

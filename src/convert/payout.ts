@@ -8,7 +8,7 @@ import { type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
-import { type Breakdown, type BreakdownStep, regionNotKnownStep, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForMinor, payoutFeeMinor } from './rates.js';
 
@@ -129,15 +129,23 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   steps.push(
     step({
       step: 'withdrawal-limits',
-      input: gross.toString(),
-      rule: `${minimum ? `minimum ${minimum.toString()}` : 'minimum not published'}${maximum ? `, at most ${maximum.toString()} a day` : ''}`,
-      table: compiled.ref,
-      output:
+      input: gross,
+      rule:
         withdrawable === undefined
-          ? `${withdrawal.toString()}, if the platform allows a withdrawal this small (its minimum is not known)`
+          ? 'minimum not published: withdrawable if the platform allows a withdrawal this small'
           : withdrawable
-            ? withdrawal.toString()
-            : `nothing yet: ${diamondsMissing} more ${compiled.document.units.diamond}s needed`,
+            ? `at least the minimum${maximum ? ', at most the daily maximum' : ''}`
+            : 'below the minimum: nothing can be withdrawn yet',
+      table: compiled.ref,
+      output: withdrawal,
+      also:
+        minimum || maximum || diamondsMissing > 0
+          ? {
+              ...(minimum ? { minimum } : {}),
+              ...(maximum ? { maximumPerDay: maximum } : {}),
+              ...(diamondsMissing > 0 ? { missing: counted(diamondsMissing, compiled.document.units.diamond) } : {}),
+            }
+          : undefined,
     }),
   );
   const fee = Money.fromMinor(payoutFeeMinor(compiled, Number(withdrawal.toMinor()), method.id), currency);
@@ -145,12 +153,13 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   steps.push(
     step({
       step: 'payout-fee',
-      input: withdrawal.toString(),
+      input: withdrawal,
       rule: `${method.name}: ${method.percentFee} of the withdrawal + ${method.fixedFee} ${currency}`,
       rate: method.percentFee,
       table: compiled.ref,
       rounding: method.feeRounding,
-      output: `fee ${fee.toString()}, net ${net.toString()}`,
+      output: fee,
+      also: { net },
     }),
   );
   let converted: Money | undefined;
@@ -162,13 +171,13 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     steps.push(
       step({
         step: 'fx',
-        input: net.toString(),
+        input: net,
         rule: `× ${rate} ${target} per ${currency} (${fx.source})`,
         rate,
         table: fx.source,
         rounding,
-        output: converted.toString(),
-        residue: exact.equals(converted) ? undefined : exact.minus(converted).toString(),
+        output: converted,
+        residue: exact.equals(converted) ? undefined : exact.minus(converted),
       }),
     );
   }

@@ -9,7 +9,7 @@ import { assertRateTable, type OfferSet, type RateTable, type TableNames } from 
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
-import { type Breakdown, regionNotKnownStep, step } from './breakdown.js';
+import { type Breakdown, counted, label, regionNotKnownStep, step } from './breakdown.js';
 
 /**
  * Who is buying, where and when: the parts of a question that the regional rules judge.
@@ -250,12 +250,12 @@ export function priceQuote(
     line.kind === 'bundle'
       ? step({
           step: 'bundle',
-          input:
-            `${line.count} × ${line.coins}-coin bundle ${line.bundleId ?? ''}${line.bonus ? ` (${line.bonus} of them a bonus)` : ''}`.trim(),
-          rule: `${line.unitPrice.toString()} each on ${set.channel}`,
+          input: counted(line.count, `${line.coins}-coin bundle`),
+          rule: `${line.bundleId ? `bundle ${line.bundleId}, ` : ''}${line.unitPrice.toString()} each on ${set.channel}${line.bonus ? `, ${line.bonus} bonus coins in each` : ''}`,
           rate: line.unitPrice.toDecimalString(),
           table: table.ref,
-          output: `${line.count * line.coins} coins for ${line.total.toString()}`,
+          output: line.total,
+          also: { coins: counted(line.count * line.coins, 'coin') },
         })
       : customStep(table, set, line.coins, line.total),
   );
@@ -264,17 +264,18 @@ export function priceQuote(
   const perCoinResidue = pricePerCoin ? price.minus(pricePerCoin.times(received)) : undefined;
   const totalStep = step({
     step: 'total',
-    input: `${received} coins (${coins} asked)`,
-    rule: 'sum of the lines; price per coin = total / coins received',
+    input: counted(received, 'coin'),
+    rule: `sum of the lines, for ${coins} coins asked; price per coin = total ÷ coins received, rounded to ${PER_COIN_PLACES} places (the residue is over all coins)`,
     table: table.ref,
     rounding: 'half-even',
-    output: `${price.toString()}${pricePerCoin ? `, ${pricePerCoin.toString()} per coin` : ''}`,
-    residue: perCoinResidue && !perCoinResidue.isZero() ? `${perCoinResidue.toString()} over ${received} coins` : undefined,
+    output: price,
+    also: pricePerCoin ? { perCoin: pricePerCoin } : undefined,
+    residue: perCoinResidue && !perCoinResidue.isZero() ? perCoinResidue : undefined,
   });
   const notKnown = checked.status === 'unknown' ? checked : undefined;
   const regionStep = notKnown ? [regionNotKnownStep(table, region, notKnown)] : [];
   const fallbackStep = fallback
-    ? [step({ step: 'currency-fallback', input: region, rule: fallback.reason, table: table.ref, output: `${fallback.used} prices` })]
+    ? [step({ step: 'currency-fallback', input: label(region), rule: fallback.reason, table: table.ref, output: label(fallback.used) })]
     : [];
   const allowed = notKnown ? (notKnown.ifListed as Allowed) : (checked as Allowed);
   const paymentMethods = table.paymentMethods(set.channel, region);
@@ -304,13 +305,13 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
   const residue = total.minus(exact);
   return step({
     step: 'custom-amount',
-    input: `${coins} coins (custom amount)`,
-    rule: `× ${custom?.pricePerCoin} ${set.currency} per coin, rounded to the minor unit`,
+    input: counted(coins, 'coin'),
+    rule: `custom amount: × ${custom?.pricePerCoin} ${set.currency} per coin, rounded to the minor unit`,
     rate: custom?.pricePerCoin,
     table: table.ref,
     rounding: custom?.rounding as never,
-    output: total.toString(),
-    residue: residue.isZero() ? undefined : residue.toString(),
+    output: total,
+    residue: residue.isZero() ? undefined : residue,
   });
 }
 

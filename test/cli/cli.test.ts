@@ -27,8 +27,8 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     // iOS: 15 packs × 0.99 = 14.85; web: 13 packs + custom 90 = 10.58; creator 1,000 × 0.005 = 5.00
-    expect(stdout).toMatch(/ios\s+\$14\.85\s+1050/);
-    expect(stdout).toMatch(/web\s+\$10\.58\s+1000/);
+    expect(stdout).toMatch(/ios\s+\$14\.85\s+1,050/);
+    expect(stdout).toMatch(/web\s+\$10\.58\s+1,000/);
     expect(stdout).toContain('you save $4.27');
     expect(stdout).toContain('= $5.00');
   });
@@ -49,13 +49,13 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
   });
 
   it('answers every question of the conversions issue', () => {
-    expect(run('gift', 'lion', '--count', '3').stdout).toMatch(/89997\s+89997\s+\$449\.98/);
+    expect(run('gift', 'lion', '--count', '3').stdout).toMatch(/89,997\s+89,997\s+\$449\.98/);
     expect(run('diamonds', '50000').stdout).toContain('A withdrawal is possible now.');
     // 250.00 USD × 0.92 = 230.00 EUR
     expect(run('diamonds', '50000', '--currency', 'EUR', '--fx', '0.92').stdout).toContain('Net in EUR: €230.00.');
     // 65 Roses in the UK: GBP 0.89 paid; creator 0.32 USD × 0.79 = 0.2528 -> GBP 0.25
     expect(run('flow', 'rose', '--count', '65', '--channel', 'ios', '--region', 'GB', '--fx', '0.79').stdout).toMatch(/creator\s+£0\.25/);
-    expect(run('budget', '25', '--currency', 'USD').stdout).toMatch(/ios\s+1750\s+\$24\.75/);
+    expect(run('budget', '25', '--currency', 'USD').stdout).toMatch(/ios\s+1,750\s+\$24\.75/);
     const flow = run('flow', 'rose', '--count', '100', '--channel', 'ios').stdout;
     // 2 packs = 1.98: commission 0.594 -> 0.59; 40 unspent of 140 -> 0.56; creator 0.50; platform 0.33
     expect(flow).toMatch(/store commission\s+\$0\.59/);
@@ -216,7 +216,7 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     const { status, stdout } = run('coins', '1000', '--table', join(dir, 'bits.json'));
     expect(status).toBe(0);
     // two 500-Bit web packs at 7.00 = 14.00; 1,000 Bits × USD 0.01 = 10.00 to the streamer
-    expect(stdout).toMatch(/web\s+\$14\.00\s+1000/);
+    expect(stdout).toMatch(/web\s+\$14\.00\s+1,000/);
     expect(stdout).toContain('= $10.00');
   });
 
