@@ -6,6 +6,7 @@ const entries = {
   'presets/tiktok': 'src/presets/tiktok.ts',
   'presets/twitch-bits': 'src/presets/twitch-bits.ts',
   'presets/facebook-stars': 'src/presets/facebook-stars.ts',
+  widget: 'src/widget/gift-calculator.ts',
   'stores/sqlite': 'src/stores/sqlite.ts',
   'stores/postgres': 'src/stores/postgres.ts',
 };

@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^gift-economy\/presets\/(.*)$/, replacement: dist('presets/$1.js') },
+      { find: /^gift-economy\/widget$/, replacement: dist('widget/gift-calculator.js') },
       { find: /^gift-economy$/, replacement: dist('index.js') },
     ],
   },

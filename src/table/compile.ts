@@ -235,6 +235,24 @@ export class RateTable<Names extends TableNames = TableNames> {
     return rule?.currency ?? this.document.regions.default.currency;
   }
 
+  /**
+   * The currencies with prices on some channel in a region, the region's own currency first: what a
+   * currency picker may offer.
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.currenciesIn('GB'), tiktok.currenciesIn('US')); // [ 'GBP', 'USD' ] [ 'USD', 'GBP' ]
+   * ```
+   */
+  currenciesIn(region: string): readonly string[] {
+    const own = this.regionCurrency(region);
+    const priced = this.document.currencies.filter((currency) =>
+      this.document.channels.some((channel) => this.offers(channel.id, currency, region) !== undefined),
+    );
+    return priced.sort((a, b) => (a === own ? -1 : b === own ? 1 : 0));
+  }
+
   /** The rule a region has beyond the default, if any. */
   regionRule(region: string): RegionRuleDocument | undefined {
     return this.#regions.get(region);

@@ -1,0 +1,513 @@
+// <gift-calculator>: a standard custom element that answers a viewer's and a creator's questions side by side.
+// Every figure comes from the library's ordinary questions and every breakdown from formatBreakdown; nothing
+// here computes money. Text is set with textContent only (no HTML from data).
+import type { Refusal } from '../availability/check.js';
+import { type Breakdown, formatAmount, formatBreakdown } from '../convert/breakdown.js';
+import { budgetCoins } from '../convert/budget-coins.js';
+import { compareChannels } from '../convert/compare.js';
+import { sendGifts } from '../convert/gift.js';
+import { cashOut } from '../convert/payout.js';
+import { payoutTimeline } from '../convert/payout-timeline.js';
+import { describeValue, EconomyError } from '../errors.js';
+import { Money } from '../money/money.js';
+import type { RateTable } from '../table/compile.js';
+import type { Provenance } from '../table/provenance.js';
+
+/**
+ * How {@link defineGiftCalculator} registers the element.
+ * @example
+ * ```ts
+ * import type { GiftCalculatorOptions } from 'gift-economy/widget';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const options: GiftCalculatorOptions = { tag: 'gift-calculator', tables: { tiktok } };
+ * console.log(Object.keys(options.tables ?? {})); // [ 'tiktok' ]
+ * ```
+ */
+export interface GiftCalculatorOptions {
+  /** The element name; `gift-calculator` by default. */
+  readonly tag?: string;
+  /** The tables the `preset` attribute may name, e.g. `{ tiktok }`: only what you pass is bundled. */
+  readonly tables?: Readonly<Record<string, RateTable>>;
+}
+
+/**
+ * The element's own API beyond its attributes: set `table` to use a table you already hold.
+ * @example
+ * ```ts
+ * import type { GiftCalculatorElement } from 'gift-economy/widget';
+ * const find = (): GiftCalculatorElement | null => null; // document.querySelector('gift-calculator')
+ * console.log(find()?.table?.ref ?? 'no widget on this page'); // no widget on this page
+ * ```
+ */
+export interface GiftCalculatorElement extends HTMLElement {
+  /** The rate table in use (from `preset`, `table-url` or set here). */
+  table: RateTable | undefined;
+}
+
+const ATTRIBUTES = ['preset', 'table-url', 'locale', 'region', 'currency', 'channel', 'today'] as const;
+
+const STYLE = `
+:host{--gift-fg:#1d1d1f;--gift-bg:#fff;--gift-muted:#5f6368;--gift-line:#d9d9de;--gift-accent:#0b57d0;--gift-warn:#a50e0e;--gift-best:#e6f4ea;
+display:block;font:16px/1.45 var(--gift-font,system-ui,sans-serif);color:var(--gift-fg);background:var(--gift-bg);max-width:60rem}
+@media (prefers-color-scheme:dark){:host{--gift-fg:#e8eaed;--gift-bg:#1f1f1f;--gift-muted:#bdc1c6;--gift-line:#444;--gift-accent:#8ab4f8;--gift-warn:#f28b82;--gift-best:#1e3a2a}}
+form{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr))}
+fieldset,section{border:1px solid var(--gift-line);border-radius:.6rem;margin:0;padding:.75rem 1rem;min-width:0}
+h2,legend{font-size:1.05rem;font-weight:600;margin:0 0 .5rem;padding:0}
+label{display:flex;flex-direction:column;gap:.2rem;margin:0 0 .6rem;color:var(--gift-muted)}
+input,select{font:inherit;font-size:max(16px,1em);color:var(--gift-fg);background:var(--gift-bg);border:1px solid var(--gift-line);border-radius:.4rem;padding:.35rem .5rem}
+input:focus-visible,select:focus-visible{outline:2px solid var(--gift-accent);outline-offset:1px}
+output{display:block;font-weight:600;margin:.3rem 0}
+.refused{color:var(--gift-warn)}
+.note,.sources{color:var(--gift-muted);font-size:.9rem;margin:.3rem 0}
+.wide{grid-column:1/-1}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;font-size:.9rem;width:100%}
+caption{text-align:left;color:var(--gift-muted);padding:.2rem 0}
+th,td{border-bottom:1px solid var(--gift-line);padding:.25rem .4rem;text-align:left;vertical-align:top}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.best{background:var(--gift-best)}`;
+
+const TEMPLATE = `<form part="form" novalidate>
+<fieldset part="where"><legend>Where and how</legend>
+<label>Region<select name="region"></select></label>
+<label>Currency<select name="currency"></select></label>
+<label>Channel for a budget<select name="channel"></select></label>
+</fieldset>
+<section part="coins" aria-labelledby="h-coins"><h2 id="h-coins">What coins cost</h2>
+<label>Coins<input name="coins" inputmode="numeric" autocomplete="off" value="1000"></label>
+<div class="scroll" tabindex="0" role="region" aria-label="Prices by channel"><table part="channels"><caption></caption><thead><tr><th scope="col">Channel</th><th scope="col">Coins received</th><th scope="col">Price</th><th scope="col">Per coin</th></tr></thead><tbody></tbody></table></div>
+<output name="saving" aria-live="polite"></output>
+</section>
+<section part="budget" aria-labelledby="h-budget"><h2 id="h-budget">What a budget buys</h2>
+<label>Budget<input name="budget" inputmode="decimal" autocomplete="off" value="25"></label>
+<output name="bought" aria-live="polite"></output>
+</section>
+<section part="gifts" aria-labelledby="h-gifts"><h2 id="h-gifts">What gifts give a creator</h2>
+<label>Gift (type to search)<input name="gift" list="gift-list" autocomplete="off" value="Rose"></label><datalist id="gift-list"></datalist>
+<label>How many<input name="count" inputmode="numeric" autocomplete="off" value="1"></label>
+<output name="given" aria-live="polite"></output>
+</section>
+<section part="cashout" aria-labelledby="h-cashout"><h2 id="h-cashout">Diamonds to cash</h2>
+<label>Diamonds<input name="diamonds" inputmode="numeric" autocomplete="off" value="50000"></label>
+<output name="cashed" aria-live="polite"></output>
+<p class="note" data-id="arrives"></p>
+</section>
+<section part="breakdown" class="wide" aria-labelledby="h-breakdown"><h2 id="h-breakdown">How the gift figures are worked out</h2>
+<div class="scroll" tabindex="0" role="region" aria-label="Breakdown of the gift figures"><table><thead><tr><th scope="col">Step</th><th scope="col">In</th><th scope="col">Rule</th><th scope="col">Rounding</th><th scope="col">Out</th></tr></thead><tbody data-id="steps"></tbody></table></div>
+<p class="sources" data-id="sources"></p>
+</section>
+</form>`;
+
+/**
+ * Registers `<gift-calculator>` (or `options.tag`) with the tables its `preset` attribute may name, and returns
+ * the element class. Attributes: `preset`, `table-url` (a rate-table JSON document, validated when loaded),
+ * `locale`, `region`, `currency`, `channel`, `today` (the date payouts count from; the browser's today by
+ * default). Style it with `--gift-fg`, `--gift-bg`, `--gift-muted`, `--gift-line`, `--gift-accent`,
+ * `--gift-warn`, `--gift-best`, `--gift-font` and `::part(form|where|coins|budget|gifts|cashout|breakdown|channels)`.
+ * Calling it again with the same tag returns the class already registered.
+ *
+ * @throws EconomyError `INVALID_ARGUMENT` outside a browser, or for a tag that is not a valid custom-element name.
+ * @example
+ * ```ts
+ * import { defineGiftCalculator } from 'gift-economy/widget';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * // in a page: defineGiftCalculator({ tables: { tiktok } }), then <gift-calculator preset="tiktok" region="US">
+ * console.log(typeof defineGiftCalculator, tiktok.ref); // function tiktok@2026-11-25
+ * ```
+ */
+export function defineGiftCalculator(options: GiftCalculatorOptions = {}): CustomElementConstructor {
+  if (typeof options !== 'object' || options === null) {
+    throw new EconomyError('INVALID_ARGUMENT', `options must be { tag?, tables? }, got ${describeValue(options)}`);
+  }
+  const tag = options.tag ?? 'gift-calculator';
+  if (typeof tag !== 'string' || !/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag)) {
+    throw new EconomyError(
+      'INVALID_ARGUMENT',
+      `tag must be a custom-element name with a hyphen, such as "gift-calculator", got ${describeValue(tag)}`,
+    );
+  }
+  const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
+  if (registry === undefined || typeof HTMLElement === 'undefined') {
+    throw new EconomyError('INVALID_ARGUMENT', 'defineGiftCalculator needs a browser (customElements and HTMLElement)');
+  }
+  const existing = registry.get(tag);
+  if (existing) return existing;
+  const tables = { ...(options.tables ?? {}) };
+  registry.define(tag, calculatorClass(tables));
+  return registry.get(tag) as CustomElementConstructor;
+}
+
+function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomElementConstructor {
+  return class GiftCalculator extends HTMLElement implements GiftCalculatorElement {
+    static observedAttributes = ATTRIBUTES;
+    #table: RateTable | undefined;
+    #root: ShadowRoot;
+    #loaded: string | undefined;
+
+    constructor() {
+      super();
+      this.#root = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      this.#root.append(style, document.createRange().createContextualFragment(TEMPLATE));
+      this.#root.querySelector('form')?.addEventListener('input', (event) => this.#changed(event.target));
+      this.#root.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+    }
+
+    get table(): RateTable | undefined {
+      return this.#table;
+    }
+
+    set table(table: RateTable | undefined) {
+      this.#table = table;
+      this.#setUp();
+    }
+
+    connectedCallback(): void {
+      this.#load();
+    }
+
+    attributeChangedCallback(name: string): void {
+      if (!this.isConnected) return;
+      if (name === 'preset' || name === 'table-url') this.#load();
+      else this.#setUp();
+    }
+
+    #load(): void {
+      const preset = this.getAttribute('preset');
+      const url = this.getAttribute('table-url');
+      const key = `${preset}|${url}`;
+      if (key === this.#loaded && this.#table) {
+        this.#setUp();
+        return;
+      }
+      this.#loaded = key;
+      if (preset !== null) {
+        const table = Object.hasOwn(tables, preset) ? tables[preset] : undefined;
+        if (!table) {
+          this.#fail(`No table named "${preset}" was registered; pass it to defineGiftCalculator({ tables }).`);
+          return;
+        }
+        this.#table = table;
+        this.#setUp();
+        return;
+      }
+      if (url !== null) {
+        fetch(url)
+          .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${url} answered ${response.status}`))))
+          // the schema (and zod) load only for a table fetched at run time, in their own chunk
+          .then(async (json) => (await import('../table/parse.js')).parseRateTable(json))
+          .then((table) => {
+            this.#table = table;
+            this.#setUp();
+          })
+          .catch((error: unknown) =>
+            this.#fail(`The rate table at ${url} could not be used: ${error instanceof Error ? error.message : String(error)}`),
+          );
+      }
+    }
+
+    #fail(message: string): void {
+      const out = this.#out('saving');
+      out.textContent = message;
+      out.className = 'refused';
+    }
+
+    #field<T extends HTMLInputElement | HTMLSelectElement>(name: string): T {
+      return this.#root.querySelector(`[name="${name}"]`) as T;
+    }
+
+    #out(name: string): HTMLElement {
+      return this.#root.querySelector(`[name="${name}"], [data-id="${name}"]`) as HTMLElement;
+    }
+
+    get #locale(): string | undefined {
+      return this.getAttribute('locale') ?? undefined;
+    }
+
+    /** Fills the pickers from the table and the attributes, then answers. */
+    #setUp(): void {
+      const table = this.#table;
+      if (!table) return;
+      const names = regionNames(this.#locale);
+      const listed = table.document.regions.rules.map((rule) => rule.region);
+      const region = this.getAttribute('region') ?? listed[0] ?? 'US';
+      fill(
+        this.#field('region'),
+        [...new Set([region, ...listed])].map((code) => [code, names?.of(code) ?? code]),
+        region,
+      );
+      this.#regionChanged(this.getAttribute('currency') ?? undefined, this.getAttribute('channel') ?? undefined);
+      const gifts = this.#root.querySelector('datalist') as HTMLDataListElement;
+      gifts.replaceChildren(
+        ...table.gifts.map((gift) => {
+          const option = document.createElement('option');
+          option.value = gift.name;
+          option.label = `${formatAmount({ count: String(gift.coins), unit: 'coin' }, this.#locale)}`;
+          return option;
+        }),
+      );
+      this.#answer();
+    }
+
+    /** A region sets its currency and the channels it allows. */
+    #regionChanged(currency?: string, channel?: string): void {
+      const table = this.#table as RateTable;
+      const region = this.#field('region').value;
+      const currencies = table.currenciesIn(region);
+      fill(
+        this.#field('currency'),
+        currencies.map((code) => [code, code]),
+        currency && currencies.includes(currency) ? currency : currencies[0],
+      );
+      const channels = table.document.channels.map((c): [string, string] => [c.id, c.name]);
+      fill(this.#field('channel'), channels, channel ?? this.#field('channel').value ?? channels[0]?.[0]);
+    }
+
+    #changed(target: EventTarget | null): void {
+      if (!this.#table) return;
+      if (target === this.#field('region')) this.#regionChanged(undefined, this.#field('channel').value);
+      this.#answer();
+    }
+
+    #answer(): void {
+      const table = this.#table;
+      if (!table) return;
+      const region = this.#field('region').value;
+      const currency = this.#field('currency').value || undefined;
+      const locale = this.#locale;
+      const provenance: Provenance[] = [];
+      const notes = new Set<string>();
+      this.#coins(table, region, currency, locale, provenance, notes);
+      this.#budget(table, region, currency, locale, provenance, notes);
+      const steps = this.#gifts(table, region, locale, provenance, notes);
+      this.#cashOut(table, region, locale, provenance, notes);
+      this.#steps(steps, locale);
+      const sources = new Map(provenance.flatMap((p) => p.sources).map((source) => [source.key, source]));
+      const confidence = provenance.some((p) => p.confidence === 'user-supplied')
+        ? 'user-supplied'
+        : provenance.some((p) => p.confidence === 'derived')
+          ? 'derived'
+          : 'sourced';
+      this.#out('sources').textContent = [
+        ...notes,
+        `${table.document.name} ${table.ref}: figures as publicly reported, not official rates. Sources: ${[...sources.values()]
+          .map((s) => (s.published ? `${s.title} (${s.published})` : s.title))
+          .join('; ')}. Confidence: ${confidence}.`,
+      ].join(' ');
+    }
+
+    #coins(
+      table: RateTable,
+      region: string,
+      currency: string | undefined,
+      locale: string | undefined,
+      provenance: Provenance[],
+      notes: Set<string>,
+    ): void {
+      const body = this.#root.querySelector('table[part="channels"] tbody') as HTMLElement;
+      const caption = this.#root.querySelector('table[part="channels"] caption') as HTMLElement;
+      const saving = this.#out('saving');
+      saving.className = '';
+      const coins = whole(this.#field('coins').value);
+      if (coins === undefined) {
+        body.replaceChildren();
+        caption.textContent = '';
+        refused(saving, 'Enter a whole number of coins, such as 1000.');
+        return;
+      }
+      const compared = compareChannels(table, { coins, region, ...(currency ? { currency } : {}) });
+      caption.textContent = `${formatAmount({ count: String(coins), unit: 'coin' }, locale)} on each channel`;
+      body.replaceChildren(
+        ...compared.channels.map(({ channel, answer }) => {
+          const name = table.document.channels.find((c) => c.id === channel)?.name ?? channel;
+          if (!answer.ok) return row([`${name}`, { text: reason(answer), span: 3 }]);
+          provenance.push(answer);
+          if (answer.regionNotKnown) notes.add(`${answer.regionNotKnown}.`);
+          const best = compared.cheapest === answer && compared.channels.filter((c) => c.answer.ok).length > 1;
+          const tr = row([
+            best ? `${name} (cheapest)` : name,
+            { text: formatAmount({ count: String(answer.coinsReceived), unit: 'coin' }, locale), numeric: true },
+            { text: formatAmount(answer.price, locale), numeric: true },
+            { text: answer.pricePerCoin ? answer.pricePerCoin.format(locale) : '—', numeric: true },
+          ]);
+          if (best) {
+            tr.className = 'best';
+            tr.setAttribute('part', 'cheapest');
+          }
+          return tr;
+        }),
+      );
+      const { cheapest, dearest } = compared;
+      saving.textContent =
+        compared.saving && cheapest && dearest && compared.saving.isPositive()
+          ? `Buying on ${channelName(table, cheapest.channel)} instead of ${channelName(table, dearest.channel)} saves ${formatAmount(compared.saving, locale)}.`
+          : cheapest
+            ? 'Every channel charges the same here.'
+            : 'No channel sells coins here.';
+    }
+
+    #budget(
+      table: RateTable,
+      region: string,
+      currency: string | undefined,
+      locale: string | undefined,
+      provenance: Provenance[],
+      notes: Set<string>,
+    ): void {
+      const out = this.#out('bought');
+      out.className = '';
+      const text = this.#field('budget').value.trim().replace(',', '.');
+      const channel = this.#field('channel').value;
+      if (!currency || !/^\d{1,9}(\.\d{1,4})?$/.test(text)) {
+        refused(out, `Enter an amount${currency ? ` in ${currency}` : ''}, such as 25 or 9.99.`);
+        return;
+      }
+      const budget = budgetCoins(table, { budget: Money.of(text, currency), channel, region });
+      if (!budget.ok) {
+        refused(out, reason(budget));
+        return;
+      }
+      provenance.push(budget);
+      if (budget.regionNotKnown) notes.add(`${budget.regionNotKnown}.`);
+      out.textContent = `${formatAmount(Money.of(text, currency), locale)} buys ${formatAmount({ count: String(budget.coinsReceived), unit: 'coin' }, locale)} on ${channelName(table, channel)} (for ${formatAmount(budget.price, locale)}).`;
+    }
+
+    #gifts(table: RateTable, region: string, locale: string | undefined, provenance: Provenance[], notes: Set<string>): Breakdown {
+      const out = this.#out('given');
+      out.className = '';
+      const name = this.#field('gift').value.trim();
+      const gift = table.gifts.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      const count = whole(this.#field('count').value);
+      if (!gift) {
+        refused(out, name ? `No gift called "${name}" in ${table.document.name}; pick one from the list.` : 'Pick a gift.');
+        return [];
+      }
+      if (count === undefined || count === 0) {
+        refused(out, 'Enter how many, such as 1 or 10.');
+        return [];
+      }
+      const sent = sendGifts(table, { gift: gift.id, count, region });
+      if (!sent.ok) {
+        refused(out, reason(sent));
+        return [];
+      }
+      provenance.push(sent);
+      if (sent.regionNotKnown) notes.add(`${sent.regionNotKnown}.`);
+      const unit = table.document.units.diamond;
+      out.textContent = `${formatAmount({ count: String(count), unit: gift.name }, locale)}: ${formatAmount({ count: String(sent.coins), unit: 'coin' }, locale)} → ${formatAmount({ count: String(sent.diamonds), unit }, locale)} → ${formatAmount(sent.value, locale)} to the creator before payout fees.`;
+      return sent.breakdown;
+    }
+
+    #cashOut(table: RateTable, region: string, locale: string | undefined, provenance: Provenance[], notes: Set<string>): void {
+      const out = this.#out('cashed');
+      const arrives = this.#out('arrives');
+      out.className = '';
+      arrives.textContent = '';
+      const diamonds = whole(this.#field('diamonds').value);
+      if (diamonds === undefined) {
+        refused(out, `Enter a whole number of ${table.document.units.diamond}s.`);
+        return;
+      }
+      const cashed = cashOut(table, { diamonds, region });
+      if (!cashed.ok) {
+        refused(out, reason(cashed));
+        return;
+      }
+      provenance.push(cashed);
+      if (cashed.regionNotKnown) notes.add(`${cashed.regionNotKnown}.`);
+      const unit = table.document.units.diamond;
+      const worth = `${formatAmount({ count: String(diamonds), unit }, locale)} are worth ${formatAmount(cashed.gross, locale)}`;
+      if (cashed.withdrawable === undefined) {
+        out.textContent = `${worth}. Whether that can be withdrawn is not known: ${table.document.name} publishes no minimum.`;
+      } else if (!cashed.withdrawable) {
+        out.textContent = `${worth}: not enough to cash out yet, ${formatAmount({ count: String(cashed.diamondsMissing), unit }, locale)} more needed.`;
+        return;
+      } else {
+        out.textContent = `${worth}: ${formatAmount(cashed.net, locale)} after the ${cashed.method} fee of ${formatAmount(cashed.fee, locale)}${cashed.withdrawal.equals(cashed.gross) ? '' : ` (at most ${formatAmount(cashed.withdrawal, locale)} a day)`}.`;
+      }
+      if (!cashed.gross.isPositive()) return;
+      const today = this.getAttribute('today') ?? new Date().toISOString().slice(0, 10);
+      try {
+        const timeline = payoutTimeline(table, { amount: cashed.gross, from: today, method: cashed.method });
+        arrives.textContent = timeline.lastArrives
+          ? `Requested on ${today}, the money arrives by ${timeline.lastArrives} (${timeline.withdrawals.length} withdrawal${timeline.withdrawals.length === 1 ? '' : 's'}).`
+          : `When the money arrives is not known${timeline.notKnown ? `: ${timeline.notKnown}` : ''}.`;
+      } catch (error) {
+        arrives.textContent = error instanceof EconomyError ? error.message : 'When the money arrives is not known.';
+      }
+    }
+
+    #steps(breakdown: Breakdown, locale: string | undefined): void {
+      const body = this.#out('steps');
+      body.replaceChildren(
+        ...formatBreakdown(breakdown, locale).map((step) =>
+          row([
+            { text: step.step, header: true },
+            { text: step.input, numeric: true },
+            step.rate ? `${step.rule} (rate ${step.rate}, ${step.table})` : `${step.rule} (${step.table})`,
+            step.rounding ?? '—',
+            { text: [step.output, step.residue && `residue ${step.residue}`].filter(Boolean).join('; '), numeric: true },
+          ]),
+        ),
+      );
+    }
+  };
+}
+
+type Cell = string | { readonly text: string; readonly numeric?: boolean; readonly span?: number; readonly header?: boolean };
+
+function row(cells: readonly Cell[]): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  cells.forEach((cell, index) => {
+    const spec = typeof cell === 'string' ? { text: cell } : cell;
+    const td = document.createElement(index === 0 || spec.header ? 'th' : 'td');
+    if (td instanceof HTMLTableCellElement && td.tagName === 'TH') td.scope = 'row';
+    td.textContent = spec.text;
+    if (spec.numeric) td.className = 'n';
+    if (spec.span) td.colSpan = spec.span;
+    tr.append(td);
+  });
+  return tr;
+}
+
+function fill(select: HTMLSelectElement, options: readonly (readonly [string, string])[], selected: string | undefined): void {
+  select.replaceChildren(
+    ...options.map(([value, text]) => {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = text;
+      option.selected = value === selected;
+      return option;
+    }),
+  );
+}
+
+function refused(out: HTMLElement, message: string): void {
+  out.textContent = message;
+  out.className = 'refused';
+}
+
+function reason(answer: Refusal): string {
+  return `Not available: ${answer.reason}.`;
+}
+
+/** A whole count as a person types it: digits, optionally grouped in threes (`1,000`, `1.000`, `1 000`); `1.5` is refused. */
+function whole(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^(?:\d+|\d{1,3}(?:[,.\s'’_\u00a0\u202f]\d{3})+)$/.test(trimmed)) return undefined;
+  const digits = trimmed.replace(/\D/g, '');
+  return digits.length <= 12 ? Number(digits) : undefined;
+}
+
+function channelName(table: RateTable, id: string): string {
+  return table.document.channels.find((channel) => channel.id === id)?.name ?? id;
+}
+
+function regionNames(locale: string | undefined): Intl.DisplayNames | undefined {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'region' });
+  } catch {
+    return undefined;
+  }
+}
