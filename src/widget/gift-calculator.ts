@@ -278,10 +278,20 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       const locale = this.#locale;
       const provenance: Provenance[] = [];
       const notes = new Set<string>();
-      this.#coins(table, region, currency, locale, provenance, notes);
-      this.#budget(table, region, currency, locale, provenance, notes);
-      const steps = this.#gifts(table, region, locale, provenance, notes);
-      this.#cashOut(table, region, locale, provenance, notes);
+      const asking: Asking = {
+        table,
+        region,
+        currency,
+        locale,
+        heard: (answer) => {
+          provenance.push(answer);
+          if (answer.regionNotKnown) notes.add(`${answer.regionNotKnown}.`);
+        },
+      };
+      this.#coins(asking);
+      this.#budget(asking);
+      const steps = this.#gifts(asking);
+      this.#cashOut(asking);
       this.#steps(steps, locale);
       const sources = new Map(provenance.flatMap((p) => p.sources).map((source) => [source.key, source]));
       const confidence = provenance.some((p) => p.confidence === 'user-supplied')
@@ -297,14 +307,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       ].join(' ');
     }
 
-    #coins(
-      table: RateTable,
-      region: string,
-      currency: string | undefined,
-      locale: string | undefined,
-      provenance: Provenance[],
-      notes: Set<string>,
-    ): void {
+    #coins({ table, region, currency, locale, heard }: Asking): void {
       const body = this.#root.querySelector('table[part="channels"] tbody') as HTMLElement;
       const caption = this.#root.querySelector('table[part="channels"] caption') as HTMLElement;
       const saving = this.#out('saving');
@@ -322,8 +325,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         ...compared.channels.map(({ channel, answer }) => {
           const name = table.document.channels.find((c) => c.id === channel)?.name ?? channel;
           if (!answer.ok) return row([`${name}`, { text: reason(answer), span: 3 }]);
-          provenance.push(answer);
-          if (answer.regionNotKnown) notes.add(`${answer.regionNotKnown}.`);
+          heard(answer);
           const best = compared.cheapest === answer && compared.channels.filter((c) => c.answer.ok).length > 1;
           const tr = row([
             best ? `${name} (cheapest)` : name,
@@ -347,14 +349,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
             : 'No channel sells coins here.';
     }
 
-    #budget(
-      table: RateTable,
-      region: string,
-      currency: string | undefined,
-      locale: string | undefined,
-      provenance: Provenance[],
-      notes: Set<string>,
-    ): void {
+    #budget({ table, region, currency, locale, heard }: Asking): void {
       const out = this.#out('bought');
       out.className = '';
       const text = this.#field('budget').value.trim().replace(',', '.');
@@ -368,12 +363,11 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         refused(out, reason(budget));
         return;
       }
-      provenance.push(budget);
-      if (budget.regionNotKnown) notes.add(`${budget.regionNotKnown}.`);
+      heard(budget);
       out.textContent = `${formatAmount(Money.of(text, currency), locale)} buys ${formatAmount({ count: String(budget.coinsReceived), unit: 'coin' }, locale)} on ${channelName(table, channel)} (for ${formatAmount(budget.price, locale)}).`;
     }
 
-    #gifts(table: RateTable, region: string, locale: string | undefined, provenance: Provenance[], notes: Set<string>): Breakdown {
+    #gifts({ table, region, locale, heard }: Asking): Breakdown {
       const out = this.#out('given');
       out.className = '';
       const name = this.#field('gift').value.trim();
@@ -392,14 +386,13 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         refused(out, reason(sent));
         return [];
       }
-      provenance.push(sent);
-      if (sent.regionNotKnown) notes.add(`${sent.regionNotKnown}.`);
+      heard(sent);
       const unit = table.document.units.diamond;
       out.textContent = `${formatAmount({ count: String(count), unit: gift.name }, locale)}: ${formatAmount({ count: String(sent.coins), unit: 'coin' }, locale)} → ${formatAmount({ count: String(sent.diamonds), unit }, locale)} → ${formatAmount(sent.value, locale)} to the creator before payout fees.`;
       return sent.breakdown;
     }
 
-    #cashOut(table: RateTable, region: string, locale: string | undefined, provenance: Provenance[], notes: Set<string>): void {
+    #cashOut({ table, region, locale, heard }: Asking): void {
       const out = this.#out('cashed');
       const arrives = this.#out('arrives');
       out.className = '';
@@ -414,8 +407,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         refused(out, reason(cashed));
         return;
       }
-      provenance.push(cashed);
-      if (cashed.regionNotKnown) notes.add(`${cashed.regionNotKnown}.`);
+      heard(cashed);
       const unit = table.document.units.diamond;
       const worth = `${formatAmount({ count: String(diamonds), unit }, locale)} are worth ${formatAmount(cashed.gross, locale)}`;
       if (cashed.withdrawable === undefined) {
@@ -453,6 +445,15 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       );
     }
   };
+}
+
+/** What every answer in one refresh shares, and where it reports its sources and what is not known. */
+interface Asking {
+  readonly table: RateTable;
+  readonly region: string;
+  readonly currency: string | undefined;
+  readonly locale: string | undefined;
+  readonly heard: (answer: Provenance & { readonly regionNotKnown?: string }) => void;
 }
 
 type Cell = string | { readonly text: string; readonly numeric?: boolean; readonly span?: number; readonly header?: boolean };
