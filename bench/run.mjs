@@ -13,8 +13,7 @@ import {
   coinValue,
   compareChannels,
   compileRateTable,
-  creatorValueText,
-  minorToDecimalString,
+  diamondsForCoins,
   money,
   moneyFlow,
   PurchasePlanner,
@@ -23,6 +22,7 @@ import {
   sendGifts,
   settle,
 } from '../dist/esm/index.js';
+import { minorToDecimalString } from '../dist/esm/money/index.js';
 import { tiktok, tiktokDocument } from '../dist/esm/presets/tiktok.js';
 import { measure } from './harness.mjs';
 import { plannerFamily } from './planner-family.mjs';
@@ -169,9 +169,10 @@ const value = new Decimal('0.005');
 const conversion = measure(
   [
     {
-      name: 'gift-economy creatorValueText',
+      name: 'gift-economy diamondsForCoins + cashOut (with breakdown)',
       run: () => {
-        for (let i = 0; i < BATCH; i++) creatorValueText(perSettlement, 1000 + (i & 1023));
+        for (let i = 0; i < BATCH; i++)
+          cashOut(perSettlement, { diamonds: diamondsForCoins(perSettlement, 1000 + (i & 1023)) }).gross.toDecimalString();
       },
     },
     {

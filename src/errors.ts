@@ -6,6 +6,7 @@
  * import { EconomyError, money } from 'gift-economy';
  * try { money('1.5x', 'USD'); } catch (e) { if (e instanceof EconomyError) console.log(e.code); } // INVALID_AMOUNT
  * ```
+ * @category Errors
  */
 export type ErrorCode =
   | 'INVALID_AMOUNT'
@@ -36,6 +37,7 @@ export type ErrorCode =
  *   console.log(first?.path); // [ 'id' ]
  * }
  * ```
+ * @category Errors
  */
 export interface Issue {
   /** JSON path of the bad value, e.g. `['gifts', 3, 'coins']`. */
@@ -52,6 +54,7 @@ export interface Issue {
  * const options: EconomyErrorOptions = { path: ['gifts', 0, 'coins'], details: { got: 1.5 } };
  * console.log(new EconomyError('INVALID_QUANTITY', 'coins must be whole', options).path.join('.')); // gifts.0.coins
  * ```
+ * @category Errors
  */
 export interface EconomyErrorOptions {
   /** Where in the input the bad value is. */
@@ -74,6 +77,7 @@ export interface EconomyErrorOptions {
  *   // INVALID_QUANTITY coins must be a whole number from 0 to 9007199254740991, got 1.5
  * }
  * ```
+ * @category Errors
  */
 export class EconomyError extends Error {
   /** The stable kind of failure. */
@@ -101,11 +105,7 @@ export class EconomyError extends Error {
 
 /**
  * Formats a JSON path for a message: `gifts[3].coins`.
- * @example
- * ```ts
- * import { formatPath } from 'gift-economy';
- * console.log(formatPath(['gifts', 3, 'coins'])); // gifts[3].coins
- * ```
+ * @internal
  */
 export function formatPath(path: readonly (string | number)[]): string {
   let text = '';
@@ -122,11 +122,7 @@ export function assertObject(value: unknown, expected: string): asserts value is
 
 /**
  * Describes any value briefly for an error message, without throwing on odd values.
- * @example
- * ```ts
- * import { describeValue } from 'gift-economy';
- * console.log(describeValue(Number.NaN), describeValue('x'), describeValue([])); // NaN "x" an array
- * ```
+ * @internal
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);

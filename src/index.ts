@@ -17,15 +17,11 @@ export {
   type NotKnown,
   type Refusal,
   type RefusalCode,
-  readChannel,
-  readRegion,
-  refusal,
 } from './availability/check.js';
 export { type FeatureRegions, regionSummary, regionsAllowing } from './availability/listing.js';
 export { isRegionCode } from './availability/region-code.js';
-export { largestWithin } from './catalog/budget.js';
 export { type BundleOffer, type CustomOffer, PLANNER_LIMITS, type PlanLine, type PlanMinor, PurchasePlanner } from './catalog/planner.js';
-export { creatorBalance, type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
+export { type ViewerBalance, type ViewerBalanceQuery, viewerBalance } from './convert/balance.js';
 export {
   type Amount,
   type Breakdown,
@@ -40,16 +36,15 @@ export {
 export { type BudgetQuery, budgetCoins } from './convert/budget-coins.js';
 export { type CoinValue, coinValue } from './convert/coin-value.js';
 export { type ChannelComparison, compareChannels } from './convert/compare.js';
-export { creatorValueText } from './convert/fast.js';
 export { type FlowQuery, type MoneyFlow, moneyFlow } from './convert/flow.js';
-export { findGift, type GiftQuery, type GiftValue, sendGifts, shareDiamonds } from './convert/gift.js';
+export { type GiftQuery, type GiftValue, sendGifts } from './convert/gift.js';
 export { type GiftBudget, giftsWithinBudget } from './convert/gifts-within-budget.js';
 export { type CashOut, type CashOutQuery, cashOut, diamondsForValue, type FxRate } from './convert/payout.js';
 export { type PayoutTarget, payoutTarget } from './convert/payout-target.js';
 export { type PayoutTimeline, type PayoutWithdrawal, payoutTimeline } from './convert/payout-timeline.js';
 export { type Buyer, type CurrencyFallback, type Quote, type QuoteLine, type QuoteQuery, quoteCoins } from './convert/quote.js';
-export { diamondsForCoins, diamondsForGifts, diamondsForMinor, diamondsValueMinor, payoutFeeMinor } from './convert/rates.js';
-export { describeValue, EconomyError, type EconomyErrorOptions, type ErrorCode, formatPath, type Issue } from './errors.js';
+export { diamondsForCoins, diamondsForGifts } from './convert/rates.js';
+export { EconomyError, type EconomyErrorOptions, type ErrorCode, type Issue } from './errors.js';
 export { type ChestSplit, chestSplit } from './ledger/chest.js';
 export { DurableLedger, type JournalStore, memoryJournal } from './ledger/durable.js';
 export {
@@ -64,7 +59,6 @@ export {
   type LedgerOptions,
   type Posting,
 } from './ledger/ledger.js';
-export { seededRandom } from './ledger/random.js';
 export { compareScenarios, type PartyTotals, runScenario, type ScenarioComparison } from './ledger/scenario.js';
 export {
   type CreatorSettlement,
@@ -88,27 +82,22 @@ export {
   type LiveTotal,
   liveGifts,
 } from './live/live-gifts.js';
-export { allocate, allocateMinor } from './money/allocate.js';
-export { assertCurrency, type CurrencyCode, minorUnits } from './money/currency.js';
+export { allocate } from './money/allocate.js';
+export { type CurrencyCode, minorUnits } from './money/currency.js';
 export { type DecimalInput, MAX_DIGITS } from './money/decimal.js';
-export { divideRoundedNumber } from './money/integer.js';
-export { minorToDecimalString } from './money/minor.js';
 export { Money, type MoneyJSON, money } from './money/money.js';
-export { type Ratio, ratioFromDecimal } from './money/ratio.js';
-export { assertRoundingMode, divideRounded, movesAwayFromZero, ROUNDING_MODES, type RoundingMode } from './money/rounding.js';
+export type { Ratio } from './money/ratio.js';
+export { ROUNDING_MODES, type RoundingMode } from './money/rounding.js';
 export {
-  addQuantities,
   type Coins,
   coins,
   type Diamonds,
   diamonds,
-  multiplyQuantity,
   type Quantity,
-  wholeCount,
 } from './quantity/quantity.js';
 export { type SettlementSqlOptions, type SqlDialect, type SqlSource, settlementSql } from './sql/settlement.js';
 export { compileRateTable, type OfferSet, RateTable, type TableNames } from './table/compile.js';
-export { type Instant, RateHistory, toEpochMs } from './table/history.js';
+export { type Instant, RateHistory } from './table/history.js';
 export { rateTableJsonSchema } from './table/json-schema.js';
 export { applyOverlay } from './table/overlay.js';
 export { parseRateTable, type SafeParseResult, safeParseRateTable, validateRateTable } from './table/parse.js';

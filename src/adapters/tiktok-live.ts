@@ -11,6 +11,7 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
  * const gift: CountedLiveGift | undefined = liveGiftCounter(tiktok).push({ giftId: 5655, diamondCount: 1, giftType: 1, repeatCount: 7, repeatEnd: true, receiverUserId: 'host' });
  * console.log(gift?.coins, gift?.inCatalogue); // 7 true
  * ```
+ * @category Live streams
  */
 export interface CountedLiveGift {
   readonly msgId: string | undefined;
@@ -35,6 +36,7 @@ export interface CountedLiveGift {
  * const tally: LiveGiftTally = countLiveGifts(tiktok, [{ giftId: 1, diamondCount: 3, giftType: 2, receiverUserId: 'h' }]);
  * console.log([...tally.unknownGifts]); // [ [ '1', 1 ] ]
  * ```
+ * @category Live streams
  */
 export interface LiveGiftTally {
   readonly events: number;
@@ -62,6 +64,7 @@ export interface LiveGiftTally {
  * const tally = countLiveGifts(tiktok, [{ giftId: 5655, diamondCount: 1, giftType: 2 }], options);
  * console.log(tally.totalCoins, tally.counted.length); // 1 0
  * ```
+ * @category Live streams
  */
 export interface LiveGiftOptions {
   /** The receiver when an event names none (the room's host). Without it, such an event is an error. */
@@ -112,6 +115,7 @@ export interface Normalised {
  * ]);
  * console.log(tally.totalCoins, tally.duplicates, tally.streakUpdatesSkipped); // 2 1 2
  * ```
+ * @category Live streams
  */
 export function countLiveGifts(table: RateTable, events: Iterable<unknown>, options: LiveGiftOptions = {}): LiveGiftTally {
   const counter = liveGiftCounter(table, options);
@@ -132,6 +136,7 @@ export function countLiveGifts(table: RateTable, events: Iterable<unknown>, opti
  * counter.push({ msgId: '1', giftId: 6369, diamondCount: 29999, giftType: 2 });
  * console.log(counter.tally().totalCoins); // 29999
  * ```
+ * @category Live streams
  */
 export interface LiveGiftCounter {
   push(event: unknown): CountedLiveGift | undefined;
@@ -149,6 +154,7 @@ export interface LiveGiftCounter {
  * const lion = counter.push({ msgId: '9', giftId: 6369, giftType: 2, diamondCount: 29999, repeatCount: 1, repeatEnd: false });
  * console.log(lion?.coins, lion?.receiver); // 29999 host
  * ```
+ * @category Live streams
  */
 export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {}): LiveGiftCounter {
   assertRateTable(table);
@@ -246,6 +252,7 @@ export function liveGiftCounter(table: RateTable, options: LiveGiftOptions = {})
  * const tally = countLiveGifts(tiktok, [{ msgId: '1', giftId: 5655, giftType: 1, diamondCount: 1, repeatCount: 3, repeatEnd: true, receiverUserId: 'host' }]);
  * console.log(settle(tiktok, liveGiftsToEvents(tally)).totals.coins); // 3
  * ```
+ * @category Live streams
  */
 export function liveGiftsToEvents(tally: LiveGiftTally): GiftEvent[] {
   assertObject(tally, 'a tally from countLiveGifts or liveGiftCounter().tally()');

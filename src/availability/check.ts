@@ -17,6 +17,7 @@ import { isRegionCode } from './region-code.js';
  * const code: RefusalCode | undefined = answer.ok ? undefined : answer.code;
  * console.log(code); // AGE
  * ```
+ * @category Availability
  */
 export type RefusalCode = 'REGION' | 'CHANNEL' | 'AGE' | 'FEATURE_OFF' | 'DATE' | 'NO_PRICE' | 'NOT_ENOUGH' | 'ID_CONFLICT' | 'LIMIT';
 
@@ -29,6 +30,7 @@ export type RefusalCode = 'REGION' | 'CHANNEL' | 'AGE' | 'FEATURE_OFF' | 'DATE' 
  * const answer = check(tiktok, { region: 'US', feature: 'buy-coins', channel: 'web' });
  * console.log(answer.ok ? 'allowed' : answer.alternatives.map((a) => a.text)); // allowed
  * ```
+ * @category Availability
  */
 export interface Alternative {
   readonly channel?: string;
@@ -47,6 +49,7 @@ export interface Alternative {
  * const answer = check(tiktok, { region: 'KR', feature: 'buy-coins', age: 18 });
  * if (!answer.ok) console.log(answer.code, answer.reason); // AGE buy-coins needs age 19 or over in KR; the age given is 18
  * ```
+ * @category Availability
  */
 export interface Refusal {
   readonly ok: false;
@@ -65,6 +68,7 @@ export interface Refusal {
  * const answer = check(tiktok, { region: 'KR', feature: 'send-gifts' });
  * if (answer.ok) console.log(answer.minAge, answer.currency); // 19 USD
  * ```
+ * @category Availability
  */
 export interface Allowed extends Provenance {
   readonly ok: true;
@@ -90,6 +94,7 @@ export interface Allowed extends Provenance {
  * const answer = check(tiktok, { region: 'DE', feature: 'send-gifts' });
  * console.log(answer.status, answer.ok); // unknown false
  * ```
+ * @category Availability
  */
 export interface NotKnown extends Provenance {
   readonly ok: false;
@@ -110,6 +115,7 @@ export interface NotKnown extends Provenance {
  * const query: CheckQuery = { region: 'RU', feature: 'go-live', at: '2022-03-01' };
  * console.log(check(tiktok, query).ok); // true
  * ```
+ * @category Availability
  */
 export interface CheckQuery<Channel extends string = string> {
   /** ISO 3166-1 alpha-2 region code. */
@@ -139,6 +145,7 @@ export interface CheckQuery<Channel extends string = string> {
  * if (!ru.ok) console.log(ru.code); // REGION
  * console.log(check(tiktok, { region: 'BR', feature: 'send-gifts' }).status); // unknown
  * ```
+ * @category Availability
  */
 export function check<Names extends TableNames>(
   table: RateTable<Names>,
@@ -263,11 +270,7 @@ function refused(code: RefusalCode, reason: string, alternatives: Alternative[])
 /**
  * Builds a {@link Refusal} (frozen).
  *
- * @example
- * ```ts
- * import { refusal } from 'gift-economy';
- * console.log(refusal('NO_PRICE', 'no price for web in JPY', []).ok); // false
- * ```
+ * @internal
  */
 export function refusal(code: RefusalCode, reason: string, alternatives: readonly Alternative[]): Refusal {
   if (typeof code !== 'string' || typeof reason !== 'string' || !Array.isArray(alternatives)) {
@@ -309,11 +312,7 @@ function readQuery(table: RateTable, query: CheckQuery) {
  * Checks that a value is an ISO 3166-1 alpha-2 region code.
  *
  * @throws EconomyError `INVALID_ARGUMENT`
- * @example
- * ```ts
- * import { readRegion } from 'gift-economy';
- * console.log(readRegion('KR')); // KR
- * ```
+ * @internal
  */
 export function readRegion(value: unknown): string {
   if (isRegionCode(value)) return value;
@@ -330,12 +329,7 @@ export function readRegion(value: unknown): string {
  * Checks that a table has a channel.
  *
  * @throws EconomyError `UNKNOWN_CHANNEL`
- * @example
- * ```ts
- * import { readChannel } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * console.log(readChannel(tiktok, 'web')); // web
- * ```
+ * @internal
  */
 export function readChannel(table: RateTable, value: unknown): string {
   const channels = assertRateTable(table).document.channels.map((channel) => channel.id);

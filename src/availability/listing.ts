@@ -12,6 +12,7 @@ import { type Allowed, check, type NotKnown, type Refusal } from './check.js';
  * const chests: FeatureRegions = regionsAllowing(tiktok, 'chests');
  * console.log(chests.elsewhere, chests.refused.length); // true 3 (RU, IN, CN)
  * ```
+ * @category Availability
  */
 export interface FeatureRegions {
   readonly feature: string;
@@ -33,6 +34,7 @@ export interface FeatureRegions {
  * const live = regionsAllowing(tiktok, 'go-live');
  * console.log(live.elsewhere, live.refused.map((r) => r.region)); // true [ 'RU', 'IN', 'CN' ]
  * ```
+ * @category Availability
  */
 export function regionsAllowing(table: RateTable, feature: string, at?: Instant): FeatureRegions {
   const compiled = assertRateTable(table);
@@ -64,6 +66,7 @@ export function regionsAllowing(table: RateTable, feature: string, at?: Instant)
  * const kr = regionSummary(tiktok, 'KR');
  * console.log(kr['buy-coins']?.ok && kr['buy-coins'].minAge); // 19
  * ```
+ * @category Availability
  */
 export function regionSummary(table: RateTable, region: string, at?: Instant): Readonly<Record<string, Allowed | Refusal | NotKnown>> {
   const compiled = assertRateTable(table);

@@ -15,6 +15,7 @@ const known = new Map<string, boolean>();
  * import { isRegionCode } from 'gift-economy';
  * console.log(isRegionCode('KR'), isRegionCode('UK'), isRegionCode('XX')); // true false false
  * ```
+ * @category Availability
  */
 export function isRegionCode(code: unknown): code is string {
   if (typeof code !== 'string') return false;

@@ -5,13 +5,7 @@ import { PurchasePlanner } from './planner.js';
  * The most coins whose cheapest purchase costs at most `budgetMinor` minor units: integers only. The cheapest
  * price never falls as the coins grow, so the answer is found by doubling, then bisecting.
  *
- * @example
- * ```ts
- * import { largestWithin } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const planner = tiktok.offers('ios', 'USD')?.planner;
- * if (planner) console.log(largestWithin(planner, 2500)); // 1750 (25 packs of 70 at 0.99)
- * ```
+ * @internal
  */
 export function largestWithin(planner: PurchasePlanner, budgetMinor: number | bigint): number {
   if (!(planner instanceof PurchasePlanner)) {

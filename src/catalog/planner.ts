@@ -10,6 +10,7 @@ import { assertRoundingMode, ROUNDING_MODES, type RoundingMode } from '../money/
  * const packs: BundleOffer[] = [{ id: 'small', coins: 100, priceMinor: 150 }];
  * console.log(PurchasePlanner.compile(packs).cheapestMinor(250)); // 450
  * ```
+ * @category Purchase planning
  */
 export interface BundleOffer {
   readonly id: string;
@@ -30,6 +31,7 @@ export interface BundleOffer {
  * const custom: CustomOffer = { minCoins: 30, maxCoins: 1000, step: 1, perCoinNumerator: 53, perCoinDenominator: 50, rounding: 'ceil' };
  * console.log(PurchasePlanner.compile([], custom).cheapestMinor(40)); // 43
  * ```
+ * @category Purchase planning
  */
 export interface CustomOffer {
   readonly minCoins: number;
@@ -48,6 +50,7 @@ export interface CustomOffer {
  * const plan = PurchasePlanner.compile([{ id: 'p70', coins: 70, priceMinor: 99 }]).plan(100);
  * console.log(plan?.lines[0]?.count, plan?.lines[0]?.totalMinor); // 2 198
  * ```
+ * @category Purchase planning
  */
 export interface PlanLine {
   readonly kind: 'bundle' | 'custom';
@@ -69,6 +72,7 @@ export interface PlanLine {
  * const plan = PurchasePlanner.compile([{ id: 'p70', coins: 70, priceMinor: 99 }]).plan(100);
  * console.log(plan?.coins, plan?.priceMinor); // 140 198
  * ```
+ * @category Purchase planning
  */
 export interface PlanMinor {
   readonly coins: number;
@@ -90,6 +94,7 @@ const UNREACHABLE = Number.POSITIVE_INFINITY;
  * import { PLANNER_LIMITS } from 'gift-economy';
  * console.log(PLANNER_LIMITS.coverTable); // 262144
  * ```
+ * @category Purchase planning
  */
 export const PLANNER_LIMITS = Object.freeze({
   /** Most bundles in one offer. */
@@ -134,6 +139,7 @@ function refuseIfLarge(entries: number, limit: number, name: keyof typeof PLANNE
  * ]);
  * console.log(planner.cheapestMinor(350)); // 495: five 70-coin packs beat one 350-coin pack
  * ```
+ * @category Purchase planning
  */
 export class PurchasePlanner {
   private constructor(

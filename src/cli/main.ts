@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { check, type Refusal, refusal } from '../availability/check.js';
-import { creatorBalance, viewerBalance } from '../convert/balance.js';
+import { viewerBalance } from '../convert/balance.js';
 import { type Breakdown, formatAmount, formatBreakdown } from '../convert/breakdown.js';
 import { budgetCoins } from '../convert/budget-coins.js';
 import { compareChannels } from '../convert/compare.js';
@@ -405,7 +405,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
             ...(target ? { target: { gift: target } } : {}),
             ...buyer(context),
           });
-    const creator = diamonds === undefined ? undefined : creatorBalance(context.table, { diamonds, ...maybeRegion(context) });
+    const creator = diamonds === undefined ? undefined : cashOut(context.table, { diamonds, ...maybeRegion(context) });
     if (context.json) return toJson({ viewer, creator });
     const lines: string[] = [];
     if (viewer) {

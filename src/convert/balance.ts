@@ -5,7 +5,6 @@ import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, type BreakdownStep, counted, step } from './breakdown.js';
 import { findGift } from './gift.js';
-import { type CashOut, type CashOutQuery, cashOut } from './payout.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
 
 /**
@@ -17,6 +16,7 @@ import { type Buyer, type Quote, quoteCoins } from './quote.js';
  * const query: ViewerBalanceQuery = { coins: 0, channel: 'web', region: 'US', target: { gift: 'Rose', count: 70 } };
  * console.log(viewerBalance(tiktok, query).target?.coinsMissing); // 70
  * ```
+ * @category Questions
  */
 export interface ViewerBalanceQuery extends Buyer {
   readonly coins: number;
@@ -36,6 +36,7 @@ export interface ViewerBalanceQuery extends Buyer {
  * const balance = viewerBalance(tiktok, { coins: 100, channel: 'web', region: 'US' });
  * console.log(balance.affords.find((a) => a.name === 'Doughnut')?.count); // 3
  * ```
+ * @category Questions
  */
 export interface ViewerBalance {
   readonly ok: true;
@@ -65,6 +66,7 @@ export interface ViewerBalance {
  * const b = viewerBalance(tiktok, { coins: 1234, channel: 'web', region: 'US', target: { gift: 'Lion' } });
  * console.log(b.target?.coinsMissing, b.target?.topUp?.ok && b.target.topUp.price.toString()); // 28765 304.09 USD
  * ```
+ * @category Questions
  */
 export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): ViewerBalance {
   const compiled = assertRateTable(table);
@@ -106,20 +108,4 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
     ...defined({ target }),
     breakdown: Object.freeze(steps),
   });
-}
-
-/**
- * A creator's balance screen: the diamonds' gross and net value, whether a withdrawal is possible now, and
- * the diamonds missing if not. The same answer as {@link cashOut}.
- *
- * @example
- * ```ts
- * import { creatorBalance } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const b = creatorBalance(tiktok, { diamonds: 15_000 });
- * if (b.ok) console.log(b.gross.toString(), b.withdrawable, b.diamondsMissing); // 75.00 USD false 4999 (19,999 × 0.005 = 99.995, which rounds half-even to 100.00)
- * ```
- */
-export function creatorBalance(table: RateTable, query: CashOutQuery): CashOut | Refusal {
-  return cashOut(table, query);
 }

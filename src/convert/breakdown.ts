@@ -14,6 +14,7 @@ import type { RoundingMode } from '../money/rounding.js';
  * const names: StepName[] = answer.ok ? answer.breakdown.map((s) => s.step) : [];
  * console.log(names); // [ 'gift-cost', 'creator-share', 'diamond-value' ]
  * ```
+ * @category Breakdowns
  */
 export type StepName =
   | 'region-not-known'
@@ -49,6 +50,7 @@ export type StepName =
  * const lions: Count = { count: '3', unit: 'Lion' };
  * console.log(lions); // { count: '3', unit: 'Lion' }
  * ```
+ * @category Breakdowns
  */
 export interface Count {
   readonly count: string;
@@ -63,6 +65,7 @@ export interface Count {
  * const region: Label = { label: 'DE' };
  * console.log(region.label); // DE
  * ```
+ * @category Breakdowns
  */
 export interface Label {
   readonly label: string;
@@ -76,6 +79,7 @@ export interface Label {
  * const parts: Amount[] = [money('9.62', 'USD'), { count: '910', unit: 'coin' }, { label: 'web' }];
  * console.log(parts.length); // 3
  * ```
+ * @category Breakdowns
  */
 export type Amount = Money | Count | Label;
 
@@ -93,6 +97,7 @@ export type Amount = Money | Count | Label;
  * const value = answer.ok ? answer.breakdown.at(-1) : undefined;
  * console.log(value?.step, value?.rate, String(value?.output), String(value?.residue)); // diamond-value 0.005 150.00 USD -0.005 USD
  * ```
+ * @category Breakdowns
  */
 export interface BreakdownStep {
   readonly step: StepName;
@@ -120,6 +125,7 @@ export interface BreakdownStep {
  * const steps: Breakdown = answer.ok ? answer.breakdown : [];
  * console.log(steps.every((s) => s.table === tiktok.ref)); // true
  * ```
+ * @category Breakdowns
  */
 export type Breakdown = readonly BreakdownStep[];
 
@@ -163,6 +169,7 @@ export function regionNotKnownStep(table: { readonly ref: string }, region: stri
  * const rows: readonly FormattedStep[] = answer.ok ? formatBreakdown(answer.breakdown, 'de-DE') : [];
  * console.log(rows[0]?.output); // 29.999 coins
  * ```
+ * @category Breakdowns
  */
 export interface FormattedStep {
   readonly step: StepName;
@@ -185,6 +192,7 @@ export interface FormattedStep {
  * import { formatAmount, money } from 'gift-economy';
  * console.log(formatAmount(money('1234.5', 'EUR'), 'en-IE'), formatAmount({ count: '29999', unit: 'coin' }, 'de-DE')); // €1,234.50 29.999 coins
  * ```
+ * @category Breakdowns
  */
 export function formatAmount(amount: Amount, locale?: string | readonly string[]): string {
   if (amount instanceof Money) return amount.format(locale);
@@ -223,6 +231,7 @@ function numberFormat(locale: string | readonly string[] | undefined, places: nu
  * const quote = quoteCoins(tiktok, { coins: 1000, channel: 'web', region: 'US' });
  * if (quote.ok) console.log(formatBreakdown(quote.breakdown, 'en-US').map((s) => `${s.step}: ${s.output}`)); // [ 'custom-amount: $0.96', 'bundle: $9.62', 'total: $10.58' ]
  * ```
+ * @category Breakdowns
  */
 export function formatBreakdown(breakdown: Breakdown, locale?: string | readonly string[]): readonly FormattedStep[] {
   if (!Array.isArray(breakdown))

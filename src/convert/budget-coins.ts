@@ -16,6 +16,7 @@ import { allowBuying, type Buyer, findOffers, priceQuote, type Quote, readField 
  * const answer = budgetCoins(tiktok, query);
  * if (answer.ok) console.log(answer.coinsReceived); // 70
  * ```
+ * @category Questions
  */
 export interface BudgetQuery<Channel extends string = string> extends Buyer {
   /** The money available; its currency is the currency paid in. */
@@ -33,6 +34,7 @@ export interface BudgetQuery<Channel extends string = string> extends Buyer {
  * const answer = budgetCoins(tiktok, { budget: money('25', 'USD'), channel: 'ios', region: 'US' });
  * if (answer.ok) console.log(answer.coinsReceived, answer.price.toString()); // 1750 24.75 USD
  * ```
+ * @category Questions
  */
 export function budgetCoins<Names extends TableNames>(table: RateTable<Names>, query: BudgetQuery<Names['channel']>): Quote | Refusal {
   const compiled = assertRateTable(table);

@@ -18,6 +18,7 @@ const PER_COIN_PLACES = 6;
  * const value: CoinValue = coinValue(tiktok, { region: 'GB' });
  * console.log(value.viewerCost[0]?.answer.ok && value.viewerCost[0].answer.via); // 40-coin bundle (GBP 0.49 for 40 beats 0.89 for 65)
  * ```
+ * @category Questions
  */
 export interface CoinValue extends Provenance {
   readonly ok: true;
@@ -42,6 +43,7 @@ export interface CoinValue extends Provenance {
  * const v = coinValue(tiktok, { region: 'US' });
  * console.log(v.creatorYield.toString(), v.viewerCost.map((c) => c.answer.ok && c.answer.perCoin.toString())); // 0.005 USD [ '0.014143 USD', '0.014143 USD', '0.010571 USD' ]
  * ```
+ * @category Questions
  */
 export function coinValue(
   table: RateTable,

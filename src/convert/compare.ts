@@ -15,6 +15,7 @@ import { type Buyer, type Quote, quoteCoins } from './quote.js';
  * const c: ChannelComparison = compareChannels(tiktok, { coins: 70, region: 'US' });
  * console.log(c.channels.length, c.saving?.toString()); // 3 0.25 USD
  * ```
+ * @category Questions
  */
 export interface ChannelComparison {
   readonly coins: number;
@@ -39,6 +40,7 @@ export interface ChannelComparison {
  * const c = compareChannels(tiktok, { coins: 1000, region: 'US' });
  * console.log(c.cheapest?.channel, c.cheapest?.price.toString(), c.saving?.toString()); // web 10.58 USD 4.27 USD
  * ```
+ * @category Questions
  */
 export function compareChannels(
   table: RateTable,

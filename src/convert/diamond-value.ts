@@ -4,7 +4,10 @@ import type { RateTable } from '../table/compile.js';
 import { type BreakdownStep, counted, step } from './breakdown.js';
 import { diamondsValueMinor } from './rates.js';
 
-/** The diamond value as Money, with its breakdown step. */
+/**
+ * The diamond value as Money, with its breakdown step.
+ * @category Questions
+ */
 export function diamondValueStep(table: RateTable, diamonds: number): { value: Money; step: BreakdownStep } {
   const { currency, perDiamond, rounding } = table.document.diamondValue;
   const value = Money.fromMinor(diamondsValueMinor(table, diamonds), currency);

@@ -19,6 +19,7 @@ import { type QuoteQuery, quoteCoins } from './quote.js';
  * const flow = moneyFlow(tiktok, query);
  * if (flow.ok) console.log(flow.paid.toString(), flow.parts.storeCommission.toString()); // 0.74 USD 0.00 USD
  * ```
+ * @category Questions
  */
 export interface FlowQuery<Names extends TableNames = TableNames> extends GiftQuery<Names['gift']> {
   readonly channel: Names['channel'];
@@ -45,6 +46,7 @@ export interface FlowQuery<Names extends TableNames = TableNames> extends GiftQu
  * const flow = moneyFlow(tiktok, { gift: 'Rose', count: 70, channel: 'android', region: 'US' });
  * if (flow.ok) console.log(Object.values(flow.parts).reduce((a, b) => a.plus(b)).equals(flow.paid)); // true
  * ```
+ * @category Questions
  */
 export interface MoneyFlow extends Provenance {
   readonly ok: true;
@@ -82,6 +84,7 @@ export interface MoneyFlow extends Provenance {
  * const flow = moneyFlow(tiktok, { gift: 'Rose', count: 70, channel: 'ios', region: 'US' });
  * if (flow.ok) console.log(flow.paid.toString(), flow.parts.storeCommission.toString(), flow.parts.creator.toString()); // 0.99 USD 0.30 USD 0.35 USD
  * ```
+ * @category Questions
  */
 export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, query: FlowQuery<Names>): MoneyFlow | Refusal {
   const compiled = assertRateTable(table);

@@ -20,6 +20,7 @@ import { diamondsForGifts } from './rates.js';
  * const query: GiftQuery = { gift: '5655', count: 10, region: 'US', age: 20 };
  * console.log(sendGifts(tiktok, query).ok); // true
  * ```
+ * @category Questions
  */
 export interface GiftQuery<Gift extends string = string> {
   /** The gift's id (a string, or TikTok's numeric id as the live client emits it: 6369 is the Lion) or name. */
@@ -41,6 +42,7 @@ export interface GiftQuery<Gift extends string = string> {
  * const galaxy = sendGifts(tiktok, { gift: 'Galaxy' });
  * if (galaxy.ok) console.log(galaxy.gift.id, galaxy.value.toString()); // 5886 5.00 USD
  * ```
+ * @category Questions
  */
 export interface GiftValue extends Provenance {
   readonly ok: true;
@@ -67,6 +69,7 @@ export interface GiftValue extends Provenance {
  * const lion = sendGifts(tiktok, { gift: 'Lion', count: 3 });
  * if (lion.ok) console.log(lion.coins, lion.diamonds, lion.value.toString()); // 89997 89997 449.98 USD (449.985 rounds half-even)
  * ```
+ * @category Questions
  */
 export function sendGifts<Names extends TableNames>(table: RateTable<Names>, query: GiftQuery<Names['gift']>): GiftValue | Refusal {
   const compiled = assertRateTable(table);
@@ -119,13 +122,7 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
  * Diamonds for `count` gifts of `coinsEach` coins sent in one go (a streak or combo), under the table's
  * creator-share rounding and scope (see {@link diamondsForGifts}), with the breakdown step that shows it.
  *
- * @example
- * ```ts
- * import { applyOverlay, shareDiamonds } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * // 0.5 diamond per coin, floored per single gift: 3 Lions (29,999 coins each) give 3 × floor(14,999.5) = 44,997
- * console.log(shareDiamonds(applyOverlay(tiktok, { creatorShare: { diamondsPerCoin: '0.5' } }), 29_999, 3).diamonds); // 44997
- * ```
+ * @internal
  */
 export function shareDiamonds(table: RateTable, coinsEach: number, count: number): { diamonds: Diamonds; step: ReturnType<typeof step> } {
   const { diamondsPerCoin, rounding, scope } = assertRateTable(table).document.creatorShare;
@@ -155,12 +152,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
  * A gift of a table by id or name.
  *
  * @throws EconomyError `UNKNOWN_GIFT` naming a few known gifts.
- * @example
- * ```ts
- * import { findGift } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * console.log(findGift(tiktok, 'rose').coins); // 1
- * ```
+ * @internal
  */
 export function findGift(table: RateTable, idOrName: unknown): GiftDocument {
   const compiled = assertRateTable(table);

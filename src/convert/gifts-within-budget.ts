@@ -16,6 +16,7 @@ import { type Buyer, quoteCoins } from './quote.js';
  * const answer = giftsWithinBudget(tiktok, { gift: 'Rose', budget: money('1', 'USD'), channel: 'ios', region: 'US' });
  * if (answer.ok) console.log((answer as GiftBudget).count); // 70
  * ```
+ * @category Questions
  */
 export interface GiftBudget {
   readonly ok: true;
@@ -37,6 +38,7 @@ export interface GiftBudget {
  * const r = giftsWithinBudget(tiktok, { gift: 'Galaxy', budget: money('50', 'USD'), channel: 'web', region: 'US' });
  * if (r.ok) console.log(r.count, r.price.toString()); // 4 42.29 USD (56 packs of 70 and a custom 80)
  * ```
+ * @category Questions
  */
 export function giftsWithinBudget<Names extends TableNames>(
   table: RateTable<Names>,

@@ -18,6 +18,7 @@ import { diamondsForCoins } from './rates.js';
  * const target: PayoutTarget = payoutTarget(tiktok, { target: money('1', 'USD') });
  * console.log(target.diamonds, target.coins); // 199 199
  * ```
+ * @category Questions
  */
 export interface PayoutTarget extends Provenance {
   readonly ok: true;
@@ -44,6 +45,7 @@ export interface PayoutTarget extends Provenance {
  * const t = payoutTarget(tiktok, { target: money('100', 'USD'), gift: 'Lion' });
  * console.log(t.diamonds, t.coins, t.gifts); // 19999 19999 1
  * ```
+ * @category Questions
  */
 export function payoutTarget<Names extends TableNames>(
   table: RateTable<Names>,

@@ -16,6 +16,7 @@ const DAY = 86_400_000;
  * const [first]: readonly PayoutWithdrawal[] = payoutTimeline(tiktok, { amount: money('250', 'USD'), from: '2026-11-25', method: 'bank' }).withdrawals;
  * console.log(first?.requested, first?.arrives); // 2026-11-25 2026-12-10
  * ```
+ * @category Questions
  */
 export interface PayoutWithdrawal {
   readonly requested: string;
@@ -33,6 +34,7 @@ export interface PayoutWithdrawal {
  * const plan: PayoutTimeline = payoutTimeline(tiktok, { amount: money('50000', 'USD'), from: '2026-11-25', method: 'bank' });
  * console.log(plan.withdrawals.length, plan.lastArrives); // 50 2027-01-28
  * ```
+ * @category Questions
  */
 export interface PayoutTimeline extends Provenance {
   readonly method: string;
@@ -58,6 +60,7 @@ export interface PayoutTimeline extends Provenance {
  * const paypal = payoutTimeline(tiktok, { amount: money('2500', 'USD'), from: '2026-11-25', method: 'paypal' });
  * console.log(paypal.withdrawals.map((w) => `${w.amount}→${w.arrives}`).join(' ')); // 1000.00 USD→2026-12-31 1000.00 USD→2027-01-01 500.00 USD→2027-01-02 (15 + 21 days)
  * ```
+ * @category Questions
  */
 export function payoutTimeline(
   table: RateTable,

@@ -22,6 +22,7 @@ import { diamondsForMinor, payoutFeeMinor } from './rates.js';
  * const out = cashOut(tiktok, { diamonds: 20_000, fx });
  * if (out.ok) console.log(out.converted?.toString()); // 90.00 EUR
  * ```
+ * @category Questions
  */
 export interface FxRate {
   /** The currency converted into. */
@@ -43,6 +44,7 @@ export interface FxRate {
  * const query: CashOutQuery = { diamonds: 20_000, method: 'bank', region: 'RU' };
  * console.log(cashOut(tiktok, query).ok); // true
  * ```
+ * @category Questions
  */
 export interface CashOutQuery {
   readonly diamonds: number;
@@ -65,6 +67,7 @@ export interface CashOutQuery {
  * const out = cashOut(tiktok, { diamonds: 400_000 });
  * if (out.ok) console.log(out.gross.toString(), out.withdrawal.toString()); // 2000.00 USD 1000.00 USD
  * ```
+ * @category Questions
  */
 export interface CashOut extends Provenance {
   readonly ok: true;
@@ -102,6 +105,7 @@ export interface CashOut extends Provenance {
  * const out = cashOut(tiktok, { diamonds: 50_000 });
  * if (out.ok) console.log(out.gross.toString(), out.withdrawable, out.net.toString()); // 250.00 USD true 250.00 USD
  * ```
+ * @category Questions
  */
 export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusal {
   const compiled = assertRateTable(table);
@@ -233,6 +237,7 @@ export function readFx(fx: unknown): { target: string; rate: string; rounding: R
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * console.log(diamondsForValue(tiktok, money('100', 'USD'))); // 19999 (19,999 × 0.005 = 99.995, which rounds half-even to 100.00)
  * ```
+ * @category Questions
  */
 export function diamondsForValue(table: RateTable, target: Money): number {
   if (!(target instanceof Money)) throw new EconomyError('INVALID_AMOUNT', `target must be a Money value, got ${describeValue(target)}`);

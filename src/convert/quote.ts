@@ -20,6 +20,7 @@ import { type Breakdown, counted, label, regionNotKnownStep, step } from './brea
  * const buyer: Buyer = { region: 'KR', age: 18 };
  * console.log(quoteCoins(tiktok, { ...buyer, coins: 70, channel: 'web' }).ok); // false
  * ```
+ * @category Questions
  */
 export interface Buyer {
   /** ISO 3166-1 alpha-2 region code. */
@@ -45,6 +46,7 @@ export interface Buyer {
  * const fallback: CurrencyFallback | undefined = quote.ok ? quote.currencyFallback : undefined;
  * console.log(fallback?.used, fallback?.reason); // USD the table does not list DE, so no DE prices are known; USD prices of the default region
  * ```
+ * @category Questions
  */
 export interface CurrencyFallback {
   /** The region's currency, when the table knows it. */
@@ -64,6 +66,7 @@ export interface CurrencyFallback {
  * const quote = quoteCoins(tiktok, query);
  * if (quote.ok) console.log(quote.price.toString()); // 0.89 GBP
  * ```
+ * @category Questions
  */
 export interface QuoteQuery<Channel extends string = string> extends Buyer {
   /** How many coins the buyer wants at least. */
@@ -83,6 +86,7 @@ export interface QuoteQuery<Channel extends string = string> extends Buyer {
  * const quote = quoteCoins(tiktok, { coins: 40, channel: 'web', region: 'US' });
  * if (quote.ok) console.log(quote.lines.map((line) => `${line.kind} ${line.coins} ${line.total}`)); // [ 'custom 40 0.43 USD' ]
  * ```
+ * @category Questions
  */
 export interface QuoteLine {
   readonly kind: 'bundle' | 'custom';
@@ -105,6 +109,7 @@ export interface QuoteLine {
  * const quote = quoteCoins(tiktok, { coins: 1, channel: 'ios', region: 'US' });
  * if (quote.ok) console.log(quote.coinsReceived, quote.pricePerCoin?.toString()); // 70 0.014143 USD
  * ```
+ * @category Questions
  */
 export interface Quote extends Provenance {
   readonly ok: true;
@@ -145,6 +150,7 @@ const PER_COIN_PLACES = 6;
  * const quote = quoteCoins(tiktok, { coins: 5000, channel: 'web', region: 'US' });
  * if (quote.ok) console.log(quote.price.toString(), quote.lines.map((l) => `${l.count}×${l.coins}`)); // 52.86 USD [ '71×70', '1×30' ]
  * ```
+ * @category Questions
  */
 export function quoteCoins<Names extends TableNames>(table: RateTable<Names>, query: QuoteQuery<Names['channel']>): Quote | Refusal {
   const compiled = assertRateTable(table);
@@ -165,6 +171,7 @@ export function quoteCoins<Names extends TableNames>(table: RateTable<Names>, qu
  * The purchase options for a buyer: in the currency asked, else the region's; when that has no prices (or the
  * region is not listed, so its currency is not known), the default region's prices if the question allows a
  * fallback, else a refusal naming the currencies that have prices. The one currency rule of every price question.
+ * @category Questions
  */
 export function findOffers(
   table: RateTable,
@@ -210,7 +217,10 @@ export function findOffers(
   );
 }
 
-/** Checks the buy-coins rule for a buyer on a channel. */
+/**
+ * Checks the buy-coins rule for a buyer on a channel.
+ * @category Questions
+ */
 export function allowBuying(table: RateTable, query: Buyer & { readonly channel: string }): Allowed | Refusal | NotKnown {
   readRegion(readField(query, 'region'));
   readChannel(table, readField(query, 'channel'));
@@ -315,7 +325,10 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
   });
 }
 
-/** Reads a field of a question object, refusing a non-object question. */
+/**
+ * Reads a field of a question object, refusing a non-object question.
+ * @category Questions
+ */
 export function readField<T extends object, K extends keyof T>(query: T, key: K): T[K] {
   if (typeof query !== 'object' || query === null) {
     throw new EconomyError('INVALID_ARGUMENT', `expected a question object, got ${describeValue(query)}`);

@@ -17,6 +17,7 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * console.log(diamondsForCoins(tiktok, coins(29_999))); // 29999 (1 diamond per coin)
  * ```
+ * @category Questions
  */
 export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamonds {
   const share = assertRateTable(table).diamondsPerCoin;
@@ -41,6 +42,7 @@ export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamo
  * // 0.5 diamond per coin, floored: a streak of 5 Roses per gift is 5 × floor(0.5) = 0, per event floor(2.5) = 2
  * console.log(diamondsForGifts(half('per-gift'), 1, 5), diamondsForGifts(half('per-event'), 1, 5)); // 0 2
  * ```
+ * @category Questions
  */
 export function diamondsForGifts(table: RateTable, giftCoins: number, count: number): Diamonds {
   const each = wholeCount(giftCoins, 'giftCoins', ['giftCoins']);
@@ -53,12 +55,7 @@ export function diamondsForGifts(table: RateTable, giftCoins: number, count: num
  * The money value of diamonds in minor units of the diamond-value currency, rounded with the table's
  * diamond-value rounding: integers only, for calculators and settlement.
  *
- * @example
- * ```ts
- * import { diamonds, diamondsValueMinor } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * console.log(diamondsValueMinor(tiktok, diamonds(50_000))); // 25000 (cents: 50,000 × USD 0.005 = USD 250.00)
- * ```
+ * @internal
  */
 export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number): number {
   const value = assertRateTable(table).diamondValueMinor;
@@ -73,12 +70,7 @@ export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number
  * The fewest diamonds whose value (rounded by the table's rule) reaches `goalMinor` minor units of the
  * diamond-value currency: integers only.
  *
- * @example
- * ```ts
- * import { diamondsForMinor } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * console.log(diamondsForMinor(tiktok, 10_000)); // 19999 (19,999 × 0.5 cent = 9,999.5 cents, half-even 10,000)
- * ```
+ * @internal
  */
 export function diamondsForMinor(table: RateTable, goalMinor: number): number {
   const { numerator, denominator } = assertRateTable(table).diamondValueMinor;
@@ -104,13 +96,7 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
  * the method's rounding (nothing on a zero withdrawal). Integers only.
  *
  * @throws EconomyError `INVALID_ARGUMENT` for a method the table does not have.
- * @example
- * ```ts
- * import { applyOverlay, payoutFeeMinor } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const table = applyOverlay(tiktok, { payout: { methods: [{ id: 'paypal', name: 'PayPal', percentFee: '0.02', fixedFee: '0.30' }] } });
- * console.log(payoutFeeMinor(table, 25_000)); // 530 (2% of 250.00 = 5.00, + 0.30)
- * ```
+ * @internal
  */
 export function payoutFeeMinor(table: RateTable, withdrawalMinor: number, methodId?: string): number {
   const payout = assertRateTable(table).document.payout;

@@ -15,6 +15,7 @@ import { seededRandom } from './random.js';
  * const answer: ChestSplit | undefined = split.ok ? split : undefined;
  * console.log(answer?.shares.reduce((sum, share) => sum + share.coins, 0)); // 100
  * ```
+ * @category Ledger
  */
 export interface ChestSplit {
   readonly ok: true;
@@ -66,6 +67,7 @@ export function chestRefusal(table: RateTable, coins: number, claimants: number,
  * const split = chestSplit(tiktok, { coins: 1000, claimants: 2, viewers: ['ann', 'bo', 'cy'], seed: 1 });
  * if (split.ok) console.log(split.shares.map((share) => share.viewer), split.returned); // [ 'ann', 'bo' ] 0
  * ```
+ * @category Ledger
  */
 export function chestSplit(
   table: RateTable,

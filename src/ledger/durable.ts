@@ -21,6 +21,7 @@ import {
  * const store: JournalStore = memoryJournal();
  * console.log(typeof store.append); // function
  * ```
+ * @category Ledger
  */
 export interface JournalStore {
   load(): readonly JournalEntry[] | Promise<readonly JournalEntry[]>;
@@ -41,6 +42,7 @@ export interface JournalStore {
  * await wallet.apply({ type: 'purchase', id: 'p1', viewer: 'ann', coins: 70, channel: 'web', region: 'US' });
  * console.log(store.entries.length); // 1
  * ```
+ * @category Ledger
  */
 export function memoryJournal(): JournalStore & { readonly entries: readonly JournalEntry[] } {
   const entries: JournalEntry[] = [];
@@ -79,6 +81,7 @@ export function memoryJournal(): JournalStore & { readonly entries: readonly Jou
  * const again = await DurableLedger.open(tiktok, store); // after a restart: the same balances
  * console.log(again.balance('viewer:ann', 'coin'), again.balance('creator:bo', 'diamond')); // 60 10
  * ```
+ * @category Ledger
  */
 export class DurableLedger {
   readonly #ledger: Ledger;

@@ -19,6 +19,7 @@ import { Purchases } from './purchases.js';
  * const lion: LedgerGiftFields = { id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Lion', at: '2026-11-25T20:05:00Z' };
  * console.log(lion.gift); // Lion
  * ```
+ * @category Ledger
  */
 export interface LedgerGiftFields {
   readonly id: string;
@@ -44,6 +45,7 @@ export interface LedgerGiftFields {
  * for (const event of events) ledger.apply(event);
  * console.log(ledger.balance('creator:c', 'diamond')); // 70
  * ```
+ * @category Ledger
  */
 export type LedgerEvent =
   | {
@@ -108,6 +110,7 @@ export type LedgerEvent =
  * const coins: Posting[] = ledger.journal[0]?.postings.filter((p) => p.unit === 'coin') ?? [];
  * console.log(coins.map((p) => `${p.account} ${p.amount}`)); // [ 'coins-issued -70', 'viewer:v 70' ]
  * ```
+ * @category Ledger
  */
 export interface Posting {
   readonly account: string;
@@ -127,6 +130,7 @@ export interface Posting {
  * const entry: JournalEntry | undefined = ledger.journal[0];
  * console.log(entry?.postings.length); // 4 (the web has no store commission)
  * ```
+ * @category Ledger
  */
 export interface JournalEntry {
   readonly event: LedgerEvent;
@@ -143,6 +147,7 @@ export interface JournalEntry {
  * const result: ApplyResult = ledger.apply({ type: 'gift', id: 'g', viewer: 'v', creator: 'c', gift: 'Rose' });
  * console.log(result.ok ? 'applied' : result.code); // NOT_ENOUGH
  * ```
+ * @category Ledger
  */
 export type ApplyResult =
   | { readonly ok: true; readonly duplicate: false; readonly entry: JournalEntry }
@@ -162,6 +167,7 @@ export type ApplyResult =
  * ]);
  * console.log(result.ok ? result.entries.length : `${result.index}: ${result.refusal.code}`); // 1: NOT_ENOUGH
  * ```
+ * @category Ledger
  */
 export type BatchResult =
   | { readonly ok: true; readonly entries: readonly JournalEntry[]; readonly duplicates: number }
@@ -178,6 +184,7 @@ export type BatchResult =
  * const answer = ledger.apply({ type: 'purchase', id: 'p', viewer: 'v', coins: 17_500, channel: 'ios', region: 'US', at: '2026-11-25' });
  * console.log(answer.ok || answer.reason); // viewer:v would hold 17500 coin; the limit is 10000
  * ```
+ * @category Ledger
  */
 export interface LedgerLimits {
   /** The most a viewer's or creator's account may hold, per unit (`coin`, `diamond`, a currency code in minor units). */
@@ -197,6 +204,7 @@ export interface LedgerLimits {
  * const options: LedgerOptions = { holdSeconds: 300 };
  * console.log(new Ledger(tiktok, options).table.ref); // tiktok@2026-11-25
  * ```
+ * @category Ledger
  */
 export interface LedgerOptions {
   readonly limits?: LedgerLimits;
@@ -214,6 +222,7 @@ export interface LedgerOptions {
  * ledger.apply({ type: 'purchase', id: 'p', viewer: 'ann', coins: 70, channel: 'ios', region: 'US' });
  * console.log(ledger.balance(accounts.store('ios'), 'USD')); // 30 (cents: 30% of 0.99, half-even)
  * ```
+ * @category Ledger
  */
 export const accounts = {
   viewer: (id: string) => `viewer:${id}`,
@@ -297,6 +306,7 @@ export let prepareBatch: (
  * console.log(ledger.apply({ type: 'gift', id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Rose', count: 10 }).ok); // true (a duplicate: nothing changes)
  * console.log(ledger.apply({ type: 'gift', id: 'g1', viewer: 'ann', creator: 'bo', gift: 'Lion' }).ok); // false (ID_CONFLICT)
  * ```
+ * @category Ledger
  */
 export class Ledger {
   readonly table: RateTable;

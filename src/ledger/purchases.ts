@@ -6,7 +6,10 @@ import type { OfferSet, RateTable } from '../table/compile.js';
 import { toEpochMs } from '../table/history.js';
 import type { LedgerEvent } from './ledger.js';
 
-/** A purchase priced: coins received, what was paid in minor units, and the currency. */
+/**
+ * A purchase priced: coins received, what was paid in minor units, and the currency.
+ * @category Ledger
+ */
 export interface Bought {
   readonly ok: true;
   readonly coins: number;

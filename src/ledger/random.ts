@@ -2,12 +2,7 @@
  * A seeded pseudo-random generator (xorshift32 with a multiplicative scramble): the same seed gives the same
  * sequence in every JavaScript runtime, because it uses only 32-bit integer operations.
  *
- * @example
- * ```ts
- * import { seededRandom } from 'gift-economy';
- * const next = seededRandom(42);
- * console.log(next.int(1, 6) >= 1); // true
- * ```
+ * @internal
  */
 export function seededRandom(seed: number): { next(): number; int(low: number, high: number): number } {
   let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0 || 0x6d2b79f5;

@@ -12,6 +12,7 @@ import { accounts, Ledger, type LedgerEvent } from './ledger.js';
  * const totals: PartyTotals = runScenario(tiktok, [{ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'web', region: 'US' }]);
  * console.log(totals.platform.toString(), totals.refused); // 0.74 USD 0
  * ```
+ * @category Settlement and modelling
  */
 export interface PartyTotals {
   readonly currency: string;
@@ -40,6 +41,7 @@ export interface PartyTotals {
  * const result: ScenarioComparison = compareScenarios(tiktok, cheaper, events);
  * console.log(result.change.stores.toString(), result.change.platform.toString()); // -14.85 USD 14.85 USD
  * ```
+ * @category Settlement and modelling
  */
 export interface ScenarioComparison {
   readonly a: PartyTotals;
@@ -62,6 +64,7 @@ export interface ScenarioComparison {
  * ] as const;
  * console.log(compareScenarios(tiktok, lower, events).change.creatorsUnpaid.toString()); // -1.40 USD (419 diamonds instead of 699)
  * ```
+ * @category Settlement and modelling
  */
 export function compareScenarios(a: RateTable, b: RateTable, events: readonly LedgerEvent[]): ScenarioComparison {
   const left = runScenario(a, events);
@@ -87,6 +90,7 @@ export function compareScenarios(a: RateTable, b: RateTable, events: readonly Le
  * const totals = runScenario(tiktok, [{ type: 'purchase', id: 'p', viewer: 'v', coins: 70, channel: 'ios', region: 'US' }]);
  * console.log(totals.viewersPaid.toString(), totals.stores.toString()); // 0.99 USD 0.30 USD
  * ```
+ * @category Settlement and modelling
  */
 export function runScenario(table: RateTable, events: readonly LedgerEvent[]): PartyTotals {
   const compiled = assertRateTable(table);

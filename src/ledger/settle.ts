@@ -12,6 +12,7 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
  * const event: GiftEvent = { creatorId: 'c', giftCoins: 5, repeatCount: 10 };
  * console.log(settle(tiktok, [event]).totals.coins); // 50
  * ```
+ * @category Settlement and modelling
  */
 export interface GiftEvent {
   readonly creatorId: string | number;
@@ -30,6 +31,7 @@ export interface GiftEvent {
  * const columns: GiftColumns = { creator: Uint16Array.of(0, 1, 0), gift: Uint32Array.of(1, 100, 5), repeat: Uint8Array.of(3, 1, 1), length: 3 };
  * console.log(settle(tiktok, columns).creators.map((c) => c.coins)); // [ 8, 100 ]
  * ```
+ * @category Settlement and modelling
  */
 export interface GiftColumns {
   readonly creator: ArrayLike<number>;
@@ -47,6 +49,7 @@ export interface GiftColumns {
  * const [first]: readonly CreatorSettlement[] = settle(tiktok, [{ creatorId: 'c', giftCoins: 1000 }]).creators;
  * console.log(first?.diamonds, first?.value.toString()); // 1000 5.00 USD
  * ```
+ * @category Settlement and modelling
  */
 export interface CreatorSettlement {
   readonly creatorId: string | number;
@@ -65,6 +68,7 @@ export interface CreatorSettlement {
  * const result: Settlement = settle(tiktok, [{ creatorId: 'c', giftCoins: 1 }]);
  * console.log(result.table, result.scope, result.events); // tiktok@2026-11-25 per-gift 1
  * ```
+ * @category Settlement and modelling
  */
 export interface Settlement {
   /** `id@version` of the table used. */
@@ -84,6 +88,7 @@ export interface Settlement {
  * const parts: SettlementParts[] = [settle(tiktok, [{ creatorId: 'c', giftCoins: 1 }]), settle(tiktok, [{ creatorId: 'c', giftCoins: 2 }])];
  * console.log(mergeSettlements(tiktok, parts).totals.coins); // 3
  * ```
+ * @category Settlement and modelling
  */
 export interface SettlementParts {
   readonly table: string;
@@ -413,6 +418,7 @@ function creatorSettlement(
  * ]);
  * console.log(result.creators.map((c) => `${c.creatorId} ${c.diamonds} ${c.value}`)); // [ 'host 30004 150.02 USD', 'guest 1000 5.00 USD' ]
  * ```
+ * @category Settlement and modelling
  */
 export function settle(table: RateTable, events: Iterable<GiftEvent> | GiftColumns): Settlement;
 export function settle(table: RateTable, events: AsyncIterable<GiftEvent>): Promise<Settlement>;
@@ -467,6 +473,7 @@ function isColumns(value: unknown): value is GiftColumns {
  * const b = settle(tiktok, [{ creatorId: 1, giftCoins: 99 }]);
  * console.log(mergeSettlements(tiktok, [a, JSON.parse(JSON.stringify(b))]).totals.value.toString()); // 1.00 USD (199 × 0.005 = 0.995)
  * ```
+ * @category Settlement and modelling
  */
 export function mergeSettlements(table: RateTable, parts: readonly SettlementParts[]): Settlement {
   const compiled = assertRateTable(table);

@@ -14,6 +14,7 @@ import { seededRandom } from './random.js';
  * const options: AudienceOptions = { seed: 3, viewers: 5, creators: 1, gifts: 10, channels: { web: 1 }, region: 'US' };
  * console.log(simulateAudience(tiktok, options).some((event) => event.type === 'purchase')); // true
  * ```
+ * @category Settlement and modelling
  */
 export interface AudienceOptions {
   /** The seed: the same seed gives the same events in any runtime. */
@@ -40,6 +41,7 @@ export interface AudienceOptions {
  * const events = simulateAudience(tiktok, { seed: 7, viewers: 10, creators: 2, gifts: 50, channels: { ios: 1, web: 1 }, region: 'US' });
  * console.log(events.filter((e) => e.type === 'gift').length); // 50
  * ```
+ * @category Settlement and modelling
  */
 export function simulateAudience(table: RateTable, options: AudienceOptions): LedgerEvent[] {
   const compiled = assertRateTable(table);

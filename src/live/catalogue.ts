@@ -11,6 +11,7 @@ import type { GiftDocument } from '../table/schema.js';
  * const lion: CatalogueGift = { id: 6369, name: 'Lion', diamond_count: 29999, type: 2 };
  * console.log(lion.name); // Lion
  * ```
+ * @category Live streams
  */
 export interface CatalogueGift {
   readonly id: number | string;
@@ -30,6 +31,7 @@ export interface CatalogueGift {
  * const drift = giftCatalogueDrift(tiktok, [{ id: 6369, name: 'Lion', diamond_count: 34999 }]);
  * console.log(drift.priceChanges); // [ { id: '6369', name: 'Lion', from: 29999, to: 34999 } ]
  * ```
+ * @category Live streams
  */
 export interface CatalogueDrift {
   readonly priceChanges: readonly { readonly id: string; readonly name: string; readonly from: number; readonly to: number }[];
@@ -85,6 +87,7 @@ function readList(list: unknown): { id: string; name: string; coins: number; str
  * const drift = giftCatalogueDrift(tiktok, [{ id: 9999, name: 'Comet', diamond_count: 7 }]);
  * console.log(drift.added, drift.removed.length > 50); // [ { id: '9999', name: 'Comet', coins: 7 } ] true
  * ```
+ * @category Live streams
  */
 export function giftCatalogueDrift(table: RateTable, list: unknown): CatalogueDrift {
   const compiled = assertRateTable(table);
@@ -125,6 +128,7 @@ export function giftCatalogueDrift(table: RateTable, list: unknown): CatalogueDr
  * const overlay = giftCatalogueOverlay(tiktok, [{ id: 6369, name: 'Lion', diamond_count: 34999 }], { version: '2026-11-26+gifts', source: 'tiktok-live-gifts' });
  * console.log(applyOverlay(tiktok, overlay).gift('6369')?.coins); // 34999
  * ```
+ * @category Live streams
  */
 export function giftCatalogueOverlay(
   table: RateTable,

@@ -12,6 +12,7 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
  * const alice: LiveIdentity = { id: '6800000000000000011', uniqueId: 'alice_fan', nickname: 'Alice' };
  * console.log(alice.uniqueId); // alice_fan
  * ```
+ * @category Live streams
  */
 export interface LiveIdentity {
   readonly id: string;
@@ -30,6 +31,7 @@ export interface LiveIdentity {
  * const update: LiveGiftUpdate | undefined = session.push({ msgId: '1', giftId: 5655, giftType: 1, diamondCount: 1, repeatCount: 3, repeatEnd: false, receiverUserId: 'host', userId: 'u1' });
  * console.log(update?.type, update?.provisional, update?.coins); // streak true 3
  * ```
+ * @category Live streams
  */
 export interface LiveGiftUpdate {
   readonly type: 'gift' | 'streak';
@@ -58,6 +60,7 @@ export interface LiveGiftUpdate {
  * const [first]: readonly LiveTotal[] = session.top(1, 'gifter');
  * console.log(first?.uniqueId, first?.coins, first?.value.toString()); // dave 29999 150.00 USD
  * ```
+ * @category Live streams
  */
 export interface LiveTotal extends LiveTally {
   /** The total's money, rounded once on its diamonds (as `settle` does). */
@@ -72,6 +75,7 @@ export interface LiveTotal extends LiveTally {
  * const options: LiveGiftsOptions = { defaultReceiver: 'host', dedupe: { messages: 50_000, milliseconds: 600_000 } };
  * console.log(options.dedupe?.messages); // 50000
  * ```
+ * @category Live streams
  */
 export interface LiveGiftsOptions {
   /** The receiver when an event names none (the room's host). Without it, such an event is an error. */
@@ -95,6 +99,7 @@ export interface LiveGiftsOptions {
  * const snapshot: LiveSnapshot = liveGifts(tiktok).snapshot();
  * console.log(snapshot.table, snapshot.version); // tiktok@2026-11-25 1
  * ```
+ * @category Live streams
  */
 export interface LiveSnapshot {
   readonly version: 1;
@@ -117,6 +122,7 @@ export interface LiveSnapshot {
  * const row: LiveTally = { id: 'host', gifts: 2, coins: 30, diamonds: 30 };
  * console.log(row.coins); // 30
  * ```
+ * @category Live streams
  */
 export interface LiveTally {
   readonly id: string;
@@ -224,6 +230,7 @@ function identity(id: string, uniqueId: string | undefined, nickname: string | u
  * session.push({ msgId: '1', giftId: 5655, giftType: 1, diamondCount: 1, repeatCount: 5, repeatEnd: true });
  * console.log(session.goal(100).remaining); // 95
  * ```
+ * @category Live streams
  */
 export class LiveGifts {
   readonly table: RateTable;
@@ -499,6 +506,7 @@ function count(value: unknown, name: string): number {
  * const connection: LiveGiftEmitter = { on: (_event, _listener) => undefined };
  * console.log(typeof connection.on); // function
  * ```
+ * @category Live streams
  */
 export interface LiveGiftEmitter {
   on(event: 'gift', listener: (data: unknown) => void): unknown;
@@ -521,6 +529,7 @@ export interface LiveGiftEmitter {
  * for (const listener of listeners) listener({ msgId: '1', giftId: 6369, giftType: 2, diamondCount: 29999, userId: 'u1' });
  * console.log(session.top(1)[0]?.value.toString()); // 150.00 USD (29,999 diamonds × 0.005, half-even)
  * ```
+ * @category Live streams
  */
 export function liveGifts(
   table: RateTable,

@@ -19,6 +19,7 @@ import { Money } from './money.js';
  * import { allocate, money } from 'gift-economy';
  * console.log(allocate(money('0.07', 'USD'), [2, 3]).map(String)); // [ '0.03 USD', '0.04 USD' ]
  * ```
+ * @category Money and counts
  */
 export function allocate(whole: Money, ratios: readonly DecimalInput[]): Money[] {
   if (!(whole instanceof Money)) throw new EconomyError('INVALID_AMOUNT', `expected a Money value, got ${describeValue(whole)}`);
@@ -44,9 +45,10 @@ export function allocate(whole: Money, ratios: readonly DecimalInput[]): Money[]
  *
  * @example
  * ```ts
- * import { allocateMinor } from 'gift-economy';
+ * import { allocateMinor } from 'gift-economy/money';
  * console.log(allocateMinor(7n, [2n, 3n])); // [ 3n, 4n ]
  * ```
+ * @category Money and counts
  */
 export function allocateMinor(total: bigint, weights: readonly bigint[]): bigint[] {
   if (typeof total !== 'bigint' || !Array.isArray(weights) || weights.some((weight) => typeof weight !== 'bigint')) {

@@ -8,6 +8,7 @@ import { describeValue, EconomyError } from '../errors.js';
  * const code: CurrencyCode = 'KWD';
  * console.log(minorUnits(code)); // 3
  * ```
+ * @category Money and counts
  */
 export type CurrencyCode = string;
 
@@ -18,11 +19,7 @@ const minorUnitCache = new Map<string, number>();
  * Checks that `code` is an ISO 4217 currency this runtime's `Intl` knows, and returns it.
  *
  * @throws EconomyError `INVALID_CURRENCY` for anything else (lower case, unknown codes, non-strings).
- * @example
- * ```ts
- * import { assertCurrency } from 'gift-economy';
- * console.log(assertCurrency('JPY')); // JPY
- * ```
+ * @internal
  */
 export function assertCurrency(code: unknown, path: readonly (string | number)[] = []): CurrencyCode {
   knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
@@ -63,6 +60,7 @@ export const COMMON_MINOR_UNITS: ReadonlyMap<string, number> = new Map([
  * import { minorUnits } from 'gift-economy';
  * console.log(minorUnits('USD'), minorUnits('JPY'), minorUnits('KWD')); // 2 0 3
  * ```
+ * @category Money and counts
  */
 export function minorUnits(code: CurrencyCode): number {
   let places = COMMON_MINOR_UNITS.get(code) ?? minorUnitCache.get(code);

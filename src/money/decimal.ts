@@ -18,6 +18,7 @@ export interface Exact {
  * import { MAX_DIGITS, money } from 'gift-economy';
  * console.log(MAX_DIGITS, money('9'.repeat(MAX_DIGITS), 'JPY').isPositive()); // 40 true
  * ```
+ * @category Money and counts
  */
 export const MAX_DIGITS = 40;
 
@@ -30,6 +31,7 @@ export const MAX_DIGITS = 40;
  * const inputs: DecimalInput[] = ['0.99', 5n, 7];
  * console.log(inputs.map((amount) => money(amount, 'USD').toString())); // [ '0.99 USD', '5.00 USD', '7.00 USD' ]
  * ```
+ * @category Money and counts
  */
 export type DecimalInput = string | bigint | number;
 

@@ -6,11 +6,7 @@ import { assertRoundingMode, movesAwayFromZero, type RoundingMode } from './roun
  * from one division and is then corrected with the exact integer remainder, so no float error survives; numbers past
  * 2^53 − 1 are refused (use `divideRounded` with bigints).
  *
- * @example
- * ```ts
- * import { divideRoundedNumber } from 'gift-economy';
- * console.log(divideRoundedNumber(53 * 70, 50, 'ceil')); // 75 (70 coins at 1.06 cents = 74.2 cents, rounded up)
- * ```
+ * @internal
  */
 export function divideRoundedNumber(numerator: number, denominator: number, mode: RoundingMode): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
@@ -37,7 +33,10 @@ export function divideRoundedNumber(numerator: number, denominator: number, mode
   return negative ? quotient - 1 : quotient + 1;
 }
 
-/** Greatest common divisor of two non-negative safe integers. */
+/**
+ * Greatest common divisor of two non-negative safe integers.
+ * @category Money and counts
+ */
 export function gcd(a: number, b: number): number {
   let x = a;
   let y = b;
@@ -45,12 +44,18 @@ export function gcd(a: number, b: number): number {
   return x;
 }
 
-/** Least common multiple of two positive safe integers. */
+/**
+ * Least common multiple of two positive safe integers.
+ * @category Money and counts
+ */
 export function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
 }
 
-/** Multiplies two safe integers, refusing a product past 2^53 − 1. */
+/**
+ * Multiplies two safe integers, refusing a product past 2^53 − 1.
+ * @category Money and counts
+ */
 export function safeMultiply(a: number, b: number): number {
   const product = a * b;
   if (!Number.isSafeInteger(product)) throw new EconomyError('QUANTITY_OVERFLOW', `${a} × ${b} passes ${Number.MAX_SAFE_INTEGER}`);

@@ -8,9 +8,10 @@ import { exactText } from './decimal.js';
  *
  * @example
  * ```ts
- * import { minorToDecimalString } from 'gift-economy';
+ * import { minorToDecimalString } from 'gift-economy/money';
  * console.log(minorToDecimalString(250, 'USD'), minorToDecimalString(-5, 'USD'), minorToDecimalString(500, 'JPY')); // 2.50 -0.05 500
  * ```
+ * @category Money and counts
  */
 export function minorToDecimalString(minor: number | bigint, currency: string): string {
   if (typeof minor === 'number' ? !Number.isSafeInteger(minor) : typeof minor !== 'bigint') {

@@ -24,6 +24,7 @@ import { assertRoundingMode, type RoundingMode } from './rounding.js';
  * const json: MoneyJSON = money('5', 'USD').toJSON();
  * console.log(json); // { amount: '5.00', currency: 'USD' }
  * ```
+ * @category Money and counts
  */
 export interface MoneyJSON {
   readonly amount: string;
@@ -41,6 +42,7 @@ export interface MoneyJSON {
  * const price = money('0.99', 'USD');
  * console.log(price.times(3).toString(), price.format('en-US')); // 2.97 USD $0.99
  * ```
+ * @category Money and counts
  */
 export class Money {
   /** @internal The amount is `units × 10^−scale`. */
@@ -296,6 +298,7 @@ function readPlaces(places: unknown): number {
  * import { money } from 'gift-economy';
  * console.log(money('4.99', 'USD').plus(money('0.01', 'USD')).toString()); // 5.00 USD
  * ```
+ * @category Money and counts
  */
 export function money(amount: DecimalInput, currency: CurrencyCode): Money {
   return Money.of(amount, currency);

@@ -7,9 +7,10 @@ import { gcd } from './integer.js';
  *
  * @example
  * ```ts
- * import { ratioFromDecimal } from 'gift-economy';
- * console.log(ratioFromDecimal('0.005', 2)); // { numerator: 1, denominator: 2 } (half a cent)
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * console.log(tiktok.diamondValueMinor); // { numerator: 1, denominator: 2 } (USD 0.005 a diamond is half a cent)
  * ```
+ * @category Money and counts
  */
 export interface Ratio {
   readonly numerator: number;
@@ -21,11 +22,7 @@ export interface Ratio {
  * when the decimal is an amount of money), in lowest terms.
  *
  * @throws EconomyError `INVALID_ARGUMENT` when the numbers do not fit in safe integers.
- * @example
- * ```ts
- * import { ratioFromDecimal } from 'gift-economy';
- * console.log(ratioFromDecimal('0.0106', 2)); // { numerator: 53, denominator: 50 } (1.06 cents)
- * ```
+ * @internal
  */
 export function ratioFromDecimal(text: string, shift = 0): Ratio {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
@@ -52,7 +49,10 @@ function gcdBig(a: bigint, b: bigint): bigint {
   return x === 0n ? 1n : x;
 }
 
-/** Multiplies two ratios exactly, in lowest terms. */
+/**
+ * Multiplies two ratios exactly, in lowest terms.
+ * @category Money and counts
+ */
 export function multiplyRatios(a: Ratio, b: Ratio): Ratio {
   const g1 = gcd(a.numerator, b.denominator) || 1;
   const g2 = gcd(b.numerator, a.denominator) || 1;

@@ -13,6 +13,7 @@ import { describeValue, EconomyError } from '../errors.js';
  * import { money } from 'gift-economy';
  * console.log(money('2.345', 'USD').round('half-even').toString()); // 2.34 USD
  * ```
+ * @category Money and counts
  */
 export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'floor' | 'ceil' | 'toward-zero' | 'away-from-zero';
 
@@ -23,6 +24,7 @@ export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'floor' | 'ce
  * import { money, ROUNDING_MODES } from 'gift-economy';
  * console.log(ROUNDING_MODES.map((mode) => money('0.125', 'USD').round(mode).toString()).join(' ')); // 0.12 USD 0.13 USD 0.12 USD 0.12 USD 0.13 USD 0.12 USD 0.13 USD
  * ```
+ * @category Money and counts
  */
 export const ROUNDING_MODES: readonly [RoundingMode, ...RoundingMode[]] = Object.freeze([
   'half-even',
@@ -36,11 +38,7 @@ export const ROUNDING_MODES: readonly [RoundingMode, ...RoundingMode[]] = Object
 
 /**
  * Checks that a value names a rounding mode.
- * @example
- * ```ts
- * import { assertRoundingMode } from 'gift-economy';
- * console.log(assertRoundingMode('floor')); // floor
- * ```
+ * @internal
  */
 export function assertRoundingMode(value: unknown, path: readonly (string | number)[] = []): RoundingMode {
   if (typeof value === 'string' && (ROUNDING_MODES as readonly string[]).includes(value)) return value as RoundingMode;
@@ -57,9 +55,10 @@ export function assertRoundingMode(value: unknown, path: readonly (string | numb
  *
  * @example
  * ```ts
- * import { divideRounded } from 'gift-economy';
+ * import { divideRounded } from 'gift-economy/money';
  * console.log(divideRounded(25n, 10n, 'half-even'), divideRounded(35n, 10n, 'half-even')); // 2n 4n
  * ```
+ * @category Money and counts
  */
 export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
   if (typeof numerator !== 'bigint' || typeof denominator !== 'bigint') {
@@ -85,12 +84,7 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
  * moves one step away from zero under `mode`. `half` compares twice the remainder with the divisor (−1
  * below half, 0 exactly half, 1 above); `odd` says whether the truncated quotient is odd.
  *
- * @example
- * ```ts
- * import { movesAwayFromZero } from 'gift-economy';
- * // 2.5 under half-even stays 2 (even); 3.5 moves to 4
- * console.log(movesAwayFromZero('half-even', false, 0, false), movesAwayFromZero('half-even', false, 0, true)); // false true
- * ```
+ * @internal
  */
 export function movesAwayFromZero(mode: RoundingMode, negative: boolean, half: -1 | 0 | 1, odd: boolean): boolean {
   switch (mode) {

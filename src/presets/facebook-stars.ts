@@ -13,6 +13,7 @@ import type { RateTableDocument } from '../table/schema.js';
  * import { facebookStarsDocument } from 'gift-economy/presets/facebook-stars';
  * console.log(facebookStarsDocument.units.coin, facebookStarsDocument.diamondValue.perDiamond); // star 0.01
  * ```
+ * @category Presets
  */
 export const facebookStarsDocument: RateTableDocument = {
   id: 'facebook-stars',
@@ -239,6 +240,7 @@ export const facebookStarsDocument: RateTableDocument = {
  * const channel: FacebookStarsNames['channel'] = 'web';
  * console.log(channel); // web
  * ```
+ * @category Presets
  */
 export interface FacebookStarsNames {
   readonly channel: 'web' | 'app';
@@ -253,5 +255,6 @@ export interface FacebookStarsNames {
  * import { facebookStars } from 'gift-economy/presets/facebook-stars';
  * console.log(facebookStars.offers('app', 'USD')?.planner.cheapestMinor(500)); // 999: one 530-Star pack
  * ```
+ * @category Presets
  */
 export const facebookStars: RateTable<FacebookStarsNames> = /* @__PURE__ */ compileRateTable<FacebookStarsNames>(facebookStarsDocument);

@@ -423,6 +423,7 @@ const TIKTOK_GIFTS = [
  * const byId: TikTokNames['gift'] = '6369';
  * console.log(lion, byId); // Lion 6369
  * ```
+ * @category Presets
  */
 export interface TikTokNames {
   readonly channel: 'ios' | 'android' | 'web';
@@ -453,6 +454,7 @@ export interface TikTokNames {
  * import { tiktokDocument } from 'gift-economy/presets/tiktok';
  * console.log(tiktokDocument.gifts.length, tiktokDocument.diamondValue.perDiamond); // 57 0.005
  * ```
+ * @category Presets
  */
 export const tiktokDocument: RateTableDocument = {
   id: 'tiktok',
@@ -1156,6 +1158,7 @@ export const tiktokDocument: RateTableDocument = {
  * import { tiktok, tiktokHalfDiamondOverlay } from 'gift-economy/presets/tiktok';
  * console.log(applyOverlay(tiktok, tiktokHalfDiamondOverlay).document.creatorShare.diamondsPerCoin); // 0.5
  * ```
+ * @category Presets
  */
 export const tiktokHalfDiamondOverlay = {
   version: '2026-11-25+half-diamond',
@@ -1178,6 +1181,7 @@ export const tiktokHalfDiamondOverlay = {
  * import { tiktok, tiktokAppLadder65Overlay } from 'gift-economy/presets/tiktok';
  * console.log(applyOverlay(tiktok, tiktokAppLadder65Overlay).offers('ios', 'USD')?.bundles[0]?.coins); // 65
  * ```
+ * @category Presets
  */
 export const tiktokAppLadder65Overlay = {
   version: '2026-11-25+ladder-65',
@@ -1205,5 +1209,6 @@ export const tiktokAppLadder65Overlay = {
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * console.log(tiktok.ref, tiktok.gift('Lion')?.coins); // tiktok@2026-11-25 29999
  * ```
+ * @category Presets
  */
 export const tiktok: RateTable<TikTokNames> = /* @__PURE__ */ compileRateTable<TikTokNames>(tiktokDocument);

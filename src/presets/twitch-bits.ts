@@ -13,6 +13,7 @@ import type { RateTableDocument } from '../table/schema.js';
  * import { twitchBitsDocument } from 'gift-economy/presets/twitch-bits';
  * console.log(twitchBitsDocument.units.coin, twitchBitsDocument.diamondValue.perDiamond); // bit 0.01
  * ```
+ * @category Presets
  */
 export const twitchBitsDocument: RateTableDocument = {
   id: 'twitch-bits',
@@ -291,6 +292,7 @@ export const twitchBitsDocument: RateTableDocument = {
  * const channel: TwitchBitsNames['channel'] = 'web';
  * console.log(channel); // web
  * ```
+ * @category Presets
  */
 export interface TwitchBitsNames {
   readonly channel: 'web' | 'app';
@@ -305,5 +307,6 @@ export interface TwitchBitsNames {
  * import { twitchBits } from 'gift-economy/presets/twitch-bits';
  * console.log(twitchBits.offers('web', 'USD')?.planner.cheapestMinor(1000)); // 1400: two 500-Bit packs at 7.00
  * ```
+ * @category Presets
  */
 export const twitchBits: RateTable<TwitchBitsNames> = /* @__PURE__ */ compileRateTable<TwitchBitsNames>(twitchBitsDocument);

@@ -10,6 +10,7 @@ declare const unit: unique symbol;
  * const same: Coins = balance;
  * console.log(same); // 10
  * ```
+ * @category Money and counts
  */
 export type Quantity<Unit extends string> = number & { readonly [unit]: Unit };
 
@@ -22,6 +23,7 @@ export type Quantity<Unit extends string> = number & { readonly [unit]: Unit };
  * const balance: Coins = coins(1000);
  * console.log(balance); // 1000
  * ```
+ * @category Money and counts
  */
 export type Coins = Quantity<'coin'>;
 /**
@@ -33,16 +35,13 @@ export type Coins = Quantity<'coin'>;
  * const earned: Diamonds = diamonds(50_000);
  * console.log(earned); // 50000
  * ```
+ * @category Money and counts
  */
 export type Diamonds = Quantity<'diamond'>;
 
 /**
  * Checks a whole count: a safe integer ≥ 0 (a bigint or an integer string is read exactly).
- * @example
- * ```ts
- * import { wholeCount } from 'gift-economy';
- * console.log(wholeCount('42', 'repeatCount')); // 42
- * ```
+ * @internal
  */
 export function wholeCount(value: unknown, what: string, path: readonly (string | number)[] = []): number {
   let n: unknown = value;
@@ -65,6 +64,7 @@ export function wholeCount(value: unknown, what: string, path: readonly (string 
  * import { coins } from 'gift-economy';
  * console.log(coins('5000') + 0); // 5000
  * ```
+ * @category Money and counts
  */
 export function coins(value: number | bigint | string): Coins {
   return wholeCount(value, 'coins') as Coins;
@@ -79,6 +79,7 @@ export function coins(value: number | bigint | string): Coins {
  * import { diamonds } from 'gift-economy';
  * console.log(diamonds(20_000) + 0); // 20000
  * ```
+ * @category Money and counts
  */
 export function diamonds(value: number | bigint | string): Diamonds {
   return wholeCount(value, 'diamonds') as Diamonds;
@@ -88,11 +89,7 @@ export function diamonds(value: number | bigint | string): Diamonds {
  * Adds counts of the same unit; a sum past `Number.MAX_SAFE_INTEGER` is an error, never a silent loss.
  *
  * @throws EconomyError `QUANTITY_OVERFLOW`
- * @example
- * ```ts
- * import { addQuantities, coins } from 'gift-economy';
- * console.log(addQuantities(coins(70), coins(350))); // 420
- * ```
+ * @internal
  */
 export function addQuantities<Q extends Quantity<string>>(first: Q, ...rest: NoInfer<Q>[]): Q {
   let sum: number = wholeCount(first, 'a count', [0]);
@@ -109,11 +106,7 @@ export function addQuantities<Q extends Quantity<string>>(first: Q, ...rest: NoI
  * Multiplies a count by a whole factor (a gift price by a repeat count), refusing results past 2^53 − 1.
  *
  * @throws EconomyError `QUANTITY_OVERFLOW`, `INVALID_QUANTITY`
- * @example
- * ```ts
- * import { multiplyQuantity, coins } from 'gift-economy';
- * console.log(multiplyQuantity(coins(29_999), 3)); // 89997
- * ```
+ * @internal
  */
 export function multiplyQuantity<Q extends Quantity<string>>(count: Q, factor: number): Q {
   const product = count * wholeCount(factor, 'factor');

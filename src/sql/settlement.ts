@@ -12,6 +12,7 @@ import { identifier, literal } from './names.js';
  * const dialect: SqlDialect = 'postgres';
  * console.log(dialect); // postgres
  * ```
+ * @category SQL
  */
 export type SqlDialect = 'duckdb' | 'postgres';
 
@@ -24,6 +25,7 @@ export type SqlDialect = 'duckdb' | 'postgres';
  * const source: SqlSource = { file: 'events.parquet', format: 'parquet' };
  * console.log(source); // { file: 'events.parquet', format: 'parquet' }
  * ```
+ * @category SQL
  */
 export type SqlSource = string | readonly string[] | { readonly file: string; readonly format?: 'json' | 'csv' | 'parquet' };
 
@@ -35,6 +37,7 @@ export type SqlSource = string | readonly string[] | { readonly file: string; re
  * const options: SettlementSqlOptions = { dialect: 'duckdb', source: 'gifts', columns: { creator: 'host' }, by: 'creator' };
  * console.log(options.columns?.creator); // host
  * ```
+ * @category SQL
  */
 export interface SettlementSqlOptions {
   readonly dialect: SqlDialect;
@@ -76,6 +79,7 @@ const FORMATS = ['json', 'csv', 'parquet'] as const;
  * const sql = settlementSql(tiktok, { dialect: 'postgres', source: ['analytics', 'gifts'] });
  * console.log(sql.includes('FROM "analytics"."gifts"')); // true
  * ```
+ * @category SQL
  */
 export function settlementSql(table: RateTable, options: SettlementSqlOptions): string {
   const compiled = assertRateTable(table);

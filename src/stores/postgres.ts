@@ -12,6 +12,7 @@ import { chainHash, entryText, readChain } from './chain.js';
  * const client: PostgresClient = { query: async () => ({ rows: [] }) };
  * console.log(typeof client.query); // function
  * ```
+ * @category Ledger
  */
 export interface PostgresClient {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
@@ -25,6 +26,7 @@ export interface PostgresClient {
  * const options: PostgresJournalOptions = { table: 'wallet_journal' };
  * console.log(options.table); // wallet_journal
  * ```
+ * @category Ledger
  */
 export interface PostgresJournalOptions {
   /** The journal's table (created when missing); default `gift_economy_journal`. */
@@ -50,6 +52,7 @@ const ROWS_PER_INSERT = 1000;
  * const wallet = await DurableLedger.open(tiktok, postgresJournal(client));
  * console.log(wallet.balances().length); // 0
  * ```
+ * @category Ledger
  */
 export function postgresJournal(client: PostgresClient, options: PostgresJournalOptions = {}): JournalStore {
   if (typeof client !== 'object' || client === null || typeof client.query !== 'function') {

@@ -11,6 +11,7 @@ import { chainHash, entryText, readChain } from './chain.js';
  * const uses: (keyof SqliteDatabase)[] = ['exec', 'prepare', 'transaction', 'pragma'];
  * console.log(uses.length); // 4
  * ```
+ * @category Ledger
  */
 export interface SqliteDatabase {
   exec(sql: string): unknown;
@@ -29,6 +30,7 @@ export interface SqliteDatabase {
  * const options: SqliteJournalOptions = { table: 'wallet_journal', synchronous: 'full' };
  * console.log(options.table); // wallet_journal
  * ```
+ * @category Ledger
  */
 export interface SqliteJournalOptions {
   /** The journal's table (created when missing); default `gift_economy_journal`. */
@@ -56,6 +58,7 @@ export interface SqliteJournalOptions {
  * await wallet.apply({ type: 'purchase', id: 'p1', viewer: 'ann', coins: 70, channel: 'web', region: 'US' });
  * console.log((await DurableLedger.open(tiktok, sqliteJournal(db))).balance('viewer:ann', 'coin')); // 70
  * ```
+ * @category Ledger
  */
 export function sqliteJournal(database: SqliteDatabase, options: SqliteJournalOptions = {}): JournalStore {
   if (typeof database !== 'object' || database === null || typeof database.prepare !== 'function') {

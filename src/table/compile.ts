@@ -17,6 +17,7 @@ type PayoutMethodDocument = RateTableDocument['payout']['methods'][number];
  * const web: OfferSet | undefined = tiktok.offers('web', 'USD');
  * console.log(web?.bundles.length, web?.custom?.minCoins); // 1 30
  * ```
+ * @category Rate tables
  */
 export interface OfferSet {
   readonly channel: string;
@@ -43,6 +44,7 @@ export interface OfferSet {
  * const names: TableNames = { channel, gift: 'Lion' };
  * console.log(names.channel); // web
  * ```
+ * @category Rate tables
  */
 export interface TableNames {
   readonly channel: string;
@@ -59,6 +61,7 @@ export interface TableNames {
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * console.log(tiktok.ref, tiktok.gift('lion')?.coins); // tiktok@2026-11-25 29999
  * ```
+ * @category Rate tables
  */
 export class RateTable<Names extends TableNames = TableNames> {
   /**
@@ -294,6 +297,7 @@ export class RateTable<Names extends TableNames = TableNames> {
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * console.log(compileRateTable(tiktok.document).ref); // tiktok@2026-11-25
  * ```
+ * @category Rate tables
  */
 export function compileRateTable<Names extends TableNames = TableNames>(document: RateTableDocument): RateTable<Names> {
   if (document instanceof RateTable) throw new EconomyError('INVALID_TABLE', 'compileRateTable takes a document, not a compiled RateTable');
@@ -386,7 +390,10 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
   return offers;
 }
 
-/** Freezes an object graph (plain data) in place. */
+/**
+ * Freezes an object graph (plain data) in place.
+ * @category Rate tables
+ */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -395,7 +402,10 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Asserts that a value is a compiled {@link RateTable}. */
+/**
+ * Asserts that a value is a compiled {@link RateTable}.
+ * @category Rate tables
+ */
 export function assertRateTable(value: unknown): RateTable {
   if (value instanceof RateTable) return value;
   throw new EconomyError(

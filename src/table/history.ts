@@ -11,16 +11,13 @@ import { assertRateTable, type RateTable } from './compile.js';
  * const when: Instant = new Date('2026-01-01T00:00:00Z');
  * console.log(RateHistory.of([older, tiktok]).at(when).version); // old
  * ```
+ * @category Rate tables
  */
 export type Instant = Date | string | number;
 
 /**
  * Reads an {@link Instant} as milliseconds since the epoch. @throws EconomyError `INVALID_ARGUMENT`
- * @example
- * ```ts
- * import { toEpochMs } from 'gift-economy';
- * console.log(toEpochMs('1970-01-02')); // 86400000
- * ```
+ * @internal
  */
 export function toEpochMs(at: Instant, path: readonly (string | number)[] = ['at']): number {
   const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : at;
@@ -49,6 +46,7 @@ export function toEpochMs(at: Instant, path: readonly (string | number)[] = ['at
  * const history = RateHistory.of([tiktok, before]);
  * console.log(history.at('2026-06-01').version, history.at('2026-12-01').version); // 2026-01-01 2026-11-25
  * ```
+ * @category Rate tables
  */
 export class RateHistory {
   /** The versions, oldest first. */

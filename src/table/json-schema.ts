@@ -10,6 +10,7 @@ import { rateTableSchemas } from './schema.js';
  * import { rateTableJsonSchema } from 'gift-economy';
  * console.log(rateTableJsonSchema().type); // object
  * ```
+ * @category Rate tables
  */
 export function rateTableJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(rateTableSchemas().rateTable, { io: 'input' }) as Record<string, unknown>;

@@ -16,6 +16,7 @@ import { findPollutingKeys } from './validate.js';
  * const promo = applyOverlay(tiktok, { version: 'promo', creatorShare: { diamondsPerCoin: '0.6' } });
  * console.log(promo.ref, promo.document.creatorShare.diamondsPerCoin); // tiktok@promo 0.6
  * ```
+ * @category Rate tables
  */
 export function applyOverlay(base: RateTable | unknown, overlay: unknown): RateTable {
   const issues: Issue[] = findPollutingKeys(overlay);

@@ -17,6 +17,7 @@ import { crossCheck, findPollutingKeys } from './validate.js';
  *   if (error instanceof EconomyError) console.log(error.code, error.issues.length > 3); // INVALID_TABLE true
  * }
  * ```
+ * @category Rate tables
  */
 export function parseRateTable(input: unknown): RateTable {
   const table = compileRateTable(validateRateTable(input));
@@ -33,6 +34,7 @@ export function parseRateTable(input: unknown): RateTable {
  * const result: SafeParseResult = safeParseRateTable({ id: 'demo' });
  * console.log(result.ok); // false
  * ```
+ * @category Rate tables
  */
 export type SafeParseResult = { readonly ok: true; readonly table: RateTable } | { readonly ok: false; readonly issues: readonly Issue[] };
 
@@ -46,6 +48,7 @@ export type SafeParseResult = { readonly ok: true; readonly table: RateTable } |
  * const result = safeParseRateTable({ id: 'demo', currencies: ['usd'] });
  * if (!result.ok) console.log(result.issues.some((issue) => issue.path.join('.') === 'currencies.0')); // true
  * ```
+ * @category Rate tables
  */
 export function safeParseRateTable(input: unknown): SafeParseResult {
   try {
@@ -66,6 +69,7 @@ export function safeParseRateTable(input: unknown): SafeParseResult {
  * import { tiktok } from 'gift-economy/presets/tiktok';
  * console.log(validateRateTable(JSON.parse(JSON.stringify(tiktok))).id); // tiktok
  * ```
+ * @category Rate tables
  */
 export function validateRateTable(input: unknown): RateTableDocument {
   const polluting = findPollutingKeys(input);

@@ -9,6 +9,7 @@ import type { RateTableDocument } from './schema.js';
  * const share: Figure = tiktok.document.creatorShare;
  * console.log(share.source); // live-success-2025
  * ```
+ * @category Rate tables
  */
 export interface Figure {
   readonly source?: string | undefined;
@@ -25,6 +26,7 @@ export interface Figure {
  * const first: SourceRef | undefined = answer.ok ? answer.sources[0] : undefined;
  * console.log(first?.key); // gg-2024
  * ```
+ * @category Rate tables
  */
 export interface SourceRef {
   readonly key: string;
@@ -46,6 +48,7 @@ export interface SourceRef {
  * const confidence: Confidence | undefined = answer.ok ? answer.confidence : undefined;
  * console.log(confidence); // derived
  * ```
+ * @category Rate tables
  */
 export type Confidence = 'sourced' | 'derived' | 'user-supplied';
 
@@ -59,6 +62,7 @@ export type Confidence = 'sourced' | 'derived' | 'user-supplied';
  * const provenance: Provenance | undefined = quote.ok ? quote : undefined;
  * console.log(provenance?.sources.map((source) => source.key), provenance?.confidence); // [ 'tiktok-gifts-hr', 'backtofront' ] sourced
  * ```
+ * @category Rate tables
  */
 export interface Provenance {
   readonly sources: readonly SourceRef[];

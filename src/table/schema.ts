@@ -293,6 +293,7 @@ function buildSchemas() {
  * const schemas: RateTableSchemas = rateTableSchemas();
  * console.log(schemas.creatorShare.safeParse({ diamondsPerCoin: '2', rounding: 'floor', scope: 'per-gift' }).success); // false
  * ```
+ * @category Rate tables
  */
 export type RateTableSchemas = ReturnType<typeof buildSchemas>;
 
@@ -307,6 +308,7 @@ let built: RateTableSchemas | undefined;
  * import { rateTableSchemas } from 'gift-economy';
  * console.log(rateTableSchemas().gift.safeParse({ id: 'rose', name: 'Rose', coins: 1 }).success); // true
  * ```
+ * @category Rate tables
  */
 export function rateTableSchemas(): RateTableSchemas {
   built ??= buildSchemas();
@@ -321,6 +323,7 @@ export function rateTableSchemas(): RateTableSchemas {
  * import type { RateTableDocument } from 'gift-economy';
  * const label = (table: RateTableDocument) => `${table.id}@${table.version}`;
  * ```
+ * @category Rate tables
  */
 export type RateTableDocument = z.output<RateTableSchemas['rateTable']>;
 /**
@@ -332,6 +335,7 @@ export type RateTableDocument = z.output<RateTableSchemas['rateTable']>;
  * const input: RateTableInput = { ...twitchBitsDocument, version: 'mine' };
  * console.log(parseRateTable(input).ref); // twitch-bits@mine
  * ```
+ * @category Rate tables
  */
 export type RateTableInput = z.input<RateTableSchemas['rateTable']>;
 /**
@@ -343,6 +347,7 @@ export type RateTableInput = z.input<RateTableSchemas['rateTable']>;
  * const rule: FeatureRule | undefined = tiktok.regionRule('RU')?.features['go-live'];
  * console.log(rule?.available, rule?.from); // false 2022-03-06
  * ```
+ * @category Rate tables
  */
 export type FeatureRule = z.output<RateTableSchemas['featureRule']>;
 /**
@@ -354,6 +359,7 @@ export type FeatureRule = z.output<RateTableSchemas['featureRule']>;
  * const rose: GiftDocument | undefined = tiktok.gift('Rose');
  * console.log(rose?.id, rose?.streakable); // 5655 true
  * ```
+ * @category Rate tables
  */
 export type GiftDocument = z.output<RateTableSchemas['gift']>;
 /**
@@ -365,6 +371,7 @@ export type GiftDocument = z.output<RateTableSchemas['gift']>;
  * const pack: BundleDocument | undefined = tiktok.document.bundles[0];
  * console.log(pack?.coins, pack?.prices.length); // 70 3
  * ```
+ * @category Rate tables
  */
 export type BundleDocument = z.output<RateTableSchemas['bundle']>;
 /**
@@ -376,6 +383,7 @@ export type BundleDocument = z.output<RateTableSchemas['bundle']>;
  * const custom: CustomAmountDocument | undefined = tiktok.document.customAmounts[0];
  * console.log(custom?.pricePerCoin, custom?.maxCoins); // 0.0106 2500000
  * ```
+ * @category Rate tables
  */
 export type CustomAmountDocument = z.output<RateTableSchemas['customAmount']>;
 /**
@@ -387,6 +395,7 @@ export type CustomAmountDocument = z.output<RateTableSchemas['customAmount']>;
  * const kr: RegionRuleDocument | undefined = tiktok.regionRule('KR');
  * console.log(kr?.name, Object.keys(kr?.features ?? {})); // South Korea [ 'buy-coins', 'send-gifts' ]
  * ```
+ * @category Rate tables
  */
 export type RegionRuleDocument = z.output<RateTableSchemas['regionRule']>;
 
@@ -399,5 +408,6 @@ export type RegionRuleDocument = z.output<RateTableSchemas['regionRule']>;
  * const [store]: readonly PaymentMethodDocument[] = tiktok.paymentMethods('android', 'US');
  * console.log(store?.name); // Google Play billing
  * ```
+ * @category Rate tables
  */
 export type PaymentMethodDocument = z.output<RateTableSchemas['paymentMethod']>;

@@ -13,6 +13,7 @@ import { parseRateTable } from './parse.js';
  * const source = fixedSource(tiktok);
  * console.log((await source.current()).ref); // tiktok@2026-11-25
  * ```
+ * @category Rate tables
  */
 export interface RateSource {
   /** The table to use now. */
@@ -28,6 +29,7 @@ export interface RateSource {
  * import { twitchBits } from 'gift-economy/presets/twitch-bits';
  * console.log((await fixedSource(twitchBits).current()).id); // twitch-bits
  * ```
+ * @category Rate tables
  */
 export function fixedSource(table: RateTable): RateSource {
   const checked = assertRateTable(table);
@@ -43,6 +45,7 @@ export function fixedSource(table: RateTable): RateSource {
  * const options: LoadingSourceOptions = { load: async () => JSON.parse(JSON.stringify(tiktok)), maxAgeMs: 60_000, now: () => 0 };
  * console.log((await loadingSource(options).current()).ref); // tiktok@2026-11-25
  * ```
+ * @category Rate tables
  */
 export interface LoadingSourceOptions {
   /** Fetches the table document (parsed JSON) from wherever the user keeps it. */
@@ -76,6 +79,7 @@ export interface LoadingSourceOptions {
  * });
  * console.log((await source.current()).ref); // tiktok@2026-11-25
  * ```
+ * @category Rate tables
  */
 export function loadingSource(options: LoadingSourceOptions): RateSource {
   assertObject(options, 'options { load, maxAgeMs?, fallback?, onError? }');

@@ -22,6 +22,7 @@ import type { Provenance } from '../table/provenance.js';
  * const options: GiftCalculatorOptions = { tag: 'gift-calculator', tables: { tiktok } };
  * console.log(Object.keys(options.tables ?? {})); // [ 'tiktok' ]
  * ```
+ * @category Widget
  */
 export interface GiftCalculatorOptions {
   /** The element name; `gift-calculator` by default. */
@@ -38,6 +39,7 @@ export interface GiftCalculatorOptions {
  * const find = (): GiftCalculatorElement | null => null; // document.querySelector('gift-calculator')
  * console.log(find()?.table?.ref ?? 'no widget on this page'); // no widget on this page
  * ```
+ * @category Widget
  */
 export interface GiftCalculatorElement extends HTMLElement {
   /** The rate table in use (from `preset`, `table-url` or set here). */
@@ -114,6 +116,7 @@ const TEMPLATE = `<form part="form" novalidate>
  * // in a page: defineGiftCalculator({ tables: { tiktok } }), then <gift-calculator preset="tiktok" region="US">
  * console.log(typeof defineGiftCalculator, tiktok.ref); // function tiktok@2026-11-25
  * ```
+ * @category Widget
  */
 export function defineGiftCalculator(options: GiftCalculatorOptions = {}): CustomElementConstructor {
   if (typeof options !== 'object' || options === null) {

@@ -7,7 +7,7 @@ import {
   cashOut,
   coinValue,
   compareChannels,
-  creatorValueText,
+  diamondsForCoins,
   diamondsForValue,
   giftsWithinBudget,
   Money,
@@ -16,6 +16,7 @@ import {
   payoutTarget,
   payoutTimeline,
   quoteCoins,
+  type RateTable,
   safeParseRateTable,
   sendGifts,
   viewerBalance,
@@ -134,13 +135,17 @@ describe('send gifts and cash out', () => {
     expectEconomyError(() => cashOut(table, { diamonds: 1, method: 'cheque' }), 'INVALID_ARGUMENT', /paypal/);
   });
 
-  it('creator value per keystroke, integers only', () => {
+  it('what coins of gifts yield a creator: coins -> diamonds -> their value, on the ordinary path', () => {
+    const value = (table: RateTable, coins: number) => {
+      const out = cashOut(table, { diamonds: diamondsForCoins(table, coins) });
+      return out.ok ? out.gross.toString() : out.reason;
+    };
     // 1,000 coins × 1 diamond × USD 0.005 = 5.00
-    expect(creatorValueText(tiktok, 1000)).toBe('5.00');
+    expect(value(tiktok, 1000)).toBe('5.00 USD');
     // half-diamond reading: 1,001 coins -> floor(500.5) = 500 diamonds -> 2.50
-    expect(creatorValueText(half, 1001)).toBe('2.50');
+    expect(value(half, 1001)).toBe('2.50 USD');
     // Twitch: 100 Bits -> USD 1.00 (USD 0.01 per Bit)
-    expect(creatorValueText(twitchBits, 100)).toBe('1.00');
+    expect(value(twitchBits, 100)).toBe('1.00 USD');
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, allocateMinor, money } from '../../src/index.js';
+import { allocate, allocateMinor, money } from '../../src/money/index.js';
 import { expectEconomyError } from '../helpers.js';
 
 /** An independent reference: largest remainder with exact rationals, ties to the earlier part. */

@@ -1,8 +1,9 @@
 import { Decimal as PlainDecimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EconomyError, Money, minorToDecimalString, minorUnits, money } from '../../src/index.js';
+import { EconomyError, Money, minorUnits, money } from '../../src/index.js';
 import { COMMON_MINOR_UNITS } from '../../src/money/currency.js';
+import { minorToDecimalString } from '../../src/money/index.js';
 import { expectEconomyError } from '../helpers.js';
 
 describe('money', () => {

@@ -1,7 +1,7 @@
 import { dinero, down, halfAwayFromZero, halfEven, halfTowardsZero, toSnapshot, transformScale, USD, up } from 'dinero.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divideRounded, Money, type RoundingMode } from '../../src/index.js';
+import { divideRounded, Money, type RoundingMode } from '../../src/money/index.js';
 
 // dinero.js names: down = toward −∞, up = toward +∞, halfAwayFromZero / halfTowardsZero / halfEven.
 const DINERO_EQUIVALENT = {

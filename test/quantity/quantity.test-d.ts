@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { addQuantities, type Coins, coins, type Diamonds, diamonds, type Money, money } from '../../src/index.js';
+import { type Coins, coins, type Diamonds, diamonds, type Money, money } from '../../src/index.js';
+import { addQuantities } from '../../src/quantity/quantity.js';
 
 describe('branded quantities', () => {
   it('keep coins, diamonds and money apart', () => {

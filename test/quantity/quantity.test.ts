@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addQuantities, coins, diamonds, multiplyQuantity } from '../../src/index.js';
+import { coins, diamonds } from '../../src/index.js';
+import { addQuantities, multiplyQuantity } from '../../src/quantity/quantity.js';
 import { expectEconomyError } from '../helpers.js';
 
 describe('coins and diamonds', () => {
