@@ -222,7 +222,7 @@ function resolveRule(table: RateTable, region: string, feature: string, at: numb
   const currency = table.regionCurrency(region) ?? base.currency;
   const inWindow = (rule: FeatureRule) =>
     (rule.from === undefined || at >= Date.parse(rule.from)) && (rule.to === undefined || at < Date.parse(rule.to));
-  const date = new Date(at).toISOString().slice(0, 10);
+  const date = () => new Date(at).toISOString().slice(0, 10);
 
   let rule: FeatureRule | undefined;
   let fromRegion = false;
@@ -232,10 +232,10 @@ function resolveRule(table: RateTable, region: string, feature: string, at: numb
   } else {
     const fallback = base.features[feature] as FeatureRule;
     if (!inWindow(fallback)) {
-      return refused('DATE', `${feature} is ${datedText(fallback)}, not on ${date}`, []);
+      return refused('DATE', `${feature} is ${datedText(fallback)}, not on ${date()}`, []);
     }
     if (!fallback.available && regionalRule?.available) {
-      return refused('DATE', `${feature} is available in ${region} ${datedText(regionalRule)}, not on ${date}`, []);
+      return refused('DATE', `${feature} is available in ${region} ${datedText(regionalRule)}, not on ${date()}`, []);
     }
     rule = fallback;
   }
@@ -350,7 +350,12 @@ export function judgePerson(
 ): Refusal | NotKnown | undefined {
   assertObject(person, 'a person { region?, age?, at? }');
   if (person.region === undefined) return undefined;
-  const answer = check(table, { region: person.region, feature, ...defined({ age: person.age, at: person.at }) });
+  const answer = check(table, {
+    region: person.region,
+    feature,
+    ...(person.age === undefined ? {} : { age: person.age }),
+    ...(person.at === undefined ? {} : { at: person.at }),
+  });
   if (answer.status === 'refused') return answer;
   if (answer.status === 'unknown') return answer.ifListed.ok ? answer : answer.ifListed;
   return undefined;

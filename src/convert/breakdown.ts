@@ -134,7 +134,19 @@ type StepParts = { readonly [K in keyof BreakdownStep]: BreakdownStep[K] | (unde
 
 /** @internal Freezes a step, dropping absent optional parts. */
 export function step(parts: StepParts): BreakdownStep {
-  return Object.freeze(defined(parts)) as BreakdownStep;
+  // the same keys in the same order every time, so answers share one shape per kind of step
+  const made: { -readonly [K in keyof BreakdownStep]: BreakdownStep[K] } = {
+    step: parts.step,
+    input: parts.input,
+    rule: parts.rule,
+    table: parts.table,
+    output: parts.output,
+  };
+  if (parts.rate !== undefined) made.rate = parts.rate;
+  if (parts.rounding !== undefined) made.rounding = parts.rounding;
+  if (parts.also !== undefined) made.also = parts.also;
+  if (parts.residue !== undefined) made.residue = parts.residue;
+  return Object.freeze(made);
 }
 
 /** @internal A whole or exact count of a unit. */

@@ -228,7 +228,8 @@ export function allowBuying(table: RateTable, query: Buyer & { readonly channel:
     region: query.region,
     feature: 'buy-coins',
     channel: query.channel,
-    ...defined({ age: query.age, at: query.at }),
+    ...(query.age === undefined ? {} : { age: query.age }),
+    ...(query.at === undefined ? {} : { at: query.at }),
   });
 }
 
@@ -244,17 +245,21 @@ export function priceQuote(
 ): Quote {
   const { set, fallback } = offers;
   const currency = set.currency;
-  const lines = planLines.map((line) =>
-    Object.freeze({
+  const lines = planLines.map((line): QuoteLine => {
+    const made: { -readonly [K in keyof QuoteLine]: QuoteLine[K] } = {
       kind: line.kind,
-      ...defined({ bundleId: line.bundleId }),
       coins: line.coins,
-      ...defined({ bonus: line.bundleId === undefined ? undefined : set.bundles.find((bundle) => bundle.id === line.bundleId)?.bonus }),
       count: line.count,
       unitPrice: Money.fromMinor(line.unitPriceMinor, currency),
       total: Money.fromMinor(line.totalMinor, currency),
-    }),
-  );
+    };
+    if (line.bundleId !== undefined) {
+      made.bundleId = line.bundleId;
+      const bonus = set.bundles.find((bundle) => bundle.id === line.bundleId)?.bonus;
+      if (bonus !== undefined) made.bonus = bonus;
+    }
+    return Object.freeze(made);
+  });
   const price = lines.reduce((sum, line) => sum.plus(line.total), Money.fromMinor(0, currency));
   const breakdown = lines.map((line) =>
     line.kind === 'bundle'
@@ -297,7 +302,8 @@ export function priceQuote(
     ok: true as const,
     channel: set.channel,
     region,
-    ...defined({ regionNotKnown: notKnown?.reason, currencyFallback: fallback }),
+    ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
+    ...(fallback ? { currencyFallback: fallback } : {}),
     coins,
     coinsReceived: received as Coins,
     price,

@@ -102,6 +102,17 @@ export function weakest(...confidences: (Confidence | undefined)[]): Confidence 
   return found;
 }
 
+const sourceFigures = new Map<string, Figure>();
+/** One shared figure per source key, so joining answers allocates nothing per source. */
+function figureOf(key: string): Figure {
+  let figure = sourceFigures.get(key);
+  if (figure === undefined) {
+    figure = Object.freeze({ source: key });
+    if (sourceFigures.size < 4096) sourceFigures.set(key, figure);
+  }
+  return figure;
+}
+
 /** @internal The provenance of an answer built from other answers (and perhaps some figures of its own). */
 export function joinProvenance(
   table: { provenance(figures: readonly (Figure | undefined)[], floor?: Confidence): Provenance },
@@ -109,6 +120,12 @@ export function joinProvenance(
   figures: readonly (Figure | undefined)[] = [],
   floor: Confidence = 'sourced',
 ): Provenance {
-  const keys = parts.flatMap((part) => part.sources.map((source) => ({ source: source.key })));
-  return table.provenance([...keys, ...figures], weakest(floor, ...parts.map((part) => part.confidence)));
+  const all: Figure[] = [];
+  let confidence = floor;
+  for (const part of parts) {
+    for (const source of part.sources) all.push(figureOf(source.key));
+    confidence = weakest(confidence, part.confidence);
+  }
+  for (const figure of figures) if (figure !== undefined) all.push(figure);
+  return table.provenance(all, confidence);
 }
