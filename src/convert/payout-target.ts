@@ -139,11 +139,7 @@ export function payoutTarget<Names extends TableNames>(
 function grossForNet(table: RateTable, net: Money, methodId: string | undefined): Money {
   const method = table.payoutMethod(methodId);
   const currency = net.currency;
-  const netAfter = (grossMinor: number) => {
-    const gross = Money.fromMinor(grossMinor, currency);
-    const fee = gross.times(method.percentFee).plus(Money.of(method.fixedFee, currency)).round(method.feeRounding);
-    return gross.minus(fee);
-  };
+  const netAfter = (grossMinor: number) => Money.fromMinor(grossMinor - table.payoutFeeMinor(grossMinor, method.id), currency);
   const goal = Number(net.round('ceil').toMinor());
   const found = smallestCount((minor) => netAfter(minor).compare(net) >= 0, goal + 1);
   return Money.fromMinor(found, currency);

@@ -79,11 +79,10 @@ export function payoutTimeline(
   }
   const start = Math.floor(toEpochMs(query.from, ['from']) / DAY) * DAY;
   const method = compiled.payoutMethod(query.method);
-  const minimum = payout.minimum === undefined ? undefined : Money.of(payout.minimum, payout.currency);
+  const { minimum, maximumPerDay: cap } = compiled.payoutLimits();
   if (minimum && amount.compare(minimum) < 0) {
     throw new EconomyError('INVALID_AMOUNT', `${amount} is below the minimum withdrawal of ${minimum}`, { path: ['amount'] });
   }
-  const cap = payout.maximumPerDay === undefined ? undefined : Money.of(payout.maximumPerDay, payout.currency);
   const total = amount.toMinor();
   const perDay = cap === undefined ? total : cap.toMinor();
   const count = (total + perDay - 1n) / perDay;

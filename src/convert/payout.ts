@@ -10,7 +10,7 @@ import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance } from '../table/provenance.js';
 import { type Breakdown, type BreakdownStep, counted, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
-import { diamondsForMinor, payoutFeeMinor } from './rates.js';
+import { diamondsForMinor } from './rates.js';
 
 /**
  * A conversion rate into another currency, with where it comes from (shown in the breakdown).
@@ -123,10 +123,9 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     throw new EconomyError('CURRENCY_MISMATCH', `${compiled.ref} values diamonds in ${gross.currency} but pays out in ${currency}`);
   }
   // no published minimum: whether this much can be withdrawn is not known, and the answer says so
-  const minimum = payout.minimum === undefined ? undefined : Money.of(payout.minimum, currency);
+  const { minimum, maximumPerDay: maximum } = compiled.payoutLimits();
   const withdrawable = minimum === undefined ? undefined : gross.compare(minimum) >= 0;
   const diamondsMissing = minimum === undefined || withdrawable ? 0 : diamondsForValue(compiled, minimum) - diamonds;
-  const maximum = payout.maximumPerDay === undefined ? undefined : Money.of(payout.maximumPerDay, currency);
   const capped = maximum && gross.compare(maximum) > 0 ? maximum : gross;
   const withdrawal = withdrawable === false ? Money.fromMinor(0, currency) : capped;
   const steps: BreakdownStep[] = [valueStep];
@@ -152,7 +151,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
           : undefined,
     }),
   );
-  const fee = Money.fromMinor(payoutFeeMinor(compiled, Number(withdrawal.toMinor()), method.id), currency);
+  const fee = Money.fromMinor(compiled.payoutFeeMinor(Number(withdrawal.toMinor()), method.id), currency);
   const net = withdrawal.compare(fee) > 0 ? withdrawal.minus(fee) : Money.fromMinor(0, currency);
   steps.push(
     step({

@@ -1,7 +1,5 @@
 import { describeValue, EconomyError } from '../errors.js';
-import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
-import { ratioFromDecimal } from '../money/ratio.js';
 import { type Coins, type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 
@@ -89,29 +87,4 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
     else low = middle;
   }
   return high;
-}
-
-/**
- * The payout method's fee on a withdrawal, in minor units: percent × withdrawal + fixed fee, rounded once with
- * the method's rounding (nothing on a zero withdrawal). Integers only.
- *
- * @throws EconomyError `INVALID_ARGUMENT` for a method the table does not have.
- * @internal
- */
-export function payoutFeeMinor(table: RateTable, withdrawalMinor: number, methodId?: string): number {
-  const payout = assertRateTable(table).document.payout;
-  if (typeof withdrawalMinor !== 'number' || !Number.isSafeInteger(withdrawalMinor) || withdrawalMinor < 0) {
-    throw new EconomyError('INVALID_AMOUNT', `withdrawalMinor must be whole minor units ≥ 0, got ${describeValue(withdrawalMinor)}`, {
-      path: ['withdrawalMinor'],
-    });
-  }
-  const method = assertRateTable(table).payoutMethod(methodId);
-  if (withdrawalMinor === 0) return 0;
-  const places = minorUnits(payout.currency);
-  const percent = ratioFromDecimal(method.percentFee);
-  const fixed = ratioFromDecimal(method.fixedFee, places);
-  // (withdrawal × p/q) + f/g = (withdrawal × p × g + f × q) / (q × g), rounded once
-  const numerator =
-    safeMultiply(safeMultiply(withdrawalMinor, percent.numerator), fixed.denominator) + safeMultiply(fixed.numerator, percent.denominator);
-  return divideRoundedNumber(numerator, safeMultiply(percent.denominator, fixed.denominator), method.feeRounding);
 }

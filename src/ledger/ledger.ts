@@ -1,6 +1,6 @@
 import { type Refusal, refusal } from '../availability/check.js';
 import { findGift } from '../convert/gift.js';
-import { diamondsForGifts, diamondsValueMinor, payoutFeeMinor } from '../convert/rates.js';
+import { diamondsForGifts, diamondsValueMinor } from '../convert/rates.js';
 import { assertObject, describeValue, EconomyError } from '../errors.js';
 import { safeMultiply } from '../money/integer.js';
 import { Money } from '../money/money.js';
@@ -635,22 +635,18 @@ export class Ledger {
   /** The postings of paying out diamonds from `from` (the creator's account or its reserve), or why not. */
   #payout(creator: string, diamonds: number, methodId: string | undefined, from: string): Posting[] | Refusal {
     const table = this.table;
-    const payout = table.document.payout;
     const method = table.payoutMethod(methodId);
     const gross = diamondsValueMinor(table, diamonds);
     const currency = table.document.diamondValue.currency;
+    const { minimum, maximumPerDay } = table.payoutLimits();
     // a table with no published minimum sets none here: a wallet running its own economy states its own
-    if (payout.minimum !== undefined && gross < Number(Money.of(payout.minimum, currency).toMinor())) {
-      return refusal(
-        'NOT_ENOUGH',
-        `the payout is ${Money.fromMinor(gross, currency)}; the minimum is ${Money.of(payout.minimum, currency)}`,
-        [],
-      );
+    if (minimum !== undefined && gross < Number(minimum.toMinor())) {
+      return refusal('NOT_ENOUGH', `the payout is ${Money.fromMinor(gross, currency)}; the minimum is ${minimum}`, []);
     }
-    if (payout.maximumPerDay !== undefined && gross > Number(Money.of(payout.maximumPerDay, currency).toMinor())) {
-      return refusal('NOT_ENOUGH', `the payout is above the daily maximum of ${Money.of(payout.maximumPerDay, currency)}`, []);
+    if (maximumPerDay !== undefined && gross > Number(maximumPerDay.toMinor())) {
+      return refusal('NOT_ENOUGH', `the payout is above the daily maximum of ${maximumPerDay}`, []);
     }
-    const paidFee = Math.min(payoutFeeMinor(table, gross, method.id), gross);
+    const paidFee = Math.min(table.payoutFeeMinor(gross, method.id), gross);
     return [
       posting(from, 'diamond', -diamonds),
       posting(accounts.diamondsRedeemed, 'diamond', diamonds),

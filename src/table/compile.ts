@@ -2,6 +2,7 @@ import { type BundleOffer, type CustomOffer, PurchasePlanner } from '../catalog/
 import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
+import { Money } from '../money/money.js';
 import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
 import { type Confidence, type Figure, figuresKey, type Provenance, provenanceOf } from './provenance.js';
 import type { CustomAmountDocument, GiftDocument, PaymentMethodDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
@@ -92,6 +93,8 @@ export class RateTable<Names extends TableNames = TableNames> {
   readonly #provenance = new Map<string, Provenance>();
   readonly #payments = new Map<string, readonly PaymentMethodDocument[]>();
   readonly #commissions: ReadonlyMap<string, Ratio>;
+  readonly #fees = new Map<string, { readonly percent: Ratio; readonly fixed: Ratio }>();
+  #limits: { readonly minimum?: Money; readonly maximumPerDay?: Money } | undefined;
 
   /** @internal Use `parseRateTable` or `compileRateTable`. */
   constructor(document: RateTableDocument) {
@@ -202,6 +205,65 @@ export class RateTable<Names extends TableNames = TableNames> {
       );
     }
     return divideRoundedNumber(safeMultiply(paidMinor, rate.numerator), rate.denominator, 'half-even');
+  }
+
+  /**
+   * A payout method's fee on a withdrawal of `withdrawalMinor` minor units of the payout currency: percent ×
+   * withdrawal + fixed fee, rounded once with the method's rounding, nothing on a zero withdrawal. The one fee
+   * rule of cash-outs, payout targets, timelines and the ledger.
+   *
+   * @throws EconomyError `INVALID_AMOUNT` for a withdrawal that is not whole minor units ≥ 0, `INVALID_ARGUMENT`
+   *   for a method the table does not have.
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.payoutFeeMinor(25_000, 'paypal')); // 0 (TikTok's own fee on PayPal is 0, tiktok.json)
+   * ```
+   */
+  payoutFeeMinor(withdrawalMinor: number, methodId?: unknown): number {
+    if (typeof withdrawalMinor !== 'number' || !Number.isSafeInteger(withdrawalMinor) || withdrawalMinor < 0) {
+      throw new EconomyError('INVALID_AMOUNT', `withdrawalMinor must be whole minor units ≥ 0, got ${describeValue(withdrawalMinor)}`, {
+        path: ['withdrawalMinor'],
+      });
+    }
+    const method = this.payoutMethod(methodId);
+    if (withdrawalMinor === 0) return 0;
+    let fee = this.#fees.get(method.id);
+    if (fee === undefined) {
+      fee = {
+        percent: ratioFromDecimal(method.percentFee),
+        fixed: ratioFromDecimal(method.fixedFee, minorUnits(this.document.payout.currency)),
+      };
+      this.#fees.set(method.id, fee);
+    }
+    const { percent, fixed } = fee;
+    // (withdrawal × p/q) + f/g = (withdrawal × p × g + f × q) / (q × g), rounded once
+    const numerator =
+      safeMultiply(safeMultiply(withdrawalMinor, percent.numerator), fixed.denominator) +
+      safeMultiply(fixed.numerator, percent.denominator);
+    return divideRoundedNumber(numerator, safeMultiply(percent.denominator, fixed.denominator), method.feeRounding);
+  }
+
+  /**
+   * The payout limits as money in the payout currency: the minimum withdrawal (absent when no source publishes
+   * one: then whether a small withdrawal is allowed is not known) and the daily maximum.
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * const { minimum, maximumPerDay } = tiktok.payoutLimits();
+   * console.log(String(minimum), String(maximumPerDay)); // 100.00 USD 1000.00 USD
+   * ```
+   */
+  payoutLimits(): { readonly minimum?: Money; readonly maximumPerDay?: Money } {
+    if (this.#limits === undefined) {
+      const { minimum, maximumPerDay, currency } = this.document.payout;
+      this.#limits = Object.freeze({
+        ...(minimum === undefined ? {} : { minimum: Money.of(minimum, currency) }),
+        ...(maximumPerDay === undefined ? {} : { maximumPerDay: Money.of(maximumPerDay, currency) }),
+      });
+    }
+    return this.#limits;
   }
 
   /**
