@@ -224,8 +224,15 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       return this.#root.querySelector(`[name="${name}"], [data-id="${name}"]`) as HTMLElement;
     }
 
+    /** The `locale` attribute when Intl knows it; otherwise the browser's own (a bad tag never breaks the page). */
     get #locale(): string | undefined {
-      return this.getAttribute('locale') ?? undefined;
+      const tag = this.getAttribute('locale');
+      if (tag === null) return undefined;
+      try {
+        return Intl.getCanonicalLocales(tag)[0];
+      } catch {
+        return undefined;
+      }
     }
 
     /** Fills the pickers from the table and the attributes, then answers. */
@@ -291,10 +298,20 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
           if (answer.regionNotKnown) notes.add(`${answer.regionNotKnown}.`);
         },
       };
-      this.#coins(asking);
-      this.#budget(asking);
-      const steps = this.#gifts(asking);
-      this.#cashOut(asking);
+      // a question the library refuses to answer (a region code that is not one, …) says why where its answer goes
+      const ask = <T>(name: string, question: () => T, otherwise: T): T => {
+        try {
+          return question();
+        } catch (error) {
+          if (!(error instanceof EconomyError)) throw error;
+          refused(this.#out(name), error.message);
+          return otherwise;
+        }
+      };
+      ask('saving', () => this.#coins(asking), undefined);
+      ask('bought', () => this.#budget(asking), undefined);
+      const steps = ask('given', () => this.#gifts(asking), []);
+      ask('cashed', () => this.#cashOut(asking), undefined);
       this.#steps(steps, locale);
       const sources = new Map(provenance.flatMap((p) => p.sources).map((source) => [source.key, source]));
       const confidence = provenance.some((p) => p.confidence === 'user-supplied')

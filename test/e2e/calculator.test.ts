@@ -193,6 +193,21 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
     await page.close();
   });
 
+  it('answers a region code that is not one and a locale Intl does not know with messages, never a page error', async () => {
+    const { page, errors } = await open(1280);
+    await page.locator('gift-calculator').evaluate((element) => {
+      element.setAttribute('locale', 'not a locale!');
+      element.setAttribute('region', 'ZZ');
+    });
+    expect(await text(page, '[name="given"]')).toMatch(/^region must be an ISO 3166-1 alpha-2 code/);
+    expect(await page.locator('[name="given"]').getAttribute('class')).toBe('refused');
+    await page.selectOption('[name="region"]', 'US');
+    // the browser's own locale formats the figures (en-US in this Chromium)
+    expect(await text(page, '[name="bought"]')).toMatch(/buys 1,750 coins/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const width of [390, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`fits ${width} px in ${scheme} mode, 16 px inputs, axe-core clean, no console errors`, async () => {
