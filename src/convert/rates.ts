@@ -1,6 +1,5 @@
 import { describeValue, EconomyError } from '../errors.js';
-import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
-import { type Coins, type Diamonds, wholeCount } from '../quantity/quantity.js';
+import type { Coins, Diamonds } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 
 // The table's exact rates applied with integers. These are the hot-path building blocks every question uses.
@@ -18,12 +17,7 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
  * @category Questions
  */
 export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamonds {
-  const share = assertRateTable(table).diamondsPerCoin;
-  return divideRoundedNumber(
-    safeMultiply(wholeCount(coins, 'coins', ['coins']), share.numerator),
-    share.denominator,
-    table.document.creatorShare.rounding,
-  ) as Diamonds;
+  return assertRateTable(table).diamondsForCoins(coins) as Diamonds;
 }
 
 /**
@@ -43,10 +37,7 @@ export function diamondsForCoins(table: RateTable, coins: Coins | number): Diamo
  * @category Questions
  */
 export function diamondsForGifts(table: RateTable, giftCoins: number, count: number): Diamonds {
-  const each = wholeCount(giftCoins, 'giftCoins', ['giftCoins']);
-  const times = wholeCount(count, 'count', ['count']);
-  if (table.document.creatorShare.scope === 'per-gift') return safeMultiply(diamondsForCoins(table, each), times) as Diamonds;
-  return diamondsForCoins(table, safeMultiply(each, times));
+  return assertRateTable(table).diamondsForGifts(giftCoins, count) as Diamonds;
 }
 
 /**
@@ -56,12 +47,7 @@ export function diamondsForGifts(table: RateTable, giftCoins: number, count: num
  * @internal
  */
 export function diamondsValueMinor(table: RateTable, diamonds: Diamonds | number): number {
-  const value = assertRateTable(table).diamondValueMinor;
-  return divideRoundedNumber(
-    safeMultiply(wholeCount(diamonds, 'diamonds', ['diamonds']), value.numerator),
-    value.denominator,
-    table.document.diamondValue.rounding,
-  );
+  return assertRateTable(table).diamondsValueMinor(diamonds);
 }
 
 /**
@@ -83,7 +69,7 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
   let low = Math.max(-1, Math.floor(((goalMinor - 1) * denominator) / numerator) - 2);
   while (high - low > 1) {
     const middle = low + Math.floor((high - low) / 2);
-    if (diamondsValueMinor(table, middle) >= goalMinor) high = middle;
+    if (table.diamondsValueMinor(middle) >= goalMinor) high = middle;
     else low = middle;
   }
   return high;

@@ -4,6 +4,8 @@ import { minorUnits } from '../money/currency.js';
 import { divideRoundedNumber, safeMultiply } from '../money/integer.js';
 import { Money } from '../money/money.js';
 import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
+import type { RoundingMode } from '../money/rounding.js';
+import { wholeCount } from '../quantity/quantity.js';
 import { type Confidence, type Figure, figuresKey, type Provenance, provenanceOf } from './provenance.js';
 import type { CustomAmountDocument, GiftDocument, PaymentMethodDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
 
@@ -208,6 +210,54 @@ export class RateTable<Names extends TableNames = TableNames> {
   }
 
   /**
+   * Diamonds for coins of gifts under the creator-share rule: coins × diamonds per coin, rounded once with the
+   * rule's mode. The one share rule of every question, settlement, the ledger and the live adapter.
+   *
+   * @throws EconomyError `INVALID_QUANTITY` for what is not a whole count.
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.diamondsForCoins(29_999)); // 29999 (1 diamond per coin, tiktok.json)
+   * ```
+   */
+  diamondsForCoins(coins: number): number {
+    return applyRate(coins, 'coins', this.diamondsPerCoin, this.document.creatorShare.rounding);
+  }
+
+  /**
+   * Diamonds for `count` gifts of `giftCoins` coins each, by the share rule's scope: `per-gift` rounds each
+   * single gift (then × count), otherwise the event is rounded once.
+   *
+   * @example
+   * ```ts
+   * import { applyOverlay } from 'gift-economy';
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * const half = applyOverlay(tiktok, { creatorShare: { diamondsPerCoin: '0.5' } });
+   * console.log(half.diamondsForGifts(1, 3)); // 0 (each Rose: floor(0.5) = 0, per-gift scope)
+   * ```
+   */
+  diamondsForGifts(giftCoins: number, count: number): number {
+    const each = wholeCount(giftCoins, 'giftCoins', ['giftCoins']);
+    const times = wholeCount(count, 'count', ['count']);
+    if (this.document.creatorShare.scope === 'per-gift') return safeMultiply(this.diamondsForCoins(each), times);
+    return this.diamondsForCoins(safeMultiply(each, times));
+  }
+
+  /**
+   * The money value of diamonds in minor units of the diamond-value currency, rounded once with the rule's mode:
+   * the one value rule.
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.diamondsValueMinor(29_999)); // 15000 (149.995 USD, half-even to cents)
+   * ```
+   */
+  diamondsValueMinor(diamonds: number): number {
+    return applyRate(diamonds, 'diamonds', this.diamondValueMinor, this.document.diamondValue.rounding);
+  }
+
+  /**
    * A payout method's fee on a withdrawal of `withdrawalMinor` minor units of the payout currency: percent ×
    * withdrawal + fixed fee, rounded once with the method's rounding, nothing on a zero withdrawal. The one fee
    * rule of cash-outs, payout targets, timelines and the ledger.
@@ -373,6 +423,11 @@ export function compileRateTable<Names extends TableNames = TableNames>(document
       `compileRateTable needs a validated document (from validateRateTable), got ${describeValue(document)}`,
     );
   }
+}
+
+/** A whole count × an exact rate, rounded once with a named mode (integers only). */
+function applyRate(count: number, what: string, rate: Ratio, rounding: RoundingMode): number {
+  return divideRoundedNumber(safeMultiply(wholeCount(count, what, [what]), rate.numerator), rate.denominator, rounding);
 }
 
 function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
