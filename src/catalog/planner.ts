@@ -167,8 +167,12 @@ export class PurchasePlanner {
    * reaches it (for example, only a custom amount whose maximum is below `coins`).
    */
   cheapestMinor(coins: number): number | undefined {
-    const choice = this.choose(coins);
-    return choice === undefined ? undefined : choice.priceMinor;
+    // the price alone: no plan is assembled (its path may be long)
+    const structure = this.structure;
+    const n = readCoins(coins);
+    return structure.kind === 'custom-only'
+      ? customAlone(this.custom, n)?.priceMinor
+      : priceByResidue(structure, this.custom, n)?.priceMinor;
   }
 
   /** The cheapest plan with at least `coins` coins, line by line, or `undefined` when none reaches it. */
@@ -204,18 +208,23 @@ export class PurchasePlanner {
 
   /** @internal */
   private choose(coins: number): Choice | undefined {
-    if (typeof coins !== 'number' || !Number.isSafeInteger(coins) || coins < 0) {
-      throw new EconomyError(
-        'INVALID_QUANTITY',
-        `coins must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(coins)}`,
-        {
-          path: ['coins'],
-        },
-      );
-    }
     const structure = this.structure;
-    return structure.kind === 'custom-only' ? customAlone(this.custom, coins) : chooseByResidue(structure, this.custom, coins);
+    const n = readCoins(coins);
+    return structure.kind === 'custom-only' ? customAlone(this.custom, n) : chooseByResidue(structure, this.custom, n);
   }
+}
+
+function readCoins(coins: number): number {
+  if (typeof coins !== 'number' || !Number.isSafeInteger(coins) || coins < 0) {
+    throw new EconomyError(
+      'INVALID_QUANTITY',
+      `coins must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(coins)}`,
+      {
+        path: ['coins'],
+      },
+    );
+  }
+  return coins;
 }
 
 function describe(value: unknown): string {
@@ -725,10 +734,15 @@ function layerChoice(
   };
 }
 
-function chooseByResidue(structure: ResidueStructure, custom: CustomOffer | undefined, coins: number): Choice | undefined {
+/** The cheapest price of at least `coins`, the layer it comes from, and the custom size a scan chose (or 0). */
+function priceByResidue(
+  structure: ResidueStructure,
+  custom: CustomOffer | undefined,
+  coins: number,
+): { readonly priceMinor: number; readonly layer: Layer; readonly scanned: number } | undefined {
   const { plain, mixed } = structure;
   let priceMinor = layerPrice(structure, plain, coins, custom);
-  let layer: Layer | undefined = plain;
+  let layer: Layer = plain;
   if (mixed) {
     const price = layerPrice(structure, mixed, coins, custom);
     if (price < priceMinor) {
@@ -751,9 +765,16 @@ function chooseByResidue(structure: ResidueStructure, custom: CustomOffer | unde
   if (priceMinor === UNREACHABLE) return undefined;
   if (!Number.isSafeInteger(priceMinor))
     throw new EconomyError('QUANTITY_OVERFLOW', `the price of ${coins} coins passes ${Number.MAX_SAFE_INTEGER} minor units`);
+  return { priceMinor, layer, scanned };
+}
+
+function chooseByResidue(structure: ResidueStructure, custom: CustomOffer | undefined, coins: number): Choice | undefined {
+  const priced = priceByResidue(structure, custom, coins);
+  if (priced === undefined) return undefined;
+  const { priceMinor, layer, scanned } = priced;
   if (scanned > 0) {
     const rest = coins > scanned ? coins - scanned : 0;
-    const bundlesPart = layerChoice(structure, plain, rest, undefined, priceMinor);
+    const bundlesPart = layerChoice(structure, structure.plain, rest, undefined, priceMinor);
     return { priceMinor, customCoins: scanned, bundleCounts: bundlesPart.bundleCounts };
   }
   return layerChoice(structure, layer, coins, custom, priceMinor);
