@@ -154,6 +154,32 @@ export function check<Names extends TableNames>(
   const compiled = assertRateTable(table);
   const { region, feature, channel, age } = readQuery(compiled, query);
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
+  // answers are frozen and depend on nothing else, so each table remembers the ones it gave (a bounded memo)
+  let answers = remembered.get(compiled);
+  if (answers === undefined) {
+    answers = new Map();
+    remembered.set(compiled, answers);
+  }
+  const key = `${region}|${feature}|${channel ?? ''}|${age ?? ''}|${at}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = answerFor(compiled, region, feature, channel, age, at);
+    if (answers.size < 4096) answers.set(key, answer);
+  }
+  return answer;
+}
+
+const remembered = new WeakMap<RateTable, Map<string, Allowed | Refusal | NotKnown>>();
+
+/** The answer to a read question: refused outright, judged by the rules, or "not known" for an unlisted region. */
+function answerFor(
+  compiled: RateTable,
+  region: string,
+  feature: string,
+  channel: string | undefined,
+  age: number | undefined,
+  at: number,
+): Allowed | Refusal | NotKnown {
   const unlisted = compiled.regionRule(region) === undefined ? compiled.document.regions.unlisted : undefined;
   if (unlisted?.answer === 'refuse') {
     const why = unlisted.reason ? `: ${unlisted.reason}` : '';
