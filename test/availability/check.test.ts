@@ -194,3 +194,22 @@ describe('check (channels, dates, alternatives)', () => {
     );
   });
 });
+
+describe('answers are shared safely', () => {
+  const deepFrozen = (value: unknown): boolean =>
+    typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(deepFrozen));
+
+  it('every answer is frozen all the way down, so a remembered answer cannot be changed by a caller', () => {
+    for (const query of [
+      { region: 'US', feature: 'buy-coins', channel: 'web' },
+      { region: 'DE', feature: 'send-gifts' },
+      { region: 'RU', feature: 'buy-coins' },
+      { region: 'KR', feature: 'buy-coins', age: 18 },
+      { region: 'GB', feature: 'cash-out', at: '2026-01-01' },
+    ] as const) {
+      const first = check(tiktok, query);
+      expect(deepFrozen(first)).toBe(true);
+      expect(check(tiktok, { ...query })).toEqual(first);
+    }
+  });
+});
