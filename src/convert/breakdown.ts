@@ -1,6 +1,7 @@
 import type { NotKnown } from '../availability/check.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
+import { readLocale } from '../money/locale.js';
 import { Money } from '../money/money.js';
 import type { RoundingMode } from '../money/rounding.js';
 
@@ -209,7 +210,11 @@ export interface FormattedStep {
 export function formatAmount(amount: Amount, locale?: string | readonly string[]): string {
   if (amount instanceof Money) return amount.format(locale);
   if (typeof amount === 'object' && amount !== null) {
-    if (typeof (amount as Count).count === 'string' && typeof (amount as Count).unit === 'string') {
+    if (
+      typeof (amount as Count).count === 'string' &&
+      /^-?\d+(?:\.\d+)?$/.test((amount as Count).count) &&
+      typeof (amount as Count).unit === 'string'
+    ) {
       const { count: value, unit } = amount as Count;
       const places = value.includes('.') ? value.length - value.indexOf('.') - 1 : 0;
       const number = numberFormat(locale, places).format(value as unknown as number);
@@ -217,7 +222,10 @@ export function formatAmount(amount: Amount, locale?: string | readonly string[]
     }
     if (typeof (amount as Label).label === 'string') return (amount as Label).label;
   }
-  throw new EconomyError('INVALID_ARGUMENT', `expected a Money, a count or a label, got ${describeValue(amount)}`);
+  throw new EconomyError(
+    'INVALID_ARGUMENT',
+    `expected a Money, a count { count: "12", unit: "coin" } (an exact decimal string) or a label { label }, got ${describeValue(amount)}`,
+  );
 }
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -225,7 +233,7 @@ function numberFormat(locale: string | readonly string[] | undefined, places: nu
   const key = `${String(locale)}|${places}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale as string | string[] | undefined, { maximumFractionDigits: places });
+    format = new Intl.NumberFormat(readLocale(locale), { maximumFractionDigits: places });
     if (formats.size < 64) formats.set(key, format);
   }
   return format;
@@ -246,28 +254,42 @@ function numberFormat(locale: string | readonly string[] | undefined, places: nu
  * @category Breakdowns
  */
 export function formatBreakdown(breakdown: Breakdown, locale?: string | readonly string[]): readonly FormattedStep[] {
-  if (!Array.isArray(breakdown))
+  if (!Array.isArray(breakdown)) {
     throw new EconomyError('INVALID_ARGUMENT', `expected a breakdown (an array of steps), got ${describeValue(breakdown)}`);
-  return breakdown.map((item: BreakdownStep) => {
-    if (typeof item !== 'object' || item === null)
-      throw new EconomyError('INVALID_ARGUMENT', `expected a breakdown step, got ${describeValue(item)}`);
-    const also = item.also
-      ? Object.entries(item.also)
-          .map(([name, amount]) => `${name} ${formatAmount(amount, locale)}`)
-          .join(', ')
-      : undefined;
-    return Object.freeze(
-      defined({
-        step: item.step,
-        input: formatAmount(item.input, locale),
-        rule: item.rule,
-        rate: item.rate,
-        rounding: item.rounding,
-        output: formatAmount(item.output, locale),
-        also,
-        residue: item.residue === undefined ? undefined : formatAmount(item.residue, locale),
-        table: item.table,
-      }),
-    );
+  }
+  return breakdown.map((item: BreakdownStep, index) => {
+    try {
+      return formatStep(item, locale);
+    } catch (error) {
+      const why = error instanceof EconomyError ? error.message : 'it could not be read';
+      throw new EconomyError('INVALID_ARGUMENT', `step ${index} is not a breakdown step: ${why}`, { path: [index] });
+    }
   });
+}
+
+function formatStep(item: BreakdownStep, locale: string | readonly string[] | undefined): FormattedStep {
+  if (typeof item !== 'object' || item === null) throw new EconomyError('INVALID_ARGUMENT', `got ${describeValue(item)}`);
+  const text = (value: unknown, what: string): string => {
+    if (typeof value !== 'string') throw new EconomyError('INVALID_ARGUMENT', `its ${what} must be text, got ${describeValue(value)}`);
+    return value;
+  };
+  const also =
+    item.also === undefined
+      ? undefined
+      : Object.entries(item.also)
+          .map(([name, amount]) => `${name} ${formatAmount(amount, locale)}`)
+          .join(', ');
+  return Object.freeze(
+    defined({
+      step: text(item.step, 'step') as StepName,
+      input: formatAmount(item.input, locale),
+      rule: text(item.rule, 'rule'),
+      rate: item.rate === undefined ? undefined : text(item.rate, 'rate'),
+      rounding: item.rounding,
+      output: formatAmount(item.output, locale),
+      also,
+      residue: item.residue === undefined ? undefined : formatAmount(item.residue, locale),
+      table: text(item.table, 'table'),
+    }),
+  );
 }

@@ -14,6 +14,7 @@ import {
   trim,
   unitsAt,
 } from './decimal.js';
+import { readLocale } from './locale.js';
 import { assertRoundingMode, type RoundingMode } from './rounding.js';
 
 /**
@@ -243,12 +244,20 @@ export class Money {
    * digits below the minor unit are shown rather than hidden.
    */
   format(locale?: string | readonly string[], options: Intl.NumberFormatOptions = {}): string {
-    const formatter = new Intl.NumberFormat(locale as string | string[] | undefined, {
-      style: 'currency',
-      currency: this.currency,
-      maximumFractionDigits: this.scale,
-      ...options,
-    });
+    const tags = readLocale(locale);
+    let formatter: Intl.NumberFormat;
+    try {
+      formatter = new Intl.NumberFormat(tags, {
+        style: 'currency',
+        currency: this.currency,
+        maximumFractionDigits: this.scale,
+        ...options,
+      });
+    } catch (error) {
+      throw new EconomyError('INVALID_ARGUMENT', `format options that Intl.NumberFormat refuses: ${(error as Error).message}`, {
+        path: ['options'],
+      });
+    }
     // Intl formats a decimal string exactly (no conversion to a binary float).
     return formatter.format(this.toDecimalString() as unknown as number);
   }

@@ -166,3 +166,25 @@ describe('formatBreakdown', () => {
     expectEconomyError(() => formatAmount({ count: 5 } as never), 'INVALID_ARGUMENT');
   });
 });
+
+describe('formatting hostile input', () => {
+  const lions = sendGifts(tiktok, { gift: 'Lion', region: 'US' });
+  const steps = lions.ok ? lions.breakdown : [];
+
+  it('refuses a step with a throwing getter, a count that is not an exact decimal, and a locale Intl refuses', () => {
+    const throwing = Object.defineProperty({ ...steps[0] }, 'input', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expectEconomyError(() => formatBreakdown([throwing] as never), 'INVALID_ARGUMENT', /step 0 is not a breakdown step/);
+    for (const count of ['NaN', '0x10', ' 12 ', '1e3', '', '-']) {
+      expectEconomyError(() => formatAmount({ count, unit: 'coin' }), 'INVALID_ARGUMENT');
+    }
+    for (const locale of ['not a locale!', 42, [null], '']) {
+      expectEconomyError(() => formatBreakdown(steps, locale as never), 'INVALID_ARGUMENT', /locale|step 0/);
+      expectEconomyError(() => money('1', 'USD').format(locale as never), 'INVALID_ARGUMENT', /locale/);
+    }
+    expectEconomyError(() => money('1', 'USD').format('en-US', { maximumFractionDigits: 500 }), 'INVALID_ARGUMENT', /Intl/);
+  });
+});
