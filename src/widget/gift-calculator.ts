@@ -1,7 +1,7 @@
 // <gift-calculator>: a standard custom element that answers a viewer's and a creator's questions side by side.
 // Every figure comes from the library's ordinary questions and every breakdown from formatBreakdown; nothing
 // here computes money. Text is set with textContent only (no HTML from data).
-import type { Refusal } from '../availability/check.js';
+import { check, type Refusal } from '../availability/check.js';
 import { type Breakdown, formatAmount, formatBreakdown } from '../convert/breakdown.js';
 import { budgetCoins } from '../convert/budget-coins.js';
 import { compareChannels } from '../convert/compare.js';
@@ -270,8 +270,19 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         currencies.map((code) => [code, code]),
         currency && currencies.includes(currency) ? currency : currencies[0],
       );
-      const channels = table.document.channels.map((c): [string, string] => [c.id, c.name]);
-      fill(this.#field('channel'), channels, channel ?? this.#field('channel').value ?? channels[0]?.[0]);
+      // the channels the region's rules allow for buying coins (all of them when the region is not known: the
+      // answers then say so); none when buying is refused there
+      let allowed: readonly string[];
+      try {
+        const answer = check(table, { region, feature: 'buy-coins' });
+        const judged = answer.status === 'unknown' ? answer.ifListed : answer;
+        allowed = judged.ok ? judged.channels : [];
+      } catch {
+        allowed = [];
+      }
+      const channels = table.document.channels.filter((c) => allowed.includes(c.id)).map((c): [string, string] => [c.id, c.name]);
+      const wanted = channel ?? this.#field('channel').value;
+      fill(this.#field('channel'), channels, channels.some(([id]) => id === wanted) ? wanted : channels[0]?.[0]);
     }
 
     #changed(target: EventTarget | null): void {
@@ -374,6 +385,10 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       out.className = '';
       const text = this.#field('budget').value.trim().replace(',', '.');
       const channel = this.#field('channel').value;
+      if (!channel) {
+        refused(out, 'The rules here allow buying coins on no channel.');
+        return;
+      }
       if (!currency || !/^\d{1,9}(\.\d{1,4})?$/.test(text)) {
         refused(out, `Enter an amount${currency ? ` in ${currency}` : ''}, such as 25 or 9.99.`);
         return;
