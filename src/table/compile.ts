@@ -147,6 +147,9 @@ export class RateTable<Names extends TableNames = TableNames> {
    * `undefined` when the table sells nothing there.
    */
   offers(channel: string, currency: string, region?: string): OfferSet | undefined {
+    name(channel, 'channel');
+    name(currency, 'currency');
+    if (region !== undefined) name(region, 'region');
     return (
       (region !== undefined ? this.#offerSets().get(`${channel}/${currency}/${region}`) : undefined) ??
       this.#offerSets().get(`${channel}/${currency}/*`)
@@ -196,6 +199,7 @@ export class RateTable<Names extends TableNames = TableNames> {
    * ```
    */
   storeCommissionMinor(channel: string, paidMinor: number): number {
+    wholeCount(paidMinor, 'paidMinor', ['paidMinor']);
     const rate = this.#commissions.get(channel);
     if (rate === undefined) {
       throw new EconomyError(
@@ -327,6 +331,8 @@ export class RateTable<Names extends TableNames = TableNames> {
    * ```
    */
   paymentMethods(channel: string, region: string): readonly PaymentMethodDocument[] {
+    name(channel, 'channel');
+    name(region, 'region');
     const key = `${channel}/${region}`;
     let found = this.#payments.get(key);
     if (found === undefined) {
@@ -361,6 +367,7 @@ export class RateTable<Names extends TableNames = TableNames> {
    * ```
    */
   currenciesIn(region: string): readonly string[] {
+    name(region, 'region');
     const own = this.regionCurrency(region);
     const priced = this.document.currencies.filter((currency) =>
       this.document.channels.some((channel) => this.offers(channel.id, currency, region) !== undefined),
@@ -379,7 +386,15 @@ export class RateTable<Names extends TableNames = TableNames> {
    * figure the caller passed with the question (an FX rate), or the confidence of a rule already judged.
    */
   provenance(figures: readonly (Figure | undefined)[], floor: Confidence = 'sourced'): Provenance {
-    const key = figuresKey(figures, floor);
+    if (!Array.isArray(figures) || !(floor === 'sourced' || floor === 'derived' || floor === 'user-supplied')) {
+      throw new EconomyError('INVALID_ARGUMENT', 'provenance needs an array of figures { source?, derived? } and a confidence');
+    }
+    let key: string;
+    try {
+      key = figuresKey(figures, floor);
+    } catch {
+      throw new EconomyError('INVALID_ARGUMENT', 'a figure could not be read: figures are { source?, derived? } objects');
+    }
     let found = this.#provenance.get(key);
     if (found === undefined) {
       found = provenanceOf(this.document, figures, floor);
@@ -390,6 +405,9 @@ export class RateTable<Names extends TableNames = TableNames> {
 
   /** True when `at` (ms since the epoch) falls in this version's period. */
   isInForce(at: number): boolean {
+    if (typeof at !== 'number' || !Number.isFinite(at)) {
+      throw new EconomyError('INVALID_ARGUMENT', `at must be milliseconds since the epoch, got ${describeValue(at)}`, { path: ['at'] });
+    }
     return at >= this.effectiveFrom && (this.effectiveTo === undefined || at < this.effectiveTo);
   }
 
@@ -423,6 +441,13 @@ export function compileRateTable<Names extends TableNames = TableNames>(document
       `compileRateTable needs a validated document (from validateRateTable), got ${describeValue(document)}`,
     );
   }
+}
+
+/** Checks that a lookup argument is a name (a string), so a hostile value is an error, never a raw one. */
+function name(value: unknown, what: string): string {
+  if (typeof value !== 'string')
+    throw new EconomyError('INVALID_ARGUMENT', `${what} must be a string, got ${describeValue(value)}`, { path: [what] });
+  return value;
 }
 
 /** A whole count × an exact rate, rounded once with a named mode (integers only). */
