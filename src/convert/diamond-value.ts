@@ -6,7 +6,6 @@ import { diamondsValueMinor } from './rates.js';
 
 /**
  * The diamond value as Money, with its breakdown step.
- * @category Questions
  */
 export function diamondValueStep(table: RateTable, diamonds: number): { value: Money; step: BreakdownStep } {
   const { currency, perDiamond, rounding } = table.document.diamondValue;

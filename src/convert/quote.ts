@@ -171,7 +171,6 @@ export function quoteCoins<Names extends TableNames>(table: RateTable<Names>, qu
  * The purchase options for a buyer: in the currency asked, else the region's; when that has no prices (or the
  * region is not listed, so its currency is not known), the default region's prices if the question allows a
  * fallback, else a refusal naming the currencies that have prices. The one currency rule of every price question.
- * @category Questions
  */
 export function findOffers(
   table: RateTable,
@@ -219,7 +218,6 @@ export function findOffers(
 
 /**
  * Checks the buy-coins rule for a buyer on a channel.
- * @category Questions
  */
 export function allowBuying(table: RateTable, query: Buyer & { readonly channel: string }): Allowed | Refusal | NotKnown {
   readRegion(readField(query, 'region'));
@@ -333,7 +331,6 @@ function customStep(table: RateTable, set: OfferSet, coins: number, total: Money
 
 /**
  * Reads a field of a question object, refusing a non-object question.
- * @category Questions
  */
 export function readField<T extends object, K extends keyof T>(query: T, key: K): T[K] {
   if (typeof query !== 'object' || query === null) {

@@ -31,7 +31,6 @@ const FIELDS: Readonly<Record<LedgerEvent['type'], Readonly<Record<string, Kind 
  * Reads a ledger event completely into a frozen plain copy before anything is posted: its type, exactly the
  * fields of that type (an extra field, a function, a throwing getter or a `__proto__` key is refused), each
  * of the right kind. `INVALID_EVENT` (or `INVALID_QUANTITY` for a count) with the field's path otherwise.
- * @category Ledger
  */
 export function readLedgerEvent(event: unknown): LedgerEvent {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
@@ -136,7 +135,6 @@ function readKind(kind: Kind, value: unknown, name: string): unknown {
 
 /**
  * Whether two read events are the same: same fields, same values (events are flat plain data).
- * @category Ledger
  */
 export function sameEvent(a: LedgerEvent, b: LedgerEvent): boolean {
   const left = a as unknown as Record<string, unknown>;

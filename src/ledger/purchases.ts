@@ -8,7 +8,6 @@ import type { LedgerEvent } from './ledger.js';
 
 /**
  * A purchase priced: coins received, what was paid in minor units, and the currency.
- * @category Ledger
  */
 export interface Bought {
   readonly ok: true;

@@ -35,7 +35,6 @@ export function divideRoundedNumber(numerator: number, denominator: number, mode
 
 /**
  * Greatest common divisor of two non-negative safe integers.
- * @category Money and counts
  */
 export function gcd(a: number, b: number): number {
   let x = a;
@@ -46,7 +45,6 @@ export function gcd(a: number, b: number): number {
 
 /**
  * Least common multiple of two positive safe integers.
- * @category Money and counts
  */
 export function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
@@ -54,7 +52,6 @@ export function lcm(a: number, b: number): number {
 
 /**
  * Multiplies two safe integers, refusing a product past 2^53 − 1.
- * @category Money and counts
  */
 export function safeMultiply(a: number, b: number): number {
   const product = a * b;

@@ -51,7 +51,6 @@ function gcdBig(a: bigint, b: bigint): bigint {
 
 /**
  * Multiplies two ratios exactly, in lowest terms.
- * @category Money and counts
  */
 export function multiplyRatios(a: Ratio, b: Ratio): Ratio {
   const g1 = gcd(a.numerator, b.denominator) || 1;

@@ -2,7 +2,6 @@ import { describeValue, EconomyError } from '../errors.js';
 
 /**
  * A double-quoted SQL identifier; any character but NUL is allowed, `"` is doubled.
- * @category SQL
  */
 export function identifier(name: unknown, path: readonly (string | number)[]): string {
   if (typeof name !== 'string' || name === '' || name.length > 1000 || name.includes('\u0000')) {
@@ -13,7 +12,6 @@ export function identifier(name: unknown, path: readonly (string | number)[]): s
 
 /**
  * A single-quoted SQL string literal (standard strings: `'` is doubled, backslashes are literal).
- * @category SQL
  */
 export function literal(text: string): string {
   if (text.includes('\u0000')) throw new EconomyError('INVALID_ARGUMENT', 'a SQL string must not contain NUL');

@@ -534,7 +534,6 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
 
 /**
  * Freezes an object graph (plain data) in place.
- * @category Rate tables
  */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -546,7 +545,6 @@ export function deepFreeze<T>(value: T): T {
 
 /**
  * Asserts that a value is a compiled {@link RateTable}.
- * @category Rate tables
  */
 export function assertRateTable(value: unknown): RateTable {
   if (value instanceof RateTable) return value;

@@ -7,7 +7,6 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Lists every object key in `input` that could pollute a prototype, with its path.
- * @category Rate tables
  */
 export function findPollutingKeys(input: unknown, path: (string | number)[] = [], found: Issue[] = []): Issue[] {
   if (Array.isArray(input)) {
@@ -29,7 +28,6 @@ export function findPollutingKeys(input: unknown, path: (string | number)[] = []
 /**
  * The rules a schema cannot express alone: unique ids, references between parts, ranges, codes the runtime
  * must know. Returns every problem found.
- * @category Rate tables
  */
 export function crossCheck(table: RateTableDocument): Issue[] {
   const issues: Issue[] = [];
