@@ -244,7 +244,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       const region = this.getAttribute('region') ?? listed[0] ?? 'US';
       fill(
         this.#field('region'),
-        [...new Set([region, ...listed])].map((code) => [code, names?.of(code) ?? code]),
+        [...new Set([region, ...listed])].map((code) => [code, names(code)]),
         region,
       );
       this.#regionChanged(this.getAttribute('currency') ?? undefined, this.getAttribute('channel') ?? undefined);
@@ -540,10 +540,19 @@ function channelName(table: RateTable, id: string): string {
   return table.document.channels.find((channel) => channel.id === id)?.name ?? id;
 }
 
-function regionNames(locale: string | undefined): Intl.DisplayNames | undefined {
+/** Region names for the locale; a code Intl cannot name (or a runtime without DisplayNames) shows as itself. */
+function regionNames(locale: string | undefined): (code: string) => string {
+  let display: Intl.DisplayNames | undefined;
   try {
-    return new Intl.DisplayNames(locale, { type: 'region' });
+    display = new Intl.DisplayNames(locale, { type: 'region' });
   } catch {
-    return undefined;
+    display = undefined;
   }
+  return (code) => {
+    try {
+      return display?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
 }
