@@ -162,14 +162,14 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         : [channel, '—', '—', answer.reason],
     );
     return [
-      `${coins} coins on ${context.table.ref} in ${context.region}`,
+      `${count(context, coins)} coins on ${context.table.ref} in ${context.region}`,
       '',
       textTable(['channel', 'price', 'coins received', 'per coin'], rows),
       '',
       comparison.cheapest && comparison.saving
         ? `Cheapest on ${comparison.cheapest.channel}: you save ${fmt(context, comparison.saving)} against ${comparison.dearest?.channel}.`
         : '',
-      `A creator receiving gifts worth ${coins} coins gets ${diamonds} ${context.table.document.units.diamond}s = ${fmt(context, value)} (before payout fees).`,
+      `A creator receiving gifts worth ${count(context, coins)} coins gets ${count(context, diamonds)} ${context.table.document.units.diamond}s = ${fmt(context, value)} (before payout fees).`,
     ]
       .filter((line, index, all) => line !== '' || all[index - 1] !== '')
       .join('\n');
@@ -180,7 +180,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     if (!answer.ok) return refuse(context, answer);
     if (context.json) return toJson(answer);
     return [
-      `${answer.count} × ${answer.gift.name} (gift ${answer.gift.id}) on ${context.table.ref}`,
+      `${count(context, answer.count)} × ${answer.gift.name} (gift ${answer.gift.id}) on ${context.table.ref}`,
       '',
       textTable(
         ['coins', context.table.document.units.diamond + 's', 'value'],
@@ -214,7 +214,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
     if (!answer.ok) return refuse(context, answer);
     if (context.json) return toJson(answer);
     return [
-      `${diamonds} ${context.table.document.units.diamond}s on ${context.table.ref}`,
+      `${count(context, diamonds)} ${context.table.document.units.diamond}s on ${context.table.ref}`,
       '',
       textTable(
         ['gross', 'withdraw now', 'fee', 'net'],
@@ -226,7 +226,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
         ? 'Whether this can be withdrawn is not known: no minimum withdrawal is published.'
         : answer.withdrawable
           ? 'A withdrawal is possible now.'
-          : `Not withdrawable yet: ${answer.diamondsMissing} more ${context.table.document.units.diamond}s needed.`,
+          : `Not withdrawable yet: ${count(context, answer.diamondsMissing)} more ${context.table.document.units.diamond}s needed.`,
       '',
       breakdownText(answer, context),
     ].join('\n');
@@ -244,11 +244,11 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
       fmt(context, line.total),
     ]);
     return [
-      `Cheapest way to get ${coins} coins on ${channel} (${context.table.ref}, ${context.region})`,
+      `Cheapest way to get ${count(context, coins)} coins on ${channel} (${context.table.ref}, ${context.region})`,
       '',
       textTable(['line', 'count', 'coins', 'price'], rows),
       '',
-      `Total ${fmt(context, answer.price)} for ${answer.coinsReceived} coins, ${perCoin(context, answer.pricePerCoin)} per coin.`,
+      `Total ${fmt(context, answer.price)} for ${count(context, answer.coinsReceived)} coins, ${perCoin(context, answer.pricePerCoin)} per coin.`,
       '',
       breakdownText(answer, context),
     ].join('\n');

@@ -33,6 +33,13 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     expect(stdout).toContain('= $5.00');
   });
 
+  it('groups the counts in its sentences too', () => {
+    // 15,000 × 0.005 = 75.00 < USD 100; 100.00 needs 19,999 diamonds (99.995, half-even): 4,999 more
+    expect(run('diamonds', '15000').stdout).toContain('Not withdrawable yet: 4,999 more diamonds needed.');
+    expect(run('quote', '5000', '--channel', 'web').stdout).toContain('Cheapest way to get 5,000 coins on web');
+    expect(run('coins', '1000', '--locale', 'de-DE').stdout).toMatch(/^1\.000 coins on tiktok@/);
+  });
+
   it('formats amounts for the locale', () => {
     expect(run('gift', 'lion', '--count', '3', '--locale', 'de-DE').stdout).toMatch(/449,98\s€|449,98\s\$/);
   });
