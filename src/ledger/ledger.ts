@@ -1,6 +1,5 @@
 import { type Refusal, refusal } from '../availability/check.js';
 import { findGift } from '../convert/gift.js';
-import { diamondsForGifts, diamondsValueMinor } from '../convert/rates.js';
 import { assertObject, describeValue, EconomyError } from '../errors.js';
 import { safeMultiply } from '../money/integer.js';
 import { Money } from '../money/money.js';
@@ -249,33 +248,88 @@ interface Hold {
   readonly expires: number | undefined;
 }
 
-/** Balances and bookkeeping events change, staged before anything is committed (maps made on first write). */
-class Stage {
-  balances: Balances | undefined;
-  ids: Map<string, JournalEntry> | undefined;
-  daily: Map<string, number> | undefined;
-  closed: Set<string> | undefined;
+/** One account's balances: coins and diamonds in fields, money by currency code (in minor units). */
+class Account {
+  coin = 0;
+  diamond = 0;
+  money: Map<string, number> | undefined = undefined;
+  /** A viewer's or a creator's account, which the balance limits apply to. */
+  readonly personal: boolean;
+
+  constructor(readonly name: string) {
+    this.personal = name.startsWith('viewer:') || name.startsWith('creator:');
+  }
+
+  get(unit: string): number {
+    return unit === 'coin' ? this.coin : unit === 'diamond' ? this.diamond : (this.money?.get(unit) ?? 0);
+  }
+
+  set(unit: string, amount: number): void {
+    if (unit === 'coin') this.coin = amount;
+    else if (unit === 'diamond') this.diamond = amount;
+    else {
+      if (this.money === undefined) this.money = new Map();
+      this.money.set(unit, amount);
+    }
+  }
+}
+
+/** Accounts by name, and by person for the names events use most, so a posting finds its account in one lookup. */
+class Book {
+  readonly byName = new Map<string, Account>();
+  readonly #viewers = new Map<string, Account>();
+  readonly #creators = new Map<string, Account>();
+  readonly #viewerMoney = new Map<string, Account>();
+  readonly #creatorCash = new Map<string, Account>();
+  readonly #stores = new Map<string, Account>();
+
+  named(name: string): Account {
+    let account = this.byName.get(name);
+    if (account === undefined) {
+      account = new Account(name);
+      this.byName.set(name, account);
+    }
+    return account;
+  }
+
+  viewer = (id: string) => this.#of(this.#viewers, id, accounts.viewer);
+  creator = (id: string) => this.#of(this.#creators, id, accounts.creator);
+  viewerMoney = (id: string) => this.#of(this.#viewerMoney, id, accounts.viewerMoney);
+  creatorCash = (id: string) => this.#of(this.#creatorCash, id, accounts.creatorCash);
+  store = (channel: string) => this.#of(this.#stores, channel, accounts.store);
+
+  #of(cache: Map<string, Account>, id: string, name: (id: string) => string): Account {
+    let account = cache.get(id);
+    if (account === undefined) {
+      account = this.named(name(id));
+      cache.set(id, account);
+    }
+    return account;
+  }
+}
+
+/**
+ * What staging events changed, written straight into the ledger's state and logged here so that a refusal or
+ * an error undoes it exactly (and a durable ledger can undo it, store the entries, then redo it).
+ */
+class Changes {
+  readonly accounts: Account[] = [];
+  readonly units: string[] = [];
+  readonly before: number[] = [];
+  readonly after: number[] = [];
+  /** Daily totals: name, total before (`undefined` when there was none), total after. */
+  readonly daily: (string | number | undefined)[] = [];
+  readonly closed: string[] = [];
   readonly entries: JournalEntry[] = [];
 
-  balance(account: string, unit: string, amount: number): void {
-    if (this.balances === undefined) this.balances = new Map();
-    put(this.balances, account, unit, amount);
-  }
-
-  add(entry: JournalEntry): void {
-    if (this.ids === undefined) this.ids = new Map();
-    this.ids.set(entry.event.id, entry);
-    this.entries.push(entry);
-  }
-
-  count(name: string, total: number): void {
-    if (this.daily === undefined) this.daily = new Map();
-    this.daily.set(name, total);
-  }
-
-  close(id: string): void {
-    if (this.closed === undefined) this.closed = new Set();
-    this.closed.add(id);
+  clear(): void {
+    this.accounts.length = 0;
+    this.units.length = 0;
+    this.before.length = 0;
+    this.after.length = 0;
+    this.daily.length = 0;
+    this.closed.length = 0;
+    this.entries.length = 0;
   }
 }
 
@@ -312,14 +366,19 @@ export class Ledger {
   readonly table: RateTable;
   readonly #limits: LedgerLimits;
   readonly #holdSeconds: number | undefined;
-  readonly #balances: Balances = new Map();
-  readonly #names = new AccountNames();
+  readonly #book = new Book();
   readonly #journal: JournalEntry[] = [];
   readonly #byId = new Map<string, JournalEntry>();
   /** Purchases refunded, chests opened, holds posted or voided: ids that may not be used again. */
   readonly #closed = new Set<string>();
   readonly #daily = new Map<string, number>();
   readonly #purchases: Purchases;
+  /** The log every write goes through while events are staged; cleared when they are committed or undone. */
+  #changes = new Changes();
+  /** The postings of the event being staged, flat: account, unit, amount. */
+  readonly #lines: (Account | string | number)[] = [];
+  /** Counts commits, so a batch prepared for a durable store is committed only onto the state it was staged on. */
+  #version = 0;
 
   constructor(table: RateTable, options: LedgerOptions = {}) {
     this.table = assertRateTable(table);
@@ -343,7 +402,7 @@ export class Ledger {
 
   /** The available balance of an account in a unit (0 when it never moved). */
   balance(account: string, unit: string): number {
-    return this.#balances.get(account)?.get(unit) ?? 0;
+    return this.#book.byName.get(account)?.get(unit) ?? 0;
   }
 
   /** What pending transfers have set aside from an account, in a unit. */
@@ -351,11 +410,20 @@ export class Ledger {
     return this.balance(accounts.reserved(account), unit);
   }
 
-  /** Every non-zero balance, as `{ account, unit, amount }`. */
+  /** Every non-zero balance, as `{ account, unit, amount }`, by account name (coins, diamonds, then money by currency). */
   balances(): { account: string; unit: string; amount: number }[] {
     const out: { account: string; unit: string; amount: number }[] = [];
-    for (const [account, units] of this.#balances)
-      for (const [unit, amount] of units) if (amount !== 0) out.push({ account, unit, amount });
+    const names = [...this.#book.byName.keys()].sort(byCodeUnits);
+    for (const name of names) {
+      const account = this.#book.byName.get(name) as Account;
+      if (account.coin !== 0) out.push({ account: name, unit: 'coin', amount: account.coin });
+      if (account.diamond !== 0) out.push({ account: name, unit: 'diamond', amount: account.diamond });
+      if (account.money)
+        for (const unit of [...account.money.keys()].sort(byCodeUnits)) {
+          const amount = account.money.get(unit) as number;
+          if (amount !== 0) out.push({ account: name, unit, amount });
+        }
+    }
     return out;
   }
 
@@ -389,11 +457,20 @@ export class Ledger {
    */
   apply(event: LedgerEvent): ApplyResult {
     const read = readLedgerEvent(event);
-    const stage = new Stage();
-    const answer = this.#stage(read, stage);
-    if (answer !== undefined) return answer;
-    const entry = stage.entries[0] as JournalEntry;
-    this.#commit(stage);
+    const changes = this.#changes;
+    let answer: ApplyResult | undefined;
+    try {
+      answer = this.#stage(read);
+    } catch (error) {
+      this.#discard(changes);
+      throw error;
+    }
+    if (answer !== undefined) {
+      if (!answer.ok) this.#discard(changes);
+      return answer;
+    }
+    const entry = changes.entries[0] as JournalEntry;
+    this.#done(changes);
     return { ok: true, duplicate: false, entry };
   }
 
@@ -404,76 +481,130 @@ export class Ledger {
    * @throws EconomyError for a malformed event, before anything changes.
    */
   applyBatch(events: readonly LedgerEvent[]): BatchResult {
-    const stage = this.#prepare(events);
-    if (!(stage instanceof Stage)) return stage;
-    this.#commit(stage);
-    return { ok: true, entries: stage.entries, duplicates: events.length - stage.entries.length };
+    const read = readEvents(events);
+    const changes = this.#changes;
+    const refused = this.#stageAll(read, changes);
+    if (refused) return refused;
+    const entries = [...changes.entries];
+    this.#done(changes);
+    return { ok: true, entries, duplicates: events.length - entries.length };
   }
 
-  /** Reads and stages events without changing anything: the stage to commit, or the first refusal. */
-  #prepare(events: readonly LedgerEvent[]): Stage | { readonly ok: false; readonly index: number; readonly refusal: Refusal } {
-    if (!Array.isArray(events)) throw new EconomyError('INVALID_ARGUMENT', `events must be an array, got ${describeValue(events)}`);
-    const read = events.map((event, index) => {
+  /** Stages read events in order: undefined when all are staged, else the first refusal (everything undone). */
+  #stageAll(
+    read: readonly LedgerEvent[],
+    changes: Changes,
+  ): { readonly ok: false; readonly index: number; readonly refusal: Refusal } | undefined {
+    for (let index = 0; index < read.length; index++) {
+      let answer: ApplyResult | undefined;
       try {
-        return readLedgerEvent(event);
+        answer = this.#stage(read[index] as LedgerEvent);
       } catch (error) {
+        this.#discard(changes);
         if (error instanceof EconomyError)
           throw new EconomyError(error.code, `event ${index}: ${error.message}`, { path: [index, ...error.path] });
         throw error;
       }
-    });
-    const stage = new Stage();
-    for (const [index, event] of read.entries()) {
-      const answer = this.#stage(event, stage);
-      if (answer !== undefined && !answer.ok) return { ok: false, index, refusal: answer };
+      if (answer !== undefined && !answer.ok) {
+        this.#discard(changes);
+        return { ok: false, index, refusal: answer };
+      }
     }
-    return stage;
+    return undefined;
   }
 
-  /** Stages one read event: `undefined` when staged, a duplicate note, or a refusal (the stage is then unusable). */
-  #stage(event: LedgerEvent, stage: Stage): Exclude<ApplyResult, { duplicate: false }> | undefined {
-    const seen = stage.ids?.get(event.id) ?? this.#byId.get(event.id);
+  /** Stages one read event: `undefined` when staged, a duplicate note, or a refusal (the caller then undoes). */
+  #stage(event: LedgerEvent): Exclude<ApplyResult, { duplicate: false }> | undefined {
+    const seen = this.#byId.get(event.id);
     if (seen) {
       if (!sameEvent(seen.event, event)) {
         return refusal('ID_CONFLICT', `event ${event.id} was already applied with different content; use a new id`, []);
       }
       return DUPLICATE;
     }
-    const planned = this.#plan(event, stage);
-    if (!Array.isArray(planned)) return planned as Refusal;
+    const lines = this.#lines;
+    lines.length = 0;
+    const refused = this.#plan(event);
+    if (refused !== undefined) return refused;
     const postings: Posting[] = [];
-    for (const posting of planned) {
-      if (posting.amount === 0) continue;
-      const balance = this.#read(posting.account, posting.unit, stage) + posting.amount;
-      const limit = posting.amount > 0 && personal(posting.account) ? this.#limits.maxBalance?.[posting.unit] : undefined;
-      if (limit !== undefined && balance > limit) {
-        return refusal('LIMIT', `${posting.account} would hold ${balance} ${posting.unit}; the limit is ${limit}`, []);
+    for (let i = 0; i < lines.length; i += 3) {
+      const account = lines[i] as Account;
+      const unit = lines[i + 1] as string;
+      const amount = lines[i + 2] as number;
+      if (amount === 0) continue;
+      const balance = account.get(unit) + amount;
+      if (amount > 0 && account.personal) {
+        const limit = this.#limits.maxBalance?.[unit];
+        if (limit !== undefined && balance > limit) {
+          return refusal('LIMIT', `${account.name} would hold ${balance} ${unit}; the limit is ${limit}`, []);
+        }
       }
-      stage.balance(posting.account, posting.unit, balance);
-      postings.push(Object.freeze(posting));
+      this.#write(account, unit, balance);
+      postings.push(Object.freeze({ account: account.name, unit, amount }));
     }
     const entry: JournalEntry = Object.freeze({ event, postings: Object.freeze(postings) });
-    stage.add(entry);
+    this.#byId.set(event.id, entry);
+    this.#journal.push(entry);
+    this.#changes.entries.push(entry);
     return undefined;
   }
 
-  #read(account: string, unit: string, stage: Stage): number {
-    return stage.balances?.get(account)?.get(unit) ?? this.#balances.get(account)?.get(unit) ?? 0;
+  /** Sets a balance, logged so that it can be undone. */
+  #write(account: Account, unit: string, balance: number): void {
+    const changes = this.#changes;
+    changes.accounts.push(account);
+    changes.units.push(unit);
+    changes.before.push(account.get(unit));
+    changes.after.push(balance);
+    account.set(unit, balance);
   }
 
-  #commit(stage: Stage): void {
-    if (stage.balances)
-      for (const [account, units] of stage.balances) for (const [unit, balance] of units) put(this.#balances, account, unit, balance);
-    if (stage.daily) for (const [name, coins] of stage.daily) this.#daily.set(name, coins);
-    if (stage.closed) for (const id of stage.closed) this.#closed.add(id);
-    for (const entry of stage.entries) {
-      this.#journal.push(entry);
+  /** Puts back what staged changes wrote, newest first. */
+  #undo(changes: Changes): void {
+    for (let i = changes.accounts.length - 1; i >= 0; i--) {
+      (changes.accounts[i] as Account).set(changes.units[i] as string, changes.before[i] as number);
+    }
+    for (let i = changes.daily.length - 3; i >= 0; i -= 3) {
+      const before = changes.daily[i + 1] as number | undefined;
+      if (before === undefined) this.#daily.delete(changes.daily[i] as string);
+      else this.#daily.set(changes.daily[i] as string, before);
+    }
+    for (const id of changes.closed) this.#closed.delete(id);
+    for (const entry of changes.entries) this.#byId.delete(entry.event.id);
+    this.#journal.length -= changes.entries.length;
+  }
+
+  /** Writes again what `#undo` put back (for a durable store, once the entries are stored). */
+  #redo(changes: Changes): void {
+    for (let i = 0; i < changes.accounts.length; i++) {
+      (changes.accounts[i] as Account).set(changes.units[i] as string, changes.after[i] as number);
+    }
+    for (let i = 0; i < changes.daily.length; i += 3) this.#daily.set(changes.daily[i] as string, changes.daily[i + 2] as number);
+    for (const id of changes.closed) this.#closed.add(id);
+    for (const entry of changes.entries) {
       this.#byId.set(entry.event.id, entry);
+      this.#journal.push(entry);
     }
   }
 
-  /** Counts coins against a viewer's daily cap, staged; a refusal when the cap would be passed. */
-  #daily_(kind: 'purchase' | 'gift', viewer: string, coins: number, at: Instant | undefined, stage: Stage): Refusal | undefined {
+  /** Undoes what was staged and forgets it. */
+  #discard(changes: Changes): void {
+    this.#undo(changes);
+    changes.clear();
+  }
+
+  /** Keeps what was staged. */
+  #done(changes: Changes): void {
+    this.#version++;
+    changes.clear();
+  }
+
+  #line(account: Account, unit: string, amount: number): void {
+    this.#lines.push(account, unit, amount);
+  }
+
+  /** Counts coins against a viewer's daily cap; a refusal when the cap would be passed. */
+  #dailyCap(kind: 'purchase' | 'gift', viewer: string, coins: number, at: Instant | undefined): Refusal | undefined {
     const cap = kind === 'purchase' ? this.#limits.dailyPurchaseCoins : this.#limits.dailyGiftCoins;
     if (cap === undefined) return undefined;
     if (at === undefined) {
@@ -481,7 +612,8 @@ export class Ledger {
     }
     const day = Math.floor(toEpochMs(at) / DAY);
     const name = `${kind}\u0000${viewer}\u0000${day}`;
-    const total = (stage.daily?.get(name) ?? this.#daily.get(name) ?? 0) + coins;
+    const before = this.#daily.get(name);
+    const total = (before ?? 0) + coins;
     if (total > cap) {
       const date = new Date(day * DAY).toISOString().slice(0, 10);
       return refusal(
@@ -490,35 +622,36 @@ export class Ledger {
         [],
       );
     }
-    stage.count(name, total);
+    this.#changes.daily.push(name, before, total);
+    this.#daily.set(name, total);
     return undefined;
   }
 
-  #closedId(id: string, stage: Stage): boolean {
-    return stage.closed?.has(id) === true || this.#closed.has(id);
+  /** Closes an id (a refunded purchase, an opened chest, a settled hold), logged; false when it was closed already. */
+  #close(id: string): boolean {
+    if (this.#closed.has(id)) return false;
+    this.#closed.add(id);
+    this.#changes.closed.push(id);
+    return true;
   }
 
-  #entry(id: string, stage: Stage): JournalEntry | undefined {
-    return stage.ids?.get(id) ?? this.#byId.get(id);
-  }
-
-  /** The postings an event would make, or why it is refused; only the stage is written. */
-  #plan(event: LedgerEvent, stage: Stage): Posting[] | Refusal {
+  /** Writes the postings an event makes into `#lines`, or answers why it is refused. */
+  #plan(event: LedgerEvent): Refusal | undefined {
     const table = this.table;
+    const book = this.#book;
     switch (event.type) {
       case 'purchase': {
         const bought = this.#purchases.price(event);
         if (!bought.ok) return bought;
-        const over = this.#daily_('purchase', event.viewer, bought.coins, event.at, stage);
+        const over = this.#dailyCap('purchase', event.viewer, bought.coins, event.at);
         if (over) return over;
         const commission = table.storeCommissionMinor(event.channel, bought.paidMinor);
-        return [
-          posting(accounts.coinsIssued, 'coin', -bought.coins),
-          posting(this.#names.viewer(event.viewer), 'coin', bought.coins),
-          posting(this.#names.viewerMoney(event.viewer), bought.currency, -bought.paidMinor),
-          posting(this.#names.store(event.channel), bought.currency, commission),
-          posting(accounts.platform, bought.currency, bought.paidMinor - commission),
-        ];
+        this.#line(book.named(accounts.coinsIssued), 'coin', -bought.coins);
+        this.#line(book.viewer(event.viewer), 'coin', bought.coins);
+        this.#line(book.viewerMoney(event.viewer), bought.currency, -bought.paidMinor);
+        this.#line(book.store(event.channel), bought.currency, commission);
+        this.#line(book.named(accounts.platform), bought.currency, bought.paidMinor - commission);
+        return undefined;
       }
       case 'gift':
       case 'hold-gift': {
@@ -526,67 +659,71 @@ export class Ledger {
         const count = event.count ?? 1;
         if (count < 1) throw new EconomyError('INVALID_QUANTITY', 'count must be at least 1', { path: ['count'] });
         const coins = safeMultiply(gift.coins, count);
-        const viewer = this.#names.viewer(event.viewer);
-        const held = this.#read(viewer, 'coin', stage);
-        if (held < coins) return refusal('NOT_ENOUGH', `${event.viewer} holds ${held} coins; ${count} × ${gift.name} needs ${coins}`, []);
-        const over = this.#daily_('gift', event.viewer, coins, event.at, stage);
+        const viewer = book.viewer(event.viewer);
+        if (viewer.coin < coins)
+          return refusal('NOT_ENOUGH', `${event.viewer} holds ${viewer.coin} coins; ${count} × ${gift.name} needs ${coins}`, []);
+        const over = this.#dailyCap('gift', event.viewer, coins, event.at);
         if (over) return over;
+        this.#line(viewer, 'coin', -coins);
         if (event.type === 'hold-gift') {
           this.#expiry(event);
-          return [posting(viewer, 'coin', -coins), posting(this.#names.reserved(viewer), 'coin', coins)];
+          this.#line(book.named(accounts.reserved(viewer.name)), 'coin', coins);
+          return undefined;
         }
-        const diamonds = diamondsForGifts(table, gift.coins, count);
-        return [
-          posting(viewer, 'coin', -coins),
-          posting(accounts.coinsSpent, 'coin', coins),
-          posting(accounts.diamondsIssued, 'diamond', -diamonds),
-          posting(this.#names.creator(event.creator), 'diamond', diamonds),
-        ];
+        this.#gift(coins, table.diamondsForGifts(gift.coins, count), event.creator);
+        return undefined;
       }
       case 'chest-drop': {
         const refused = chestRefusal(table, event.coins, event.claimants, event.countdownSeconds);
         if (refused) return refused;
-        const held = this.#read(accounts.viewer(event.viewer), 'coin', stage);
-        if (held < event.coins) return refusal('NOT_ENOUGH', `${event.viewer} holds ${held} coins; the chest needs ${event.coins}`, []);
-        return [posting(this.#names.viewer(event.viewer), 'coin', -event.coins), posting(accounts.chest(event.id), 'coin', event.coins)];
+        const viewer = book.viewer(event.viewer);
+        if (viewer.coin < event.coins)
+          return refusal('NOT_ENOUGH', `${event.viewer} holds ${viewer.coin} coins; the chest needs ${event.coins}`, []);
+        this.#line(viewer, 'coin', -event.coins);
+        this.#line(book.named(accounts.chest(event.id)), 'coin', event.coins);
+        return undefined;
       }
       case 'chest-claim': {
-        const dropped = this.#entry(event.chest, stage)?.event;
+        const dropped = this.#byId.get(event.chest)?.event;
         if (dropped?.type !== 'chest-drop') return refusal('NOT_ENOUGH', `there is no chest ${event.chest}`, []);
-        if (this.#closedId(event.chest, stage)) return refusal('NOT_ENOUGH', `chest ${event.chest} was already opened`, []);
-        stage.close(event.chest);
+        if (!this.#close(event.chest)) return refusal('NOT_ENOUGH', `chest ${event.chest} was already opened`, []);
         const split = splitCoins(table, dropped.coins, dropped.claimants, event.viewers, event.seed ?? 0);
-        return [
-          posting(accounts.chest(event.chest), 'coin', -dropped.coins),
-          ...split.shares.map((share) => posting(this.#names.viewer(share.viewer), 'coin', share.coins)),
-          posting(this.#names.viewer(dropped.viewer), 'coin', split.returned),
-        ];
+        this.#line(book.named(accounts.chest(event.chest)), 'coin', -dropped.coins);
+        for (const share of split.shares) this.#line(book.viewer(share.viewer), 'coin', share.coins);
+        this.#line(book.viewer(dropped.viewer), 'coin', split.returned);
+        return undefined;
       }
       case 'payout':
       case 'hold-payout': {
-        const creator = this.#names.creator(event.creator);
-        const held = this.#read(creator, 'diamond', stage);
-        if (held < event.diamonds) {
-          return refusal('NOT_ENOUGH', `${event.creator} holds ${held} diamonds; the payout needs ${event.diamonds}`, []);
+        const creator = book.creator(event.creator);
+        if (creator.diamond < event.diamonds) {
+          return refusal('NOT_ENOUGH', `${event.creator} holds ${creator.diamond} diamonds; the payout needs ${event.diamonds}`, []);
         }
-        const paid = this.#payout(event.creator, event.diamonds, event.method, creator);
-        if (!Array.isArray(paid)) return paid;
         if (event.type === 'hold-payout') {
+          // the payout is checked now (method, minimum, maximum), its postings made when the hold is posted
+          const refused = this.#payout(event.creator, event.diamonds, event.method, creator, false);
+          if (refused) return refused;
           this.#expiry(event);
-          return [posting(creator, 'diamond', -event.diamonds), posting(this.#names.reserved(creator), 'diamond', event.diamonds)];
+          this.#line(creator, 'diamond', -event.diamonds);
+          this.#line(book.named(accounts.reserved(creator.name)), 'diamond', event.diamonds);
+          return undefined;
         }
-        return paid;
+        return this.#payout(event.creator, event.diamonds, event.method, creator, true);
       }
       case 'post':
       case 'void': {
-        const hold = this.#hold(event.hold, stage);
+        const hold = this.#hold(event.hold);
         if (!hold) return refusal('NOT_ENOUGH', `there is no hold ${event.hold}`, []);
-        if (this.#closedId(event.hold, stage)) return refusal('NOT_ENOUGH', `hold ${event.hold} was already posted or voided`, []);
-        stage.close(event.hold);
+        if (this.#closed.has(event.hold)) return refusal('NOT_ENOUGH', `hold ${event.hold} was already posted or voided`, []);
         const reserved = hold.postings[1] as Posting;
         const owner = hold.postings[0] as Posting;
-        if (event.type === 'void')
-          return [posting(reserved.account, reserved.unit, -reserved.amount), posting(owner.account, owner.unit, reserved.amount)];
+        const from = book.named(reserved.account);
+        if (event.type === 'void') {
+          this.#close(event.hold);
+          this.#line(from, reserved.unit, -reserved.amount);
+          this.#line(book.named(owner.account), owner.unit, reserved.amount);
+          return undefined;
+        }
         if (hold.expires !== undefined) {
           if (event.at === undefined)
             throw new EconomyError('INVALID_EVENT', `posting hold ${event.hold} needs at: the hold expires`, { path: ['at'] });
@@ -595,19 +732,15 @@ export class Ledger {
             return refusal('DATE', `hold ${event.hold} expired at ${new Date(hold.expires).toISOString()}; void it`, []);
           }
         }
+        this.#close(event.hold);
         const held = hold.event;
         if (held.type === 'hold-gift') {
           const gift = findGift(table, held.gift);
-          const coins = reserved.amount;
-          const diamonds = diamondsForGifts(table, gift.coins, held.count ?? 1);
-          return [
-            posting(reserved.account, 'coin', -coins),
-            posting(accounts.coinsSpent, 'coin', coins),
-            posting(accounts.diamondsIssued, 'diamond', -diamonds),
-            posting(this.#names.creator(held.creator), 'diamond', diamonds),
-          ];
+          this.#line(from, 'coin', -reserved.amount);
+          this.#gift(reserved.amount, table.diamondsForGifts(gift.coins, held.count ?? 1), held.creator);
+          return undefined;
         }
-        return this.#payout(held.creator, held.diamonds, held.method, reserved.account) as Posting[];
+        return this.#payout(held.creator, held.diamonds, held.method, from, true);
       }
       case 'refund': {
         const refunds = table.document.refunds;
@@ -615,28 +748,37 @@ export class Ledger {
           return refusal('FEATURE_OFF', `${table.ref} publishes no refund rule, so the ledger makes no refunds`, []);
         }
         if (!refunds.allowed) return refusal('FEATURE_OFF', `${table.ref} does not allow refunds`, []);
-        const purchase = this.#entry(event.purchase, stage);
+        const purchase = this.#byId.get(event.purchase);
         if (purchase?.event.type !== 'purchase') return refusal('NOT_ENOUGH', `there is no purchase ${event.purchase}`, []);
-        if (this.#closedId(event.purchase, stage)) return refusal('NOT_ENOUGH', `purchase ${event.purchase} was already refunded`, []);
-        stage.close(event.purchase);
+        if (this.#closed.has(event.purchase)) return refusal('NOT_ENOUGH', `purchase ${event.purchase} was already refunded`, []);
         const received = purchase.postings.find((line) => line.unit === 'coin' && line.amount > 0)?.amount ?? 0;
-        const held = this.#read(accounts.viewer(purchase.event.viewer), 'coin', stage);
+        const held = book.viewer(purchase.event.viewer).coin;
         if (held < received)
           return refusal(
             'NOT_ENOUGH',
             `${purchase.event.viewer} has spent some of the ${received} coins bought; only unspent coins can be refunded`,
             [],
           );
-        return purchase.postings.map((line) => posting(line.account, line.unit, -line.amount));
+        this.#close(event.purchase);
+        for (const line of purchase.postings) this.#line(book.named(line.account), line.unit, -line.amount);
+        return undefined;
       }
     }
   }
 
-  /** The postings of paying out diamonds from `from` (the creator's account or its reserve), or why not. */
-  #payout(creator: string, diamonds: number, methodId: string | undefined, from: string): Posting[] | Refusal {
+  /** The lines of a gift after the viewer's coins left: coins spent, diamonds issued to the creator. */
+  #gift(coins: number, diamonds: number, creator: string): void {
+    const book = this.#book;
+    this.#line(book.named(accounts.coinsSpent), 'coin', coins);
+    this.#line(book.named(accounts.diamondsIssued), 'diamond', -diamonds);
+    this.#line(book.creator(creator), 'diamond', diamonds);
+  }
+
+  /** Checks paying out diamonds from `from` (the creator's account or its reserve) and, with `post`, writes its lines. */
+  #payout(creator: string, diamonds: number, methodId: string | undefined, from: Account, post: boolean): Refusal | undefined {
     const table = this.table;
     const method = table.payoutMethod(methodId);
-    const gross = diamondsValueMinor(table, diamonds);
+    const gross = table.diamondsValueMinor(diamonds);
     const currency = table.document.diamondValue.currency;
     const { minimum, maximumPerDay } = table.payoutLimits();
     // a table with no published minimum sets none here: a wallet running its own economy states its own
@@ -646,14 +788,15 @@ export class Ledger {
     if (maximumPerDay !== undefined && gross > Number(maximumPerDay.toMinor())) {
       return refusal('NOT_ENOUGH', `the payout is above the daily maximum of ${maximumPerDay}`, []);
     }
+    if (!post) return undefined;
+    const book = this.#book;
     const paidFee = Math.min(table.payoutFeeMinor(gross, method.id), gross);
-    return [
-      posting(from, 'diamond', -diamonds),
-      posting(accounts.diamondsRedeemed, 'diamond', diamonds),
-      posting(accounts.platform, currency, -gross),
-      posting(this.#names.creatorCash(creator), currency, gross - paidFee),
-      posting(accounts.payoutFees, currency, paidFee),
-    ];
+    this.#line(from, 'diamond', -diamonds);
+    this.#line(book.named(accounts.diamondsRedeemed), 'diamond', diamonds);
+    this.#line(book.named(accounts.platform), currency, -gross);
+    this.#line(book.creatorCash(creator), currency, gross - paidFee);
+    this.#line(book.named(accounts.payoutFees), currency, paidFee);
+    return undefined;
   }
 
   /** Checks that a hold's expiry can be computed (a timeout needs `at`). */
@@ -664,8 +807,8 @@ export class Ledger {
     return toEpochMs(event.at) + seconds * 1000;
   }
 
-  #hold(id: string, stage: Stage): Hold | undefined {
-    const entry = this.#entry(id, stage);
+  #hold(id: string): Hold | undefined {
+    const entry = this.#byId.get(id);
     const event = entry?.event;
     if (event?.type !== 'hold-gift' && event?.type !== 'hold-payout') return undefined;
     return { event, postings: (entry as JournalEntry).postings, expires: this.#expiry(event) };
@@ -686,9 +829,30 @@ export class Ledger {
 
   static {
     prepareBatch = (ledger, events) => {
-      const stage = ledger.#prepare(events);
-      if (!(stage instanceof Stage)) return stage;
-      return { ok: true, entries: stage.entries, commit: () => ledger.#commit(stage) };
+      const read = readEvents(events);
+      const changes = new Changes();
+      const own = ledger.#changes;
+      ledger.#changes = changes;
+      let refused: { readonly ok: false; readonly index: number; readonly refusal: Refusal } | undefined;
+      try {
+        refused = ledger.#stageAll(read, changes);
+      } finally {
+        ledger.#changes = own;
+      }
+      if (refused) return refused;
+      // staged into the live state; taken back out until the store holds the entries, then written again
+      const entries = [...changes.entries];
+      ledger.#undo(changes);
+      const version = ledger.#version;
+      return {
+        ok: true,
+        entries,
+        commit: () => {
+          if (ledger.#version !== version) throw new EconomyError('INVALID_JOURNAL', 'the ledger changed since the batch was prepared');
+          ledger.#redo(changes);
+          ledger.#version++;
+        },
+      };
     };
   }
 }
@@ -699,51 +863,23 @@ const DUPLICATE = Object.freeze({
   reason: 'the event id was already applied; nothing changed',
 });
 
-/** Balances by account, then unit. */
-type Balances = Map<string, Map<string, number>>;
-
-function put(balances: Balances, account: string, unit: string, amount: number): void {
-  let units = balances.get(account);
-  if (units === undefined) {
-    units = new Map();
-    balances.set(account, units);
-  }
-  units.set(unit, amount);
+/** Orders strings by UTF-16 code units: the same order in every locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Account names made once per person and kept: the journal's postings share them instead of copies. */
-class AccountNames {
-  readonly #made = new Map<string, Map<string, string>>();
-
-  #name(kind: 'viewer' | 'creator' | 'viewerMoney' | 'creatorCash' | 'store' | 'reserved', id: string): string {
-    let names = this.#made.get(kind);
-    if (names === undefined) {
-      names = new Map();
-      this.#made.set(kind, names);
+/** Reads every event of a batch before anything is staged; an error names the event's index. */
+function readEvents(events: readonly LedgerEvent[]): LedgerEvent[] {
+  if (!Array.isArray(events)) throw new EconomyError('INVALID_ARGUMENT', `events must be an array, got ${describeValue(events)}`);
+  return events.map((event, index) => {
+    try {
+      return readLedgerEvent(event);
+    } catch (error) {
+      if (error instanceof EconomyError)
+        throw new EconomyError(error.code, `event ${index}: ${error.message}`, { path: [index, ...error.path] });
+      throw error;
     }
-    let name = names.get(id);
-    if (name === undefined) {
-      name = accounts[kind](id);
-      names.set(id, name);
-    }
-    return name;
-  }
-
-  viewer = (id: string) => this.#name('viewer', id);
-  creator = (id: string) => this.#name('creator', id);
-  viewerMoney = (id: string) => this.#name('viewerMoney', id);
-  creatorCash = (id: string) => this.#name('creatorCash', id);
-  store = (id: string) => this.#name('store', id);
-  reserved = (account: string) => this.#name('reserved', account);
-}
-
-function posting(account: string, unit: string, amount: number): Posting {
-  return { account, unit, amount };
-}
-
-/** A person's account (a viewer's or a creator's), which the balance limits apply to. */
-function personal(account: string): boolean {
-  return account.startsWith('viewer:') || account.startsWith('creator:');
+  });
 }
 
 function readLimits(limits: unknown): LedgerLimits {
