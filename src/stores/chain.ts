@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { EconomyError } from '../errors.js';
 import type { JournalEntry } from '../ledger/ledger.js';
 
@@ -7,9 +7,27 @@ export function entryText(entry: JournalEntry): string {
   return JSON.stringify({ event: entry.event, postings: entry.postings });
 }
 
-/** @internal The hash chain: each entry's hash covers the previous hash and the entry's text, so editing any stored entry shows. */
+/**
+ * @internal The hash chain: each entry's hash is the SHA-256 of the previous hash, a newline and the entry's
+ * text, so editing any stored entry shows.
+ */
 export function chainHash(previous: string, text: string): string {
-  return createHash('sha256').update(previous).update('\n').update(text).digest('hex');
+  return hash('sha256', `${previous}\n${text}`, 'hex');
+}
+
+/**
+ * @internal The rows a store appends for entries after the hash `previous`, flat (id, text, hash for each entry),
+ * and the chain's new last hash.
+ */
+export function chainRows(previous: string, entries: readonly JournalEntry[]): { values: string[]; last: string } {
+  const values: string[] = [];
+  let last = previous;
+  for (const entry of entries) {
+    const text = entryText(entry);
+    last = chainHash(last, text);
+    values.push(entry.event.id, text, last);
+  }
+  return { values, last };
 }
 
 /** @internal Reads stored rows back into entries, checking the hash chain. */

@@ -1,7 +1,7 @@
 import { EconomyError } from '../errors.js';
 import type { JournalStore } from '../ledger/durable.js';
 import { identifier } from '../sql/names.js';
-import { chainHash, entryText, readChain } from './chain.js';
+import { chainRows, readChain } from './chain.js';
 
 /**
  * The part of a node-postgres (`pg`) client the journal uses: one connection (a `Client`, or a client from
@@ -72,25 +72,20 @@ export function postgresJournal(client: PostgresClient, options: PostgresJournal
     },
     async append(entries) {
       if (last === undefined) throw new EconomyError('INVALID_JOURNAL', 'load the journal (DurableLedger.open) before appending');
-      let previous = last;
-      const values = entries.map((entry) => {
-        const text = entryText(entry);
-        previous = chainHash(previous, text);
-        return [entry.event.id, text, previous];
-      });
+      const { values, last: next } = chainRows(last, entries);
       await client.query('BEGIN');
       try {
-        for (let start = 0; start < values.length; start += ROWS_PER_INSERT) {
-          const chunk = values.slice(start, start + ROWS_PER_INSERT);
-          const placeholders = chunk.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ');
-          await client.query(`INSERT INTO ${table} (id, entry, hash) VALUES ${placeholders}`, chunk.flat());
+        for (let start = 0; start < values.length; start += ROWS_PER_INSERT * 3) {
+          const chunk = values.slice(start, start + ROWS_PER_INSERT * 3);
+          const placeholders = Array.from({ length: chunk.length / 3 }, (_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`);
+          await client.query(`INSERT INTO ${table} (id, entry, hash) VALUES ${placeholders.join(', ')}`, chunk);
         }
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
-      last = previous;
+      last = next;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { EconomyError } from '../errors.js';
 import type { JournalStore } from '../ledger/durable.js';
 import { identifier } from '../sql/names.js';
-import { chainHash, entryText, readChain } from './chain.js';
+import { chainRows, readChain } from './chain.js';
 
 /**
  * The part of a better-sqlite3 (12.x) `Database` the journal uses; pass the database itself.
@@ -16,11 +16,12 @@ import { chainHash, entryText, readChain } from './chain.js';
 export interface SqliteDatabase {
   exec(sql: string): unknown;
   prepare(sql: string): { run(...values: unknown[]): unknown; all(...values: unknown[]): unknown[] };
-  transaction(
-    fn: (rows: readonly (readonly [string, string, string])[]) => void,
-  ): (rows: readonly (readonly [string, string, string])[]) => unknown;
+  transaction(fn: (values: readonly string[]) => void): (values: readonly string[]) => unknown;
   pragma(source: string): unknown;
 }
+
+/** Rows per INSERT statement (3 parameters a row, well under SQLite's limit of 32,766). */
+const ROWS_PER_INSERT = 100;
 
 /**
  * Options of {@link sqliteJournal}.
@@ -75,10 +76,17 @@ export function sqliteJournal(database: SqliteDatabase, options: SqliteJournalOp
     `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, entry TEXT NOT NULL, hash TEXT NOT NULL)`,
   );
   const insert = database.prepare(`INSERT INTO ${table} (id, entry, hash) VALUES (?, ?, ?)`);
+  // one statement inserts many rows: the per-statement cost is paid once per ROWS_PER_INSERT entries
+  const insertMany = database.prepare(
+    `INSERT INTO ${table} (id, entry, hash) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`,
+  );
   const select = database.prepare(`SELECT entry, hash FROM ${table} ORDER BY seq`);
   let last: string | undefined;
-  const append = database.transaction((rows: readonly (readonly [string, string, string])[]) => {
-    for (const row of rows) insert.run(...row);
+  const append = database.transaction((values: readonly string[]) => {
+    let start = 0;
+    for (; start + ROWS_PER_INSERT * 3 <= values.length; start += ROWS_PER_INSERT * 3)
+      insertMany.run(values.slice(start, start + ROWS_PER_INSERT * 3));
+    for (; start < values.length; start += 3) insert.run(values[start], values[start + 1], values[start + 2]);
   });
   return {
     load() {
@@ -88,14 +96,9 @@ export function sqliteJournal(database: SqliteDatabase, options: SqliteJournalOp
     },
     append(entries) {
       if (last === undefined) throw new EconomyError('INVALID_JOURNAL', 'load the journal (DurableLedger.open) before appending');
-      let previous = last;
-      const rows = entries.map((entry) => {
-        const text = entryText(entry);
-        previous = chainHash(previous, text);
-        return [entry.event.id, text, previous] as const;
-      });
-      append(rows);
-      last = previous;
+      const { values, last: next } = chainRows(last, entries);
+      append(values);
+      last = next;
     },
   };
 }
