@@ -107,7 +107,10 @@ export class DurableLedger {
     if (!prepared.ok) {
       throw new EconomyError('INVALID_JOURNAL', `stored event ${prepared.index} is refused by ${table.ref}: ${prepared.refusal.reason}`);
     }
-    if (prepared.entries.length !== stored.length) throw new EconomyError('INVALID_JOURNAL', 'the stored journal holds an event id twice');
+    if (prepared.entries.length !== stored.length) {
+      prepared.abort();
+      throw new EconomyError('INVALID_JOURNAL', 'the stored journal holds an event id twice');
+    }
     prepared.entries.forEach((entry, index) => {
       if (JSON.stringify(entry.postings) !== JSON.stringify((stored[index] as JournalEntry).postings)) {
         throw new EconomyError(
@@ -131,7 +134,7 @@ export class DurableLedger {
       if (!prepared.ok) return prepared.refusal;
       const entry = prepared.entries[0];
       if (entry === undefined) return { ok: true, duplicate: true, reason: 'the event id was already applied; nothing changed' };
-      await this.#store.append(prepared.entries);
+      await this.#append(prepared);
       prepared.commit();
       return { ok: true, duplicate: false, entry };
     });
@@ -142,7 +145,7 @@ export class DurableLedger {
     return this.#serial(async () => {
       const prepared = prepareBatch(this.#ledger, events);
       if (!prepared.ok) return prepared;
-      if (prepared.entries.length > 0) await this.#store.append(prepared.entries);
+      if (prepared.entries.length > 0) await this.#append(prepared);
       prepared.commit();
       return { ok: true, entries: prepared.entries, duplicates: events.length - prepared.entries.length };
     });
@@ -177,6 +180,16 @@ export class DurableLedger {
   async close(): Promise<void> {
     await this.#queue.catch(() => undefined);
     await this.#store.close?.();
+  }
+
+  /** Stores prepared entries; when the store fails, the prepared batch is dropped and the error passed on. */
+  async #append(prepared: { readonly entries: readonly JournalEntry[]; abort(): void }): Promise<void> {
+    try {
+      await this.#store.append(prepared.entries);
+    } catch (error) {
+      prepared.abort();
+      throw error;
+    }
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
 import { chestRefusal, splitCoins } from './chest.js';
 import { readLedgerEvent, sameEvent } from './event.js';
+import { Journal, type JournalTail } from './journal.js';
 import { Purchases } from './purchases.js';
 
 /**
@@ -244,7 +245,9 @@ const DAY = 86_400_000;
 /** What a hold set aside, and until when it may be posted. */
 interface Hold {
   readonly event: Extract<LedgerEvent, { type: 'hold-gift' | 'hold-payout' }>;
-  readonly postings: readonly Posting[];
+  /** Where the reserved amount came from, and the reserve it went to. */
+  readonly owner: Posting;
+  readonly reserved: Posting;
   readonly expires: number | undefined;
 }
 
@@ -313,32 +316,33 @@ class Book {
  * an error undoes it exactly (and a durable ledger can undo it, store the entries, then redo it).
  */
 class Changes {
-  readonly accounts: Account[] = [];
-  readonly units: string[] = [];
-  readonly before: number[] = [];
-  readonly after: number[] = [];
+  /** Balance writes, four slots each: account, unit, before, after (the slots are reused; `writes` counts them). */
+  readonly balances: (Account | string | number)[] = [];
+  writes = 0;
   /** Daily totals: name, total before (`undefined` when there was none), total after. */
   readonly daily: (string | number | undefined)[] = [];
   readonly closed: string[] = [];
-  readonly entries: JournalEntry[] = [];
 
-  clear(): void {
-    this.accounts.length = 0;
-    this.units.length = 0;
-    this.before.length = 0;
-    this.after.length = 0;
-    this.daily.length = 0;
-    this.closed.length = 0;
-    this.entries.length = 0;
+  /** `mark`: the journal's size when staging began; what was journalled after it is taken back on undo. */
+  constructor(public mark: number) {}
+
+  clear(mark: number): void {
+    this.mark = mark;
+    this.writes = 0;
+    if (this.daily.length > 0) this.daily.length = 0;
+    if (this.closed.length > 0) this.closed.length = 0;
   }
 }
 
-/** @internal Stages events on a ledger without changing it: the entries to store, and `commit` to apply them. */
+/**
+ * @internal Stages events on a ledger without changing it: the entries to store, then `commit` to apply them or
+ * `abort` to drop them (one of the two, before anything else is applied to the ledger).
+ */
 export let prepareBatch: (
   ledger: Ledger,
   events: readonly LedgerEvent[],
 ) =>
-  | { readonly ok: true; readonly entries: readonly JournalEntry[]; commit(): void }
+  | { readonly ok: true; readonly entries: readonly JournalEntry[]; commit(): void; abort(): void }
   | { readonly ok: false; readonly index: number; readonly refusal: Refusal };
 
 /**
@@ -367,16 +371,18 @@ export class Ledger {
   readonly #limits: LedgerLimits;
   readonly #holdSeconds: number | undefined;
   readonly #book = new Book();
-  readonly #journal: JournalEntry[] = [];
-  readonly #byId = new Map<string, JournalEntry>();
+  readonly #journal = new Journal();
   /** Purchases refunded, chests opened, holds posted or voided: ids that may not be used again. */
   readonly #closed = new Set<string>();
   readonly #daily = new Map<string, number>();
   readonly #purchases: Purchases;
   /** The log every write goes through while events are staged; cleared when they are committed or undone. */
-  #changes = new Changes();
-  /** The postings of the event being staged, flat: account, unit, amount. */
+  #changes = new Changes(0);
+  /** The postings of the event being staged, flat: account, unit, amount (slots reused; `#lineSlots` counts them). */
   readonly #lines: (Account | string | number)[] = [];
+  #lineSlots = 0;
+  /** The same postings as journalled: account name, unit, amount, zero amounts left out. */
+  readonly #posted: (string | number)[] = [];
   /** Counts commits, so a batch prepared for a durable store is committed only onto the state it was staged on. */
   #version = 0;
 
@@ -429,19 +435,21 @@ export class Ledger {
 
   /** The journal so far (a copy; the ledger's own journal only grows). */
   get journal(): readonly JournalEntry[] {
-    return [...this.#journal];
+    return this.#journal.entries();
   }
 
   /** The postings of one account, in order, with the event each came from. */
   statement(account: string): { event: string; unit: string; amount: number; balance: number }[] {
     const running = new Map<string, number>();
     const lines: { event: string; unit: string; amount: number; balance: number }[] = [];
-    for (const entry of this.#journal) {
-      for (const posting of entry.postings) {
+    const journal = this.#journal;
+    for (let index = 0; index < journal.size; index++) {
+      for (let line = 0, count = journal.count(index); line < count; line++) {
+        const posting = journal.posting(index, line);
         if (posting.account !== account) continue;
         const balance = (running.get(posting.unit) ?? 0) + posting.amount;
         running.set(posting.unit, balance);
-        lines.push({ event: entry.event.id, unit: posting.unit, amount: posting.amount, balance });
+        lines.push({ event: journal.event(index).id, unit: posting.unit, amount: posting.amount, balance });
       }
     }
     return lines;
@@ -469,7 +477,7 @@ export class Ledger {
       if (!answer.ok) this.#discard(changes);
       return answer;
     }
-    const entry = changes.entries[0] as JournalEntry;
+    const entry = this.#journal.entry(changes.mark);
     this.#done(changes);
     return { ok: true, duplicate: false, entry };
   }
@@ -485,7 +493,7 @@ export class Ledger {
     const changes = this.#changes;
     const refused = this.#stageAll(read, changes);
     if (refused) return refused;
-    const entries = [...changes.entries];
+    const entries = this.#journal.entries(changes.mark);
     this.#done(changes);
     return { ok: true, entries, duplicates: events.length - entries.length };
   }
@@ -515,19 +523,20 @@ export class Ledger {
 
   /** Stages one read event: `undefined` when staged, a duplicate note, or a refusal (the caller then undoes). */
   #stage(event: LedgerEvent): Exclude<ApplyResult, { duplicate: false }> | undefined {
-    const seen = this.#byId.get(event.id);
-    if (seen) {
-      if (!sameEvent(seen.event, event)) {
+    const seen = this.#journal.indexOf(event.id);
+    if (seen >= 0) {
+      if (!sameEvent(this.#journal.event(seen), event)) {
         return refusal('ID_CONFLICT', `event ${event.id} was already applied with different content; use a new id`, []);
       }
       return DUPLICATE;
     }
     const lines = this.#lines;
-    lines.length = 0;
+    this.#lineSlots = 0;
     const refused = this.#plan(event);
     if (refused !== undefined) return refused;
-    const postings: Posting[] = [];
-    for (let i = 0; i < lines.length; i += 3) {
+    const posted = this.#posted;
+    let slots = 0;
+    for (let i = 0, end = this.#lineSlots; i < end; i += 3) {
       const account = lines[i] as Account;
       const unit = lines[i + 1] as string;
       const amount = lines[i + 2] as number;
@@ -540,29 +549,33 @@ export class Ledger {
         }
       }
       this.#write(account, unit, balance);
-      postings.push(Object.freeze({ account: account.name, unit, amount }));
+      posted[slots++] = account.name;
+      posted[slots++] = unit;
+      posted[slots++] = amount;
     }
-    const entry: JournalEntry = Object.freeze({ event, postings: Object.freeze(postings) });
-    this.#byId.set(event.id, entry);
-    this.#journal.push(entry);
-    this.#changes.entries.push(entry);
+    this.#journal.push(event, posted, slots);
     return undefined;
   }
 
   /** Sets a balance, logged so that it can be undone. */
   #write(account: Account, unit: string, balance: number): void {
     const changes = this.#changes;
-    changes.accounts.push(account);
-    changes.units.push(unit);
-    changes.before.push(account.get(unit));
-    changes.after.push(balance);
+    const at = changes.writes++ * 4;
+    const log = changes.balances;
+    log[at] = account;
+    log[at + 1] = unit;
+    log[at + 2] = account.get(unit);
+    log[at + 3] = balance;
     account.set(unit, balance);
   }
 
-  /** Puts back what staged changes wrote, newest first. */
-  #undo(changes: Changes): void {
-    for (let i = changes.accounts.length - 1; i >= 0; i--) {
-      (changes.accounts[i] as Account).set(changes.units[i] as string, changes.before[i] as number);
+  /** Puts back what staged changes wrote, newest first; the journal's staged entries are dropped, or handed back with `keep`. */
+  #undo(changes: Changes): void;
+  #undo(changes: Changes, keep: true): JournalTail;
+  #undo(changes: Changes, keep?: true): JournalTail | undefined {
+    const log = changes.balances;
+    for (let at = (changes.writes - 1) * 4; at >= 0; at -= 4) {
+      (log[at] as Account).set(log[at + 1] as string, log[at + 2] as number);
     }
     for (let i = changes.daily.length - 3; i >= 0; i -= 3) {
       const before = changes.daily[i + 1] as number | undefined;
@@ -570,37 +583,39 @@ export class Ledger {
       else this.#daily.set(changes.daily[i] as string, before);
     }
     for (const id of changes.closed) this.#closed.delete(id);
-    for (const entry of changes.entries) this.#byId.delete(entry.event.id);
-    this.#journal.length -= changes.entries.length;
+    if (keep) return this.#journal.detach(changes.mark);
+    this.#journal.truncate(changes.mark);
+    return undefined;
   }
 
   /** Writes again what `#undo` put back (for a durable store, once the entries are stored). */
-  #redo(changes: Changes): void {
-    for (let i = 0; i < changes.accounts.length; i++) {
-      (changes.accounts[i] as Account).set(changes.units[i] as string, changes.after[i] as number);
+  #redo(changes: Changes, tail: JournalTail): void {
+    const log = changes.balances;
+    for (let at = 0; at < changes.writes * 4; at += 4) {
+      (log[at] as Account).set(log[at + 1] as string, log[at + 3] as number);
     }
     for (let i = 0; i < changes.daily.length; i += 3) this.#daily.set(changes.daily[i] as string, changes.daily[i + 2] as number);
     for (const id of changes.closed) this.#closed.add(id);
-    for (const entry of changes.entries) {
-      this.#byId.set(entry.event.id, entry);
-      this.#journal.push(entry);
-    }
+    this.#journal.attach(tail);
   }
 
   /** Undoes what was staged and forgets it. */
   #discard(changes: Changes): void {
     this.#undo(changes);
-    changes.clear();
+    changes.clear(this.#journal.size);
   }
 
   /** Keeps what was staged. */
   #done(changes: Changes): void {
     this.#version++;
-    changes.clear();
+    changes.clear(this.#journal.size);
   }
 
   #line(account: Account, unit: string, amount: number): void {
-    this.#lines.push(account, unit, amount);
+    const lines = this.#lines;
+    lines[this.#lineSlots++] = account;
+    lines[this.#lineSlots++] = unit;
+    lines[this.#lineSlots++] = amount;
   }
 
   /** Counts coins against a viewer's daily cap; a refusal when the cap would be passed. */
@@ -684,7 +699,8 @@ export class Ledger {
         return undefined;
       }
       case 'chest-claim': {
-        const dropped = this.#byId.get(event.chest)?.event;
+        const chest = this.#journal.indexOf(event.chest);
+        const dropped = chest < 0 ? undefined : this.#journal.event(chest);
         if (dropped?.type !== 'chest-drop') return refusal('NOT_ENOUGH', `there is no chest ${event.chest}`, []);
         if (!this.#close(event.chest)) return refusal('NOT_ENOUGH', `chest ${event.chest} was already opened`, []);
         const split = splitCoins(table, dropped.coins, dropped.claimants, event.viewers, event.seed ?? 0);
@@ -715,8 +731,7 @@ export class Ledger {
         const hold = this.#hold(event.hold);
         if (!hold) return refusal('NOT_ENOUGH', `there is no hold ${event.hold}`, []);
         if (this.#closed.has(event.hold)) return refusal('NOT_ENOUGH', `hold ${event.hold} was already posted or voided`, []);
-        const reserved = hold.postings[1] as Posting;
-        const owner = hold.postings[0] as Posting;
+        const { owner, reserved } = hold;
         const from = book.named(reserved.account);
         if (event.type === 'void') {
           this.#close(event.hold);
@@ -748,7 +763,8 @@ export class Ledger {
           return refusal('FEATURE_OFF', `${table.ref} publishes no refund rule, so the ledger makes no refunds`, []);
         }
         if (!refunds.allowed) return refusal('FEATURE_OFF', `${table.ref} does not allow refunds`, []);
-        const purchase = this.#byId.get(event.purchase);
+        const index = this.#journal.indexOf(event.purchase);
+        const purchase = index < 0 ? undefined : this.#journal.entry(index);
         if (purchase?.event.type !== 'purchase') return refusal('NOT_ENOUGH', `there is no purchase ${event.purchase}`, []);
         if (this.#closed.has(event.purchase)) return refusal('NOT_ENOUGH', `purchase ${event.purchase} was already refunded`, []);
         const received = purchase.postings.find((line) => line.unit === 'coin' && line.amount > 0)?.amount ?? 0;
@@ -808,17 +824,24 @@ export class Ledger {
   }
 
   #hold(id: string): Hold | undefined {
-    const entry = this.#byId.get(id);
-    const event = entry?.event;
+    const index = this.#journal.indexOf(id);
+    const event = index < 0 ? undefined : this.#journal.event(index);
     if (event?.type !== 'hold-gift' && event?.type !== 'hold-payout') return undefined;
-    return { event, postings: (entry as JournalEntry).postings, expires: this.#expiry(event) };
+    const journal = this.#journal;
+    const expires = this.#expiry(event);
+    if (journal.count(index) === 2) return { event, owner: journal.posting(index, 0), reserved: journal.posting(index, 1), expires };
+    // a hold of nothing (zero diamonds) journalled no postings: its post or void moves nothing
+    const unit = event.type === 'hold-gift' ? 'coin' : 'diamond';
+    const account = event.type === 'hold-gift' ? accounts.viewer(event.viewer) : accounts.creator(event.creator);
+    const owner = { account, unit, amount: 0 };
+    return { event, owner, reserved: { account: accounts.reserved(account), unit, amount: 0 }, expires };
   }
 
   /** Holds not yet posted or voided: what is pending, with when each expires. */
   pending(): { readonly id: string; readonly type: 'hold-gift' | 'hold-payout'; readonly expires: string | undefined }[] {
     const out: { id: string; type: 'hold-gift' | 'hold-payout'; expires: string | undefined }[] = [];
-    for (const entry of this.#journal) {
-      const event = entry.event;
+    for (let index = 0; index < this.#journal.size; index++) {
+      const event = this.#journal.event(index);
       if ((event.type === 'hold-gift' || event.type === 'hold-payout') && !this.#closed.has(event.id)) {
         const expires = this.#expiry(event);
         out.push({ id: event.id, type: event.type, expires: expires === undefined ? undefined : new Date(expires).toISOString() });
@@ -830,7 +853,7 @@ export class Ledger {
   static {
     prepareBatch = (ledger, events) => {
       const read = readEvents(events);
-      const changes = new Changes();
+      const changes = new Changes(ledger.#journal.size);
       const own = ledger.#changes;
       ledger.#changes = changes;
       let refused: { readonly ok: false; readonly index: number; readonly refusal: Refusal } | undefined;
@@ -841,17 +864,18 @@ export class Ledger {
       }
       if (refused) return refused;
       // staged into the live state; taken back out until the store holds the entries, then written again
-      const entries = [...changes.entries];
-      ledger.#undo(changes);
+      const entries = ledger.#journal.entries(changes.mark);
+      const tail = ledger.#undo(changes, true);
       const version = ledger.#version;
       return {
         ok: true,
         entries,
         commit: () => {
           if (ledger.#version !== version) throw new EconomyError('INVALID_JOURNAL', 'the ledger changed since the batch was prepared');
-          ledger.#redo(changes);
+          ledger.#redo(changes, tail);
           ledger.#version++;
         },
+        abort: () => ledger.#journal.forget(tail),
       };
     };
   }

@@ -137,6 +137,12 @@ describe('DurableLedger and its store', () => {
     fail = true;
     await expect(wallet.apply(events[1] as LedgerEvent)).rejects.toThrow('disk full');
     expect([wallet.balance('viewer:ann', 'coin'), wallet.journal.length]).toEqual([70, 1]);
+    // the failed id is free again, even after another event took its place in the journal
+    fail = false;
+    const other: LedgerEvent = { type: 'purchase', id: 'other', viewer: 'cy', coins: 70, channel: 'web', region: 'US' };
+    expect(await wallet.apply(other)).toMatchObject({ ok: true, duplicate: false });
+    expect(await wallet.apply(events[1] as LedgerEvent)).toMatchObject({ ok: true, duplicate: false });
+    expect(wallet.journal.map((entry) => entry.event.id)).toEqual([events[0]?.id, 'other', events[1]?.id]);
   });
 
   it('serialises concurrent calls, so a balance is never spent twice', async () => {
