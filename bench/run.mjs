@@ -437,7 +437,7 @@ log(`| dynamic programme to 1,000,000 coins (bundles only), median of 10 tables 
 log();
 const sqlRun = await sqlBench({ count: quick ? 1_000_000 : 10_000_000, rounds: quick ? 2 : 3 });
 log(
-  `## Settling a file of ${sqlRun.count.toLocaleString('en-US')} events: ${sqlRun.megabytes.jsonl.toFixed(0)} MB of JSON lines, ${sqlRun.megabytes.csv.toFixed(0)} MB of CSV (\`bench/sql.mjs\`)`,
+  `## Settling a file of ${sqlRun.count.toLocaleString('en-US')} events: ${sqlRun.megabytes.jsonl.toFixed(0)} MB of JSON lines, ${sqlRun.megabytes.csv.toFixed(0)} MB of CSV, ${sqlRun.megabytes.parquet.toFixed(0)} MB of Parquet (\`bench/sql.mjs\`)`,
 );
 log();
 log('DuckDB (in process, every core) runs a hand-written `GROUP BY` with the same rounding and the query');
@@ -447,7 +447,7 @@ log();
 log('| contender | ms | × DuckDB hand-written, same format | peak RSS | total |');
 log('| --- | ---: | ---: | ---: | --- |');
 for (const result of sqlRun.results) {
-  const format = result.name.endsWith('csv') ? 'csv' : 'jsonl';
+  const format = result.name.split(', ').at(-1);
   const base = sqlRun.results.find((other) => other.name === `duckdb hand-written, ${format}`).ms;
   log(
     `| ${result.name} | ${ms(result.ms)} | ${(result.ms / base).toFixed(2)} | ${result.rss ? `${(result.rss / 1e6).toFixed(0)} MB` : '—'} | ${result.total} |`,

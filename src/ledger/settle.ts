@@ -207,6 +207,26 @@ export class Accumulator {
     if (this.perGift) entry.diamonds += this.diamondsOf(giftCoins, repeatCount);
   }
 
+  /**
+   * Many checked events of one key at once: their count, coins and (per gift or per event) diamonds, each sum
+   * exact (the Parquet reader's path, which sums a row group per key before handing it over).
+   */
+  addTotals(key: number | string, events: number, coins: number, diamonds: number): void {
+    this.events += events;
+    if (typeof key === 'number' && (key & 0xffff) === key) {
+      this.denseCoins[key] = (this.denseCoins[key] as number) + coins;
+      if (this.perGift) this.denseDiamonds[key] = (this.denseDiamonds[key] as number) + diamonds;
+      return;
+    }
+    let entry = this.other.get(key);
+    if (!entry) {
+      entry = { coins: 0, diamonds: 0 };
+      this.other.set(key, entry);
+    }
+    entry.coins += coins;
+    if (this.perGift) entry.diamonds += diamonds;
+  }
+
   /** An array of event objects: the common case is inlined (small integer ids, whole counts). */
   addArray(events: readonly (GiftEvent | undefined)[]): void {
     const coinsByCreator = this.denseCoins;

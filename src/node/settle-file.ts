@@ -7,9 +7,10 @@ import { EconomyError } from '../errors.js';
 import { Accumulator, mergeSettlements, type Settlement } from '../ledger/settle.js';
 import type { RateTable } from '../table/compile.js';
 import { readJsonRecords } from './json-records.js';
+import { settleParquetColumns } from './parquet.js';
 import { type CsvColumns, csvColumns, csvHeader } from './scan-csv.js';
 import { scanLines } from './scan-lines.js';
-import { type OnInvalid, type RangeResult, type Rejected, SettlingSink, STOP, settleRange } from './settle-range.js';
+import { isCount, isKey, type OnInvalid, type RangeResult, type Rejected, SettlingSink, STOP, settleRange } from './settle-range.js';
 
 /**
  * How to settle a file.
@@ -355,9 +356,17 @@ function startsDocument(data: Buffer): boolean {
   }
 }
 
+/** A Parquet file neither reader can decode (a codec such as ZSTD that Node cannot decompress, a damaged file). */
+function unreadableParquet(path: string, error: unknown): never {
+  if (error instanceof EconomyError) throw error;
+  const reason = error instanceof Error ? error.message.replace(/^parquet /, '') : String(error);
+  throw new EconomyError('INVALID_ARGUMENT', `${path} could not be read as Parquet: ${reason}`, { path: [path] });
+}
+
 /**
- * A Parquet file, row group by row group, through hyparquet (an optional dependency, loaded only here): the
- * key, price and repeat columns are read; row numbers are 1-based.
+ * A Parquet file, row group by row group: summed straight from its columns by our own reader when it can
+ * (see parquet.ts), else through hyparquet (an optional dependency, loaded only then), which reads anything
+ * Parquet allows and finds each bad row (row numbers are 1-based).
  */
 async function settleParquet(
   table: RateTable,
@@ -366,6 +375,16 @@ async function settleParquet(
   byGifter: boolean,
   names: SettleFileOptions['columns'] = {},
 ): Promise<FileSettlement> {
+  const key = byGifter ? (names.gifter ?? 'gifterId') : (names.creator ?? 'creatorId');
+  const gift = names.giftCoins ?? 'giftCoins';
+  const repeat = names.repeatCount ?? 'repeatCount';
+  // the common file (no nulls, dictionary or plain pages, Snappy/gzip/Brotli) is summed straight from its columns
+  const columns = new Accumulator(table);
+  const read = await settleParquetColumns(path, columns, { key, giftCoins: gift, repeatCount: repeat }, { key: isKey, count: isCount });
+  if (read) {
+    const settlement = mergeSettlements(table, [{ table: table.ref, events: columns.events, creators: columns.parts() }]);
+    return { settlement, lines: read.rows, rejected: [], rejectedCount: 0, threads: 1, liveEvents: 0 };
+  }
   let hyparquet: typeof import('hyparquet');
   try {
     hyparquet = await import('hyparquet');
@@ -373,11 +392,8 @@ async function settleParquet(
     throw new EconomyError('INVALID_ARGUMENT', 'reading Parquet needs the optional dependency hyparquet: npm install hyparquet');
   }
   const file = await hyparquet.asyncBufferFromFile(path);
-  const metadata = await hyparquet.parquetMetadataAsync(file);
+  const metadata = await hyparquet.parquetMetadataAsync(file).catch((error: unknown) => unreadableParquet(path, error));
   const fields = hyparquet.parquetSchema(metadata).children.map((child) => child.element.name);
-  const key = byGifter ? (names.gifter ?? 'gifterId') : (names.creator ?? 'creatorId');
-  const gift = names.giftCoins ?? 'giftCoins';
-  const repeat = names.repeatCount ?? 'repeatCount';
   for (const column of [key, gift]) {
     if (!fields.includes(column)) {
       throw new EconomyError(
@@ -386,16 +402,18 @@ async function settleParquet(
       );
     }
   }
-  const columns = fields.includes(repeat) ? [key, gift, repeat] : [key, gift];
+  const wanted = fields.includes(repeat) ? [key, gift, repeat] : [key, gift];
   const accumulator = new Accumulator(table);
   const sink = new SettlingSink(accumulator, onInvalid);
   const plain = (value: unknown) =>
-    typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+    typeof value === 'bigint' && value >= -BigInt(Number.MAX_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value;
   let row = 0;
   try {
     for (const group of metadata.row_groups) {
       const rows = Number(group.num_rows);
-      const data = await hyparquet.parquetReadObjects({ file, metadata, columns, rowStart: row, rowEnd: row + rows });
+      const data = await hyparquet.parquetReadObjects({ file, metadata, columns: wanted, rowStart: row, rowEnd: row + rows });
       for (const record of data) {
         row++;
         sink.event(
@@ -407,7 +425,7 @@ async function settleParquet(
       }
     }
   } catch (error) {
-    if (error !== STOP) throw error;
+    if (error !== STOP) unreadableParquet(path, error);
   }
   if (sink.failure)
     throw new EconomyError('INVALID_EVENT', `row ${sink.failure.line}: ${sink.failure.reason}`, { path: [sink.failure.line] });

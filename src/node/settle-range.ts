@@ -67,11 +67,13 @@ export class SettlingSink implements LineSink {
 /** Thrown through the scanner to stop at the first bad line in `fail` mode. */
 export const STOP = Symbol('stop');
 
-function isCount(value: unknown): value is number {
+/** @internal A whole count an event may carry: 0 to 2^53 − 1. */
+export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function isKey(value: unknown): value is number | string {
+/** @internal A creator or gifter id: a non-empty string or a safe integer. */
+export function isKey(value: unknown): value is number | string {
   return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isSafeInteger(value));
 }
 

@@ -142,6 +142,118 @@ describe('gift-economy settle on files', () => {
     expect(total(run(['settle', parquet, '--json']).stdout)).toBe(reference);
   });
 
+  it('Parquet in every form DuckDB writes equals settle on the same events: our column reader, and hyparquet where it falls back', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { settleFile } = await import('../../src/node/settle-file.js');
+    const { settleParquetColumns } = await import('../../src/node/parquet.js');
+    const { Accumulator } = await import('../../src/ledger/settle.js');
+    const { isCount, isKey } = await import('../../src/node/settle-range.js');
+    // which reader a file takes: our column reader answers, or leaves it (undefined) to hyparquet
+    const columnReader = async (path: string) =>
+      (await settleParquetColumns(
+        path,
+        new Accumulator(tiktok),
+        { key: 'creatorId', giftCoins: 'giftCoins', repeatCount: 'repeatCount' },
+        { key: isKey, count: isCount },
+      )) !== undefined;
+    // 20,000 workload events with a gifter each: a string id from a small set, or (every 7th) a unique one, so
+    // that DuckDB writes dictionary pages for some row groups and plain pages for others
+    const events = objects.map((e: { creatorId: number; giftCoins: number; repeatCount: number }, i: number) => ({
+      ...e,
+      gifterId: i % 7 === 0 ? `unique-${i}` : `g${i % 97}`,
+    }));
+    const csv = file(
+      'forms.csv',
+      `creatorId,gifterId,giftCoins,repeatCount\n${events.map((e) => `${e.creatorId},${e.gifterId},${e.giftCoins},${e.repeatCount}`).join('\n')}\n`,
+    );
+    const byGifter = events.map((e) => ({ creatorId: e.gifterId, giftCoins: e.giftCoins, repeatCount: e.repeatCount }));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const forms = {
+      snappy: 'COMPRESSION snappy, ROW_GROUP_SIZE 5000',
+      gzip: 'COMPRESSION gzip',
+      brotli: 'COMPRESSION brotli',
+      uncompressed: 'COMPRESSION uncompressed, ROW_GROUP_SIZE 3000',
+      'pages v2': 'PARQUET_VERSION V2',
+    };
+    try {
+      for (const [form, options] of Object.entries(forms)) {
+        const parquet = join(dir, `form-${form.replace(' ', '-')}.parquet`);
+        await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet, ${options})`);
+        expect([form, await columnReader(parquet)]).toEqual([form, true]);
+        for (const table of [tiktok, half]) {
+          const byCreator = await settleFile(table, parquet);
+          expect([form, byCreator.lines, byCreator.settlement]).toEqual([form, events.length, settle(table, objects)]);
+          const gifters = await settleFile(table, parquet, { by: 'gifter' });
+          expect([form, gifters.settlement]).toEqual([form, settle(table, byGifter)]);
+        }
+      }
+      // a null repeat count means 1: our reader leaves nulls to hyparquet, which reads them so
+      const nulls = join(dir, 'nulls.parquet');
+      await connection.run(
+        `COPY (SELECT creatorId, giftCoins, CASE WHEN giftCoins = 1 THEN NULL ELSE repeatCount END AS repeatCount FROM read_csv('${csv}')) TO '${nulls}' (FORMAT parquet)`,
+      );
+      const ones = objects.map((e: { creatorId: number; giftCoins: number; repeatCount: number }) =>
+        e.giftCoins === 1 ? { ...e, repeatCount: 1 } : e,
+      );
+      expect((await settleFile(tiktok, nulls)).settlement).toEqual(settle(tiktok, ones));
+      expect(await columnReader(nulls)).toBe(false);
+      // a bad value (a negative gift price) is found by row, 1-based, in either reader
+      const negative = join(dir, 'negative.parquet');
+      await connection.run(
+        `COPY (SELECT creatorId, CASE WHEN n = 4322 THEN -5 ELSE giftCoins END AS giftCoins, repeatCount FROM (SELECT *, row_number() OVER () AS n FROM read_csv('${csv}'))) TO '${negative}' (FORMAT parquet)`,
+      );
+      await expect(settleFile(tiktok, negative)).rejects.toThrow(/^row 4322: giftCoins must be a whole number/);
+      expect(await columnReader(negative)).toBe(false);
+      // ZSTD pages neither reader can decompress here: one clear error
+      const zstd = join(dir, 'zstd.parquet');
+      await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${zstd}' (FORMAT parquet, COMPRESSION zstd)`);
+      await expect(settleFile(tiktok, zstd)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/ZSTD/) });
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it('a damaged Parquet file is settled or refused with EconomyError, never a raw error or a hang', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { settleFile } = await import('../../src/node/settle-file.js');
+    const { EconomyError } = await import('../../src/errors.js');
+    const csv = file(
+      'damage.csv',
+      `creatorId,giftCoins,repeatCount\n${lines
+        .split('\n')
+        .slice(0, 3000)
+        .map((line) => Object.values(JSON.parse(line)).join(','))
+        .join('\n')}\n`,
+    );
+    const good = join(dir, 'damage.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${good}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`);
+    connection.closeSync();
+    instance.closeSync();
+    const bytes = readFileSync(good);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        async (edits, truncate) => {
+          const damaged = Buffer.from(bytes);
+          for (const [at, value] of edits) damaged[at] = value;
+          const path = file('damaged.parquet', truncate ? damaged.subarray(0, (edits[0]?.[0] ?? 0) + 1) : damaged);
+          try {
+            const { settlement } = await settleFile(tiktok, path);
+            expect(settlement.events).toBeGreaterThanOrEqual(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(EconomyError);
+          }
+        },
+      ),
+      { numRuns: 150, seed: 20261202 },
+    );
+  });
+
   it('a truncated last line without a newline, and a 50 MB line, are read', () => {
     const truncated = file('truncated.jsonl', lines); // no final newline
     expect(total(run(['settle', truncated, '--json']).stdout)).toBe(reference);
