@@ -23,14 +23,15 @@ const PAGES = [
   },
   {
     name: 'the widget and the library it needs, with no table (a site passing its own)',
-    // the widget's own goal: 20 kB all in; with no table it is at that line
-    budget: 20.5 * 1024,
+    // the widget's own goal: 20 kB all in; with no table it is at that line (every word replaceable by a site's
+    // own, the messages, added 0.7 kB)
+    budget: 21.25 * 1024,
     contents: `import { defineGiftCalculator } from 'gift-economy/widget'; defineGiftCalculator();`,
   },
   {
     name: 'calculator widget page, all in (examples/calculator: the widget and the TikTok preset)',
     // the goal is 20 kB; the budget is what is measured now with a little room, a guard against growth
-    budget: 26.25 * 1024,
+    budget: 27 * 1024,
     entry: new URL('../examples/calculator/main.ts', import.meta.url).pathname,
   },
 ];

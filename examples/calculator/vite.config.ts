@@ -13,5 +13,13 @@ export default defineConfig({
       { find: /^gift-economy$/, replacement: dist('index.js') },
     ],
   },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // the English page, and the same widget in German words
+    rollupOptions: {
+      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), de: fileURLToPath(new URL('de.html', import.meta.url)) },
+    },
+  },
 });

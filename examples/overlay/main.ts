@@ -3,7 +3,7 @@
 // connection, pass it as `source` instead: liveGifts(tiktok, { source: connection, onUpdate }).
 import { type LiveGiftUpdate, type LiveTotal, liveGifts } from 'gift-economy';
 import { tiktok } from 'gift-economy/presets/tiktok';
-import recorded from './stream.json';
+import recorded from './stream.json' with { type: 'json' };
 
 const GOAL = 100_000;
 const speed = Number(new URLSearchParams(location.search).get('speed') ?? '1') || 1;

@@ -81,7 +81,7 @@ const HELP: Record<string, string> = {
   chest:
     'gift-economy chest COINS --claimants N [--viewers a,b,c] [--seed S] [--countdown SECONDS]\n  How a treasure chest of COINS shares out among the viewers who claim it (seeded, every coin accounted for).\n  e.g. gift-economy chest 1000 --claimants 3 --viewers ann,bo,cy --seed 7',
   settle:
-    'gift-economy settle FILE|- [--threads N] [--on-invalid fail|skip] [--rejects FILE] [--by creator|gifter] [--top N] [--csv]\n  Totals per creator (or gifter) of JSON lines, a JSON array, gzip (.gz) or stdin (-) of gift events, ours\n  ({ creatorId, giftCoins, repeatCount, gifterId? }) or tiktok-live-connector events; JSON lines in parallel.\n  e.g. gift-economy settle events.jsonl --top 10',
+    'gift-economy settle FILE|- [--threads N] [--on-invalid fail|skip] [--rejects FILE] [--by creator|gifter] [--top N] [--csv]\n  Totals per creator (or gifter) of JSON lines, CSV, Parquet, a JSON array, gzip (.gz) or stdin (-) of gift\n  events, ours ({ creatorId, giftCoins, repeatCount, gifterId? }) or tiktok-live-connector events; JSON lines,\n  CSV and Parquet in parallel.\n  e.g. gift-economy settle events.jsonl --top 10',
   tables: 'gift-economy tables\n  The built-in presets and their versions.\n  e.g. gift-economy tables',
   gifts:
     "gift-economy gifts [--diff FILE]\n  The table's gifts; with --diff, how a saved tiktok-live-connector gift list (getAvailableGifts) differs:\n  price changes, gifts added or removed, ids reissued.\n  e.g. gift-economy gifts --diff gifts.json",

@@ -400,22 +400,32 @@ async function readChunk(
   return out;
 }
 
-/** What a Parquet file settled to, through {@link settleParquetColumns}. */
-export interface ParquetSums {
+/** @internal What {@link settleParquetColumns} read: the rows of its row groups, and how many groups the file has. */
+export interface ParquetRead {
   readonly rows: number;
+  readonly groups: number;
+}
+
+/** @internal Which names to read, and which row groups: every `stripes`-th group from `stripe` (default all). */
+export interface ParquetJob {
+  readonly key: string;
+  readonly giftCoins: string;
+  readonly repeatCount: string;
+  readonly stripe?: number;
+  readonly stripes?: number;
 }
 
 /**
  * @internal Settles a Parquet file's gift events into `accumulator`: the key, gift-coins and (when named and
- * present) repeat columns, every value checked as the event checks do. Answers `undefined` when the file needs
- * the general reader (then nothing was added, provided the caller passes a fresh accumulator).
+ * present) repeat columns of the job's row groups, every value checked as the event checks do. Answers
+ * `undefined` when the file needs the general reader (then the accumulator must be thrown away).
  */
 export async function settleParquetColumns(
   path: string,
   accumulator: Accumulator,
-  names: { readonly key: string; readonly giftCoins: string; readonly repeatCount: string },
+  names: ParquetJob,
   accept: { readonly key: (value: number | string) => boolean; readonly count: (value: number | string) => boolean },
-): Promise<ParquetSums | undefined> {
+): Promise<ParquetRead | undefined> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
@@ -449,7 +459,10 @@ export async function settleParquetColumns(
     const repeats = new Codes(accept.count);
     const sums = new RowGroupSums(accumulator, keys, coins, repeats);
     let rows = 0;
-    for (const group of metadata[4] as Struct[]) {
+    const groups = metadata[4] as Struct[];
+    const stripes = names.stripes ?? 1;
+    for (let at = names.stripe ?? 0; at < groups.length; at += stripes) {
+      const group = groups[at] as Struct;
       const chunks = group[1] as Struct[];
       const count = group[3] as number;
       const chunk = (at: number, codes: Codes) => readChunk(file, columns[at] as Column, (chunks[at] as Struct)[3] as Struct, count, codes);
@@ -461,7 +474,7 @@ export async function settleParquetColumns(
       sums.add(keyCodes, coinCodes, repeatCodes, count);
       rows += count;
     }
-    return { rows };
+    return { rows, groups: groups.length };
   } catch {
     // anything this reader does not decode, or a damaged file: the general reader reads it or says what is wrong
     return undefined;

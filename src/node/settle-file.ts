@@ -7,7 +7,7 @@ import { EconomyError } from '../errors.js';
 import { Accumulator, mergeSettlements, type Settlement } from '../ledger/settle.js';
 import type { RateTable } from '../table/compile.js';
 import { readJsonRecords } from './json-records.js';
-import { settleParquetColumns } from './parquet.js';
+import { type ParquetJob, settleParquetColumns } from './parquet.js';
 import { type CsvColumns, csvColumns, csvHeader } from './scan-csv.js';
 import { scanLines } from './scan-lines.js';
 import { isCount, isKey, type OnInvalid, type RangeResult, type Rejected, SettlingSink, STOP, settleRange } from './settle-range.js';
@@ -21,7 +21,7 @@ import { isCount, isKey, type OnInvalid, type RangeResult, type Rejected, Settli
  * ```
  */
 export interface SettleFileOptions {
-  /** Worker threads for a JSON-lines file of flat events (default: the machine's cores, at most 8). */
+  /** Worker threads for a JSON-lines, CSV or Parquet file of flat events (default: the machine's cores, at most 8). */
   readonly threads?: number;
   /** Stop at the first bad line (`fail`, the default) or set bad lines aside and go on (`skip`). */
   readonly onInvalid?: OnInvalid;
@@ -77,7 +77,7 @@ export async function settleFile(table: RateTable, path: string, options: Settle
   const onInvalid = options.onInvalid ?? 'fail';
   const byGifter = options.by === 'gifter';
   if (path === '-' || /\.gz$/i.test(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
-  if (/\.parquet$/i.test(path)) return settleParquet(table, path, onInvalid, byGifter, options.columns);
+  if (/\.parquet$/i.test(path)) return settleParquet(table, path, onInvalid, byGifter, options);
   const size = statSync(path).size;
   const csv = /\.csv$/i.test(path) ? readCsvHeader(path, byGifter, options.columns) : undefined;
   if (!csv && !flatLinesFile(path)) return settleStream(table, path, onInvalid, byGifter, options.onProgress);
@@ -150,6 +150,25 @@ function inWorker(
       if (message.progress !== undefined) progress(message.progress);
       if (message.result) resolve(message.result);
     });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`settle worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** Every n-th row group of a Parquet file, settled on a worker thread; `undefined` when it needs the general reader. */
+function parquetInWorker(
+  table: RateTable,
+  path: string,
+  parquet: ParquetJob,
+): Promise<{ readonly rows: number; readonly parts: RangeResult['parts'] } | undefined> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./settle-worker.js', import.meta.url), {
+      workerData: { document: table.document, path, parquet },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    worker.on('message', (message: { parquet?: { rows: number; parts: RangeResult['parts'] } }) => resolve(message.parquet));
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`settle worker stopped with exit code ${code}`));
@@ -373,17 +392,30 @@ async function settleParquet(
   path: string,
   onInvalid: OnInvalid,
   byGifter: boolean,
-  names: SettleFileOptions['columns'] = {},
+  options: SettleFileOptions,
 ): Promise<FileSettlement> {
+  const names = options.columns ?? {};
   const key = byGifter ? (names.gifter ?? 'gifterId') : (names.creator ?? 'creatorId');
   const gift = names.giftCoins ?? 'giftCoins';
   const repeat = names.repeatCount ?? 'repeatCount';
-  // the common file (no nulls, dictionary or plain pages, Snappy/gzip/Brotli) is summed straight from its columns
-  const columns = new Accumulator(table);
-  const read = await settleParquetColumns(path, columns, { key, giftCoins: gift, repeatCount: repeat }, { key: isKey, count: isCount });
-  if (read) {
-    const settlement = mergeSettlements(table, [{ table: table.ref, events: columns.events, creators: columns.parts() }]);
-    return { settlement, lines: read.rows, rejected: [], rejectedCount: 0, threads: 1, liveEvents: 0 };
+  // The common file (no nulls, dictionary or plain pages, Snappy/gzip/Brotli) is summed straight from its
+  // columns, its row groups striped over threads (by default a thread for every 8 MB, this one included).
+  const threads = Math.max(1, options.threads ?? Math.min(availableParallelism(), 8, Math.ceil(statSync(path).size / (8 << 20))));
+  const job = { key, giftCoins: gift, repeatCount: repeat, stripes: threads };
+  const others = Array.from({ length: threads - 1 }, (_, i) => parquetInWorker(table, path, { ...job, stripe: i + 1 }));
+  const own = new Accumulator(table);
+  const read = await settleParquetColumns(path, own, { ...job, stripe: 0 }, { key: isKey, count: isCount });
+  const stripes = [
+    read && { rows: read.rows, parts: { table: table.ref, events: own.events, creators: own.parts() } },
+    ...(await Promise.all(others)),
+  ];
+  if (stripes.every((stripe) => stripe !== undefined)) {
+    const settlement = mergeSettlements(
+      table,
+      stripes.map((stripe) => stripe.parts),
+    );
+    const rows = stripes.reduce((sum, stripe) => sum + stripe.rows, 0);
+    return { settlement, lines: rows, rejected: [], rejectedCount: 0, threads, liveEvents: 0 };
   }
   let hyparquet: typeof import('hyparquet');
   try {

@@ -1,7 +1,7 @@
 // <gift-calculator>: a standard custom element that answers a viewer's and a creator's questions side by side.
 // Every figure comes from the library's ordinary questions and every breakdown from formatBreakdown; nothing
 // here computes money. Text is set with textContent only (no HTML from data).
-import { check, type Refusal } from '../availability/check.js';
+import { check } from '../availability/check.js';
 import { type Breakdown, formatAmount, formatBreakdown } from '../convert/breakdown.js';
 import { budgetCoins } from '../convert/budget-coins.js';
 import { compareChannels } from '../convert/compare.js';
@@ -12,6 +12,12 @@ import { describeValue, EconomyError } from '../errors.js';
 import { Money } from '../money/money.js';
 import type { RateTable } from '../table/compile.js';
 import type { Provenance } from '../table/provenance.js';
+import { type CalculatorMessages, readMessages } from './messages.js';
+
+export { type CalculatorMessages, calculatorMessages } from './messages.js';
+
+/** The entries of the messages that are words, not sentences. */
+type Label = { [K in keyof CalculatorMessages]: CalculatorMessages[K] extends string ? K : never }[keyof CalculatorMessages];
 
 /**
  * How {@link defineGiftCalculator} registers the element.
@@ -29,6 +35,8 @@ export interface GiftCalculatorOptions {
   readonly tag?: string;
   /** The tables the `preset` attribute may name, e.g. `{ tiktok }`: only what you pass is bundled. */
   readonly tables?: Readonly<Record<string, RateTable>>;
+  /** The words to show instead of the English ones (see {@link CalculatorMessages}). */
+  readonly messages?: Partial<CalculatorMessages>;
 }
 
 /**
@@ -69,36 +77,40 @@ th,td{border-bottom:1px solid var(--gift-line);padding:.25rem .4rem;text-align:l
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.best{background:var(--gift-best)}`;
 
-const TEMPLATE = `<form part="form" novalidate>
-<fieldset part="where"><legend>Where and how</legend>
-<label>Region<select name="region"></select></label>
-<label>Currency<select name="currency"></select></label>
-<label>Channel for a budget<select name="channel"></select></label>
+/** The form, in the messages' words (escaped: a site's words are text, never markup). */
+const template = (m: CalculatorMessages): string => {
+  const w = (label: Label) => m[label].replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<form part="form" novalidate>
+<fieldset part="where"><legend>${w('whereAndHow')}</legend>
+<label>${w('region')}<select name="region"></select></label>
+<label>${w('currency')}<select name="currency"></select></label>
+<label>${w('budgetChannel')}<select name="channel"></select></label>
 </fieldset>
-<section part="coins" aria-labelledby="h-coins"><h2 id="h-coins">What coins cost</h2>
-<label>Coins<input name="coins" inputmode="numeric" autocomplete="off" value="1000"></label>
-<div class="scroll" tabindex="0" role="region" aria-label="Prices by channel"><table part="channels"><caption></caption><thead><tr><th scope="col">Channel</th><th scope="col">Coins received</th><th scope="col">Price</th><th scope="col">Per coin</th></tr></thead><tbody></tbody></table></div>
+<section part="coins" aria-labelledby="h-coins"><h2 id="h-coins">${w('coinsHeading')}</h2>
+<label>${w('coins')}<input name="coins" inputmode="numeric" autocomplete="off" value="1000"></label>
+<div class="scroll" tabindex="0" role="region" aria-label="${w('pricesByChannel')}"><table part="channels"><caption></caption><thead><tr><th scope="col">${w('channel')}</th><th scope="col">${w('coinsReceived')}</th><th scope="col">${w('price')}</th><th scope="col">${w('perCoin')}</th></tr></thead><tbody></tbody></table></div>
 <output name="saving" aria-live="polite"></output>
 </section>
-<section part="budget" aria-labelledby="h-budget"><h2 id="h-budget">What a budget buys</h2>
-<label>Budget<input name="budget" inputmode="decimal" autocomplete="off" value="25"></label>
+<section part="budget" aria-labelledby="h-budget"><h2 id="h-budget">${w('budgetHeading')}</h2>
+<label>${w('budget')}<input name="budget" inputmode="decimal" autocomplete="off" value="25"></label>
 <output name="bought" aria-live="polite"></output>
 </section>
-<section part="gifts" aria-labelledby="h-gifts"><h2 id="h-gifts">What gifts give a creator</h2>
-<label>Gift (type to search)<input name="gift" list="gift-list" autocomplete="off" value="Rose"></label><datalist id="gift-list"></datalist>
-<label>How many<input name="count" inputmode="numeric" autocomplete="off" value="1"></label>
+<section part="gifts" aria-labelledby="h-gifts"><h2 id="h-gifts">${w('giftsHeading')}</h2>
+<label>${w('gift')}<input name="gift" list="gift-list" autocomplete="off" value="Rose"></label><datalist id="gift-list"></datalist>
+<label>${w('count')}<input name="count" inputmode="numeric" autocomplete="off" value="1"></label>
 <output name="given" aria-live="polite"></output>
 </section>
-<section part="cashout" aria-labelledby="h-cashout"><h2 id="h-cashout">Diamonds to cash</h2>
-<label>Diamonds<input name="diamonds" inputmode="numeric" autocomplete="off" value="50000"></label>
+<section part="cashout" aria-labelledby="h-cashout"><h2 id="h-cashout">${w('cashOutHeading')}</h2>
+<label>${w('diamonds')}<input name="diamonds" inputmode="numeric" autocomplete="off" value="50000"></label>
 <output name="cashed" aria-live="polite"></output>
 <p class="note" data-id="arrives"></p>
 </section>
-<section part="breakdown" class="wide" aria-labelledby="h-breakdown"><h2 id="h-breakdown">How the gift figures are worked out</h2>
-<div class="scroll" tabindex="0" role="region" aria-label="Breakdown of the gift figures"><table><thead><tr><th scope="col">Step</th><th scope="col">In</th><th scope="col">Rule</th><th scope="col">Rounding</th><th scope="col">Out</th></tr></thead><tbody data-id="steps"></tbody></table></div>
+<section part="breakdown" class="wide" aria-labelledby="h-breakdown"><h2 id="h-breakdown">${w('breakdownHeading')}</h2>
+<div class="scroll" tabindex="0" role="region" aria-label="${w('breakdownTable')}"><table><thead><tr><th scope="col">${w('step')}</th><th scope="col">${w('input')}</th><th scope="col">${w('rule')}</th><th scope="col">${w('rounding')}</th><th scope="col">${w('output')}</th></tr></thead><tbody data-id="steps"></tbody></table></div>
 <p class="sources" data-id="sources"></p>
 </section>
 </form>`;
+};
 
 /**
  * Registers `<gift-calculator>` (or `options.tag`) with the tables its `preset` attribute may name, and returns
@@ -108,7 +120,8 @@ const TEMPLATE = `<form part="form" novalidate>
  * `--gift-warn`, `--gift-best`, `--gift-font` and `::part(form|where|coins|budget|gifts|cashout|breakdown|channels)`.
  * Calling it again with the same tag returns the class already registered.
  *
- * @throws EconomyError `INVALID_ARGUMENT` outside a browser, or for a tag that is not a valid custom-element name.
+ * @throws EconomyError `INVALID_ARGUMENT` outside a browser, for a tag that is not a valid custom-element name,
+ * or for messages that are not {@link CalculatorMessages} entries of the right kind.
  * @example
  * ```ts
  * import { defineGiftCalculator } from 'gift-economy/widget';
@@ -120,7 +133,7 @@ const TEMPLATE = `<form part="form" novalidate>
  */
 export function defineGiftCalculator(options: GiftCalculatorOptions = {}): CustomElementConstructor {
   if (typeof options !== 'object' || options === null) {
-    throw new EconomyError('INVALID_ARGUMENT', `options must be { tag?, tables? }, got ${describeValue(options)}`);
+    throw new EconomyError('INVALID_ARGUMENT', `options must be { tag?, tables?, messages? }, got ${describeValue(options)}`);
   }
   const tag = options.tag ?? 'gift-calculator';
   if (typeof tag !== 'string' || !/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag)) {
@@ -129,6 +142,7 @@ export function defineGiftCalculator(options: GiftCalculatorOptions = {}): Custo
       `tag must be a custom-element name with a hyphen, such as "gift-calculator", got ${describeValue(tag)}`,
     );
   }
+  const messages = readMessages(options.messages);
   const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
   if (registry === undefined || typeof HTMLElement === 'undefined') {
     throw new EconomyError('INVALID_ARGUMENT', 'defineGiftCalculator needs a browser (customElements and HTMLElement)');
@@ -136,11 +150,11 @@ export function defineGiftCalculator(options: GiftCalculatorOptions = {}): Custo
   const existing = registry.get(tag);
   if (existing) return existing;
   const tables = { ...(options.tables ?? {}) };
-  registry.define(tag, calculatorClass(tables));
+  registry.define(tag, calculatorClass(tables, messages));
   return registry.get(tag) as CustomElementConstructor;
 }
 
-function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomElementConstructor {
+function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: CalculatorMessages): CustomElementConstructor {
   return class GiftCalculator extends HTMLElement implements GiftCalculatorElement {
     static observedAttributes = ATTRIBUTES;
     #table: RateTable | undefined;
@@ -152,7 +166,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       this.#root = this.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
       style.textContent = STYLE;
-      this.#root.append(style, document.createRange().createContextualFragment(TEMPLATE));
+      this.#root.append(style, document.createRange().createContextualFragment(template(m)));
       this.#root.querySelector('form')?.addEventListener('input', (event) => this.#changed(event.target));
       this.#root.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
     }
@@ -188,7 +202,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       if (preset !== null) {
         const table = Object.hasOwn(tables, preset) ? tables[preset] : undefined;
         if (!table) {
-          this.#fail(`No table named "${preset}" was registered; pass it to defineGiftCalculator({ tables }).`);
+          this.#fail(m.noTable(preset));
           return;
         }
         this.#table = table;
@@ -204,9 +218,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
             this.#table = table;
             this.#setUp();
           })
-          .catch((error: unknown) =>
-            this.#fail(`The rate table at ${url} could not be used: ${error instanceof Error ? error.message : String(error)}`),
-          );
+          .catch((error: unknown) => this.#fail(m.tableUnusable(url, error instanceof Error ? error.message : String(error))));
       }
     }
 
@@ -253,7 +265,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         ...table.gifts.map((gift) => {
           const option = document.createElement('option');
           option.value = gift.name;
-          option.label = `${formatAmount({ count: String(gift.coins), unit: 'coin' }, this.#locale)}`;
+          option.label = quantity(m, this.#locale, gift.coins, 'coin');
           return option;
         }),
       );
@@ -330,12 +342,8 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
         : provenance.some((p) => p.confidence === 'derived')
           ? 'derived'
           : 'sourced';
-      this.#out('sources').textContent = [
-        ...notes,
-        `${table.document.name} ${table.ref}: figures as publicly reported, not official rates. Sources: ${[...sources.values()]
-          .map((s) => (s.published ? `${s.title} (${s.published})` : s.title))
-          .join('; ')}. Confidence: ${confidence}.`,
-      ].join(' ');
+      const titles = [...sources.values()].map((s) => (s.published ? `${s.title} (${s.published})` : s.title)).join('; ');
+      this.#out('sources').textContent = [...notes, m.sources(table.document.name, table.ref, titles, confidence)].join(' ');
     }
 
     #coins({ table, region, currency, locale, heard }: Asking): void {
@@ -347,20 +355,20 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       if (coins === undefined) {
         body.replaceChildren();
         caption.textContent = '';
-        refused(saving, 'Enter a whole number of coins, such as 1000.');
+        refused(saving, m.enterCoins);
         return;
       }
       const compared = compareChannels(table, { coins, region, ...(currency ? { currency } : {}) });
-      caption.textContent = `${formatAmount({ count: String(coins), unit: 'coin' }, locale)} on each channel`;
+      caption.textContent = m.onEachChannel(quantity(m, locale, coins, 'coin'));
       body.replaceChildren(
         ...compared.channels.map(({ channel, answer }) => {
           const name = table.document.channels.find((c) => c.id === channel)?.name ?? channel;
-          if (!answer.ok) return row([`${name}`, { text: reason(answer), span: 3 }]);
+          if (!answer.ok) return row([`${name}`, { text: m.notAvailable(answer.reason), span: 3 }]);
           heard(answer);
           const best = compared.cheapest === answer && compared.channels.filter((c) => c.answer.ok).length > 1;
           const tr = row([
-            best ? `${name} (cheapest)` : name,
-            { text: formatAmount({ count: String(answer.coinsReceived), unit: 'coin' }, locale), numeric: true },
+            best ? m.cheapest(name) : name,
+            { text: quantity(m, locale, answer.coinsReceived, 'coin'), numeric: true },
             { text: formatAmount(answer.price, locale), numeric: true },
             { text: answer.pricePerCoin ? answer.pricePerCoin.format(locale) : '—', numeric: true },
           ]);
@@ -374,10 +382,10 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       const { cheapest, dearest } = compared;
       saving.textContent =
         compared.saving && cheapest && dearest && compared.saving.isPositive()
-          ? `Buying on ${channelName(table, cheapest.channel)} instead of ${channelName(table, dearest.channel)} saves ${formatAmount(compared.saving, locale)}.`
+          ? m.saves(channelName(table, cheapest.channel), channelName(table, dearest.channel), formatAmount(compared.saving, locale))
           : cheapest
-            ? 'Every channel charges the same here.'
-            : 'No channel sells coins here.';
+            ? m.sameEverywhere
+            : m.noChannelSells;
     }
 
     #budget({ table, region, currency, locale, heard }: Asking): void {
@@ -386,20 +394,25 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       const text = this.#field('budget').value.trim().replace(',', '.');
       const channel = this.#field('channel').value;
       if (!channel) {
-        refused(out, 'The rules here allow buying coins on no channel.');
+        refused(out, m.noBudgetChannel);
         return;
       }
       if (!currency || !/^\d{1,9}(\.\d{1,4})?$/.test(text)) {
-        refused(out, `Enter an amount${currency ? ` in ${currency}` : ''}, such as 25 or 9.99.`);
+        refused(out, m.enterBudget(currency));
         return;
       }
       const budget = budgetCoins(table, { budget: Money.of(text, currency), channel, region });
       if (!budget.ok) {
-        refused(out, reason(budget));
+        refused(out, m.notAvailable(budget.reason));
         return;
       }
       heard(budget);
-      out.textContent = `${formatAmount(Money.of(text, currency), locale)} buys ${formatAmount({ count: String(budget.coinsReceived), unit: 'coin' }, locale)} on ${channelName(table, channel)} (for ${formatAmount(budget.price, locale)}).`;
+      out.textContent = m.budgetBuys(
+        formatAmount(Money.of(text, currency), locale),
+        quantity(m, locale, budget.coinsReceived, 'coin'),
+        channelName(table, channel),
+        formatAmount(budget.price, locale),
+      );
     }
 
     #gifts({ table, region, locale, heard }: Asking): Breakdown {
@@ -409,21 +422,26 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       const gift = table.gifts.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
       const count = whole(this.#field('count').value);
       if (!gift) {
-        refused(out, name ? `No gift called "${name}" in ${table.document.name}; pick one from the list.` : 'Pick a gift.');
+        refused(out, name ? m.unknownGift(name, table.document.name) : m.pickGift);
         return [];
       }
       if (count === undefined || count === 0) {
-        refused(out, 'Enter how many, such as 1 or 10.');
+        refused(out, m.enterCount);
         return [];
       }
       const sent = sendGifts(table, { gift: gift.id, count, region });
       if (!sent.ok) {
-        refused(out, reason(sent));
+        refused(out, m.notAvailable(sent.reason));
         return [];
       }
       heard(sent);
       const unit = table.document.units.diamond;
-      out.textContent = `${formatAmount({ count: String(count), unit: gift.name }, locale)}: ${formatAmount({ count: String(sent.coins), unit: 'coin' }, locale)} → ${formatAmount({ count: String(sent.diamonds), unit }, locale)} → ${formatAmount(sent.value, locale)} to the creator before payout fees.`;
+      out.textContent = m.giftGives(
+        quantity(m, locale, count, gift.name),
+        quantity(m, locale, sent.coins, 'coin'),
+        quantity(m, locale, sent.diamonds, unit),
+        formatAmount(sent.value, locale),
+      );
       return sent.breakdown;
     }
 
@@ -434,34 +452,35 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
       arrives.textContent = '';
       const diamonds = whole(this.#field('diamonds').value);
       if (diamonds === undefined) {
-        refused(out, `Enter a whole number of ${table.document.units.diamond}s.`);
+        refused(out, m.enterDiamonds(table.document.units.diamond));
         return;
       }
       const cashed = cashOut(table, { diamonds, region });
       if (!cashed.ok) {
-        refused(out, reason(cashed));
+        refused(out, m.notAvailable(cashed.reason));
         return;
       }
       heard(cashed);
       const unit = table.document.units.diamond;
-      const worth = `${formatAmount({ count: String(diamonds), unit }, locale)} are worth ${formatAmount(cashed.gross, locale)}`;
+      const worth = m.worth(quantity(m, locale, diamonds, unit), formatAmount(cashed.gross, locale));
       if (cashed.withdrawable === undefined) {
-        out.textContent = `${worth}. Whether that can be withdrawn is not known: ${table.document.name} publishes no minimum.`;
+        out.textContent = m.minimumNotKnown(worth, table.document.name);
       } else if (!cashed.withdrawable) {
-        out.textContent = `${worth}: not enough to cash out yet, ${formatAmount({ count: String(cashed.diamondsMissing), unit }, locale)} more needed.`;
+        out.textContent = m.notEnough(worth, quantity(m, locale, cashed.diamondsMissing, unit));
         return;
       } else {
-        out.textContent = `${worth}: ${formatAmount(cashed.net, locale)} after the ${cashed.method} fee of ${formatAmount(cashed.fee, locale)}${cashed.withdrawal.equals(cashed.gross) ? '' : ` (at most ${formatAmount(cashed.withdrawal, locale)} a day)`}.`;
+        const cap = cashed.withdrawal.equals(cashed.gross) ? undefined : formatAmount(cashed.withdrawal, locale);
+        out.textContent = m.cashed(worth, formatAmount(cashed.net, locale), cashed.method, formatAmount(cashed.fee, locale), cap);
       }
       if (!cashed.gross.isPositive()) return;
       const today = this.getAttribute('today') ?? new Date().toISOString().slice(0, 10);
       try {
         const timeline = payoutTimeline(table, { amount: cashed.gross, from: today, method: cashed.method });
         arrives.textContent = timeline.lastArrives
-          ? `Requested on ${today}, the money arrives by ${timeline.lastArrives} (${timeline.withdrawals.length} withdrawal${timeline.withdrawals.length === 1 ? '' : 's'}).`
-          : `When the money arrives is not known${timeline.notKnown ? `: ${timeline.notKnown}` : ''}.`;
+          ? m.arrives(today, timeline.lastArrives, timeline.withdrawals.length)
+          : m.arrivalNotKnown(timeline.notKnown);
       } catch (error) {
-        arrives.textContent = error instanceof EconomyError ? error.message : 'When the money arrives is not known.';
+        arrives.textContent = error instanceof EconomyError ? error.message : m.arrivalNotKnown(undefined);
       }
     }
 
@@ -472,9 +491,9 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>): CustomEle
           row([
             { text: step.step, header: true },
             { text: step.input, numeric: true },
-            step.rate ? `${step.rule} (rate ${step.rate}, ${step.table})` : `${step.rule} (${step.table})`,
+            m.rate(step.rule, step.rate, step.table),
             step.rounding ?? '—',
-            { text: [step.output, step.residue && `residue ${step.residue}`].filter(Boolean).join('; '), numeric: true },
+            { text: [step.output, step.residue && m.residue(step.residue)].filter(Boolean).join('; '), numeric: true },
           ]),
         ),
       );
@@ -524,16 +543,17 @@ function refused(out: HTMLElement, message: string): void {
   out.className = 'refused';
 }
 
-function reason(answer: Refusal): string {
-  return `Not available: ${answer.reason}.`;
-}
-
 /** A whole count as a person types it: digits, optionally grouped in threes (`1,000`, `1.000`, `1 000`); `1.5` is refused. */
 function whole(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^(?:\d+|\d{1,3}(?:[,.\s'’_\u00a0\u202f]\d{3})+)$/.test(trimmed)) return undefined;
   const digits = trimmed.replace(/\D/g, '');
   return digits.length <= 12 ? Number(digits) : undefined;
+}
+
+/** A whole count in the locale's digits with its unit, in the messages' words. */
+function quantity(m: CalculatorMessages, locale: string | undefined, value: number, unit: string): string {
+  return m.quantity(new Intl.NumberFormat(locale).format(value), unit, value === 1);
 }
 
 function channelName(table: RateTable, id: string): string {

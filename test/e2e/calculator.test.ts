@@ -31,14 +31,14 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
   });
 
   /** Opens the page at a width, with payouts counted from 2026-11-25, collecting console errors. */
-  async function open(width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
+  async function open(width: number, colorScheme: 'light' | 'dark' = 'light', path = ''): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(url);
+    await page.goto(`${url}${path}`);
     await page.locator('gift-calculator').evaluate((element) => element.setAttribute('today', '2026-11-25'));
     await page.waitForFunction(
       () => (document.querySelector('gift-calculator')?.shadowRoot?.querySelector('[name="given"]')?.textContent ?? '') !== '',
@@ -165,6 +165,32 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
     expect(await text(page, '[name="bought"]')).toBe('The rules here allow buying coins on no channel.');
     await page.locator('gift-calculator').evaluate((element) => element.setAttribute('region', 'DE'));
     expect(await text(page, '[data-id="sources"]')).toMatch(/available in DE is not known/);
+    await page.close();
+  });
+
+  it('speaks a site’s language: the German page passes its own words, de-DE formats the figures', async () => {
+    const { page, errors } = await open(390, 'light', 'de.html');
+    expect(await cells(page, 'gift-calculator h2')).toEqual([
+      'Was Münzen kosten',
+      'Was ein Budget kauft',
+      'Was Geschenke einem Creator bringen',
+      'Diamanten auszahlen',
+      'Wie die Geschenkwerte berechnet werden',
+    ]);
+    expect(await cells(page, 'table[part="channels"] th[scope="col"]')).toEqual(['Kanal', 'Erhaltene Münzen', 'Preis', 'Pro Münze']);
+    // the same figures as the English page (see the first test), in German digits and words (a no-break space before $)
+    expect(await cells(page, 'table[part="channels"] tbody tr:last-child > *')).toEqual([
+      'Web top-up (am günstigsten)',
+      '1.000 Münzen',
+      '10,58\u00a0$',
+      '0,01058\u00a0$',
+    ]);
+    expect(await text(page, '[name="saving"]')).toBe('Wer über Web top-up statt iOS app (App Store) kauft, spart 4,27\u00a0$.');
+    // 50,000 diamonds × 0.005 = 250.00; PayPal's fee is 0 in the preset (tiktok-payout-methods)
+    expect(await text(page, '[name="cashed"]')).toBe('50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (paypal).');
+    expect(await page.locator('gift-calculator div[role="region"]').first().getAttribute('aria-label')).toBe('Preise nach Kanal');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

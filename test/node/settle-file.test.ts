@@ -187,6 +187,10 @@ describe('gift-economy settle on files', () => {
           const gifters = await settleFile(table, parquet, { by: 'gifter' });
           expect([form, gifters.settlement]).toEqual([form, settle(table, byGifter)]);
         }
+        // row groups striped over worker threads (the built CLI: workers run the built modules): the same answer
+        const [one, three] = ['1', '3'].map((threads) => run(['settle', parquet, '--threads', threads, '--json']));
+        expect([form, three?.status, three?.stderr]).toEqual([form, 0, '']);
+        expect(JSON.parse(three?.stdout ?? '')).toEqual({ ...JSON.parse(one?.stdout ?? ''), threads: 3 });
       }
       // a null repeat count means 1: our reader leaves nulls to hyparquet, which reads them so
       const nulls = join(dir, 'nulls.parquet');

@@ -1,7 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { tiktok } from '../../src/presets/tiktok.js';
 import type { RateTable } from '../../src/table/compile.js';
-import { defineGiftCalculator, type GiftCalculatorElement, type GiftCalculatorOptions } from '../../src/widget/gift-calculator.js';
+import {
+  type CalculatorMessages,
+  defineGiftCalculator,
+  type GiftCalculatorElement,
+  type GiftCalculatorOptions,
+} from '../../src/widget/gift-calculator.js';
 
 // What a TypeScript page that embeds the widget writes, type-checked.
 describe('the widget for a TypeScript consumer', () => {
@@ -10,6 +15,13 @@ describe('the widget for a TypeScript consumer', () => {
     expectTypeOf(defineGiftCalculator({ tables: { tiktok } })).toEqualTypeOf<CustomElementConstructor>();
     // @ts-expect-error a table must be a compiled RateTable, not its name
     defineGiftCalculator({ tables: { tiktok: 'tiktok' } });
+    // a site's own words: labels are strings, sentences functions of the formatted figures
+    defineGiftCalculator({ messages: { coins: 'Münzen', cheapest: (channel) => `${channel} (am günstigsten)` } });
+    expectTypeOf<NonNullable<GiftCalculatorOptions['messages']>>().toEqualTypeOf<Partial<CalculatorMessages>>();
+    // @ts-expect-error a sentence is a function, not a string
+    defineGiftCalculator({ messages: { cheapest: 'cheapest' } });
+    // @ts-expect-error no such entry
+    defineGiftCalculator({ messages: { coinz: 'Münzen' } });
   });
 
   it('is an HTMLElement whose table can be read and set', () => {
