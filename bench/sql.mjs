@@ -55,8 +55,7 @@ export async function sqlBench({ count = 10_000_000, rounds = 3 } = {}) {
     await connection.run(`COPY (SELECT * FROM read_csv('${files.csv}')) TO '${files.parquet}.part' (FORMAT parquet)`);
     (await import('node:fs')).renameSync(`${files.parquet}.part`, files.parquet);
   }
-  const reader = (format) =>
-    `read_${{ csv: 'csv', jsonl: 'json', parquet: 'parquet' }[format]}('${files[format].replaceAll("'", "''")}')`;
+  const reader = (format) => `read_${{ csv: 'csv', jsonl: 'json', parquet: 'parquet' }[format]}('${files[format].replaceAll("'", "''")}')`;
   // The same rules typed by hand: 1 diamond per coin (floor, per gift), 0.5 cent per diamond, half-even cents.
   const handWritten = (format) => `SELECT creatorId AS key, count(*) AS events, sum(giftCoins * repeatCount) AS coins, coins AS diamonds,
     coins // 2 + CASE WHEN coins % 2 = 1 AND (coins // 2) % 2 = 1 THEN 1 ELSE 0 END AS value_minor

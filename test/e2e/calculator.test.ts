@@ -187,7 +187,9 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
     ]);
     expect(await text(page, '[name="saving"]')).toBe('Wer über Web top-up statt iOS app (App Store) kauft, spart 4,27\u00a0$.');
     // 50,000 diamonds × 0.005 = 250.00; PayPal's fee is 0 in the preset (tiktok-payout-methods)
-    expect(await text(page, '[name="cashed"]')).toBe('50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (paypal).');
+    expect(await text(page, '[name="cashed"]')).toBe(
+      '50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (paypal).',
+    );
     expect(await page.locator('gift-calculator div[role="region"]').first().getAttribute('aria-label')).toBe('Preise nach Kanal');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
