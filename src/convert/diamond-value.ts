@@ -1,8 +1,8 @@
-import { multiplyExact, readExact, subtractExact } from '../money/decimal.js';
+import { multiplyExact, subtractExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import type { RateTable } from '../table/compile.js';
 import { type BreakdownStep, counted, step } from './breakdown.js';
-import { diamondsValueMinor } from './rates.js';
+import { diamondsValueMinor, exactRates } from './rates.js';
 
 /**
  * The diamond value as Money, with its breakdown step.
@@ -10,7 +10,7 @@ import { diamondsValueMinor } from './rates.js';
 export function diamondValueStep(table: RateTable, diamonds: number): { value: Money; step: BreakdownStep } {
   const { currency, perDiamond, rounding } = table.document.diamondValue;
   const value = Money.fromMinor(diamondsValueMinor(table, diamonds), currency);
-  const residue = subtractExact(multiplyExact({ units: BigInt(diamonds), scale: 0 }, readExact(perDiamond, 'perDiamond')), value);
+  const residue = subtractExact(multiplyExact({ units: BigInt(diamonds), scale: 0 }, exactRates(table).perDiamond), value);
   return {
     value,
     step: step({

@@ -1,15 +1,15 @@
 import { judgePerson, type Refusal, refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
-import { exactText, multiplyExact, readExact, subtractExact } from '../money/decimal.js';
+import { exactText, multiplyExact, subtractExact } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
-import { joinProvenance, type Provenance } from '../table/provenance.js';
+import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
 import { type Breakdown, counted, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
-import { diamondsForGifts } from './rates.js';
+import { diamondsForGifts, exactRates } from './rates.js';
 
 /**
  * The question for {@link sendGifts}.
@@ -114,7 +114,10 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
       shareStep,
       valueStep,
     ]),
-    ...joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
+    // where the value comes from: the gift's price, the share and the diamond value
+    ...rememberProvenance(notKnown ?? compiled, gift.id, () =>
+      joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
+    ),
   });
 }
 
@@ -128,7 +131,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
   const { diamondsPerCoin, rounding, scope } = assertRateTable(table).document.creatorShare;
   const coins = multiplyQuantity(coinsEach as Coins, count);
   const diamonds = diamondsForGifts(table, coinsEach, count);
-  const residue = subtractExact(multiplyExact({ units: BigInt(coins), scale: 0 }, readExact(diamondsPerCoin, 'diamondsPerCoin')), {
+  const residue = subtractExact(multiplyExact({ units: BigInt(coins), scale: 0 }, exactRates(table).diamondsPerCoin), {
     units: BigInt(diamonds),
     scale: 0,
   });

@@ -7,7 +7,7 @@ import { assertRoundingMode, type RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
-import { joinProvenance, type Provenance } from '../table/provenance.js';
+import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import { type Breakdown, type BreakdownStep, counted, regionNotKnownStep, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForMinor } from './rates.js';
@@ -198,11 +198,13 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
     breakdown: Object.freeze(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown), ...steps] : steps),
     // an FX rate passed with the question is the caller's figure
-    ...joinProvenance(
-      compiled,
-      notKnown ? [notKnown] : [],
-      [compiled.document.diamondValue, payout, method],
-      query.fx === undefined ? 'sourced' : 'user-supplied',
+    ...rememberProvenance(notKnown ?? compiled, `${method.id}|${query.fx === undefined}`, () =>
+      joinProvenance(
+        compiled,
+        notKnown ? [notKnown] : [],
+        [compiled.document.diamondValue, payout, method],
+        query.fx === undefined ? 'sourced' : 'user-supplied',
+      ),
     ),
   });
 }

@@ -7,7 +7,7 @@ import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
-import { joinProvenance, type Provenance } from '../table/provenance.js';
+import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
 import { type Breakdown, counted, label, regionNotKnownStep, step } from './breakdown.js';
 
@@ -243,35 +243,40 @@ export function priceQuote(
 ): Quote {
   const { set, fallback } = offers;
   const currency = set.currency;
+  const words = wordsOf(set);
+  let priceMinor = 0;
   const lines = planLines.map((line): QuoteLine => {
+    const bundle = line.bundleId === undefined ? undefined : words.bundles.get(line.bundleId);
+    priceMinor += line.totalMinor;
     const made: { -readonly [K in keyof QuoteLine]: QuoteLine[K] } = {
       kind: line.kind,
       coins: line.coins,
       count: line.count,
-      unitPrice: Money.fromMinor(line.unitPriceMinor, currency),
+      unitPrice: bundle?.unitPrice ?? Money.fromMinor(line.unitPriceMinor, currency),
       total: Money.fromMinor(line.totalMinor, currency),
     };
     if (line.bundleId !== undefined) {
       made.bundleId = line.bundleId;
-      const bonus = set.bundles.find((bundle) => bundle.id === line.bundleId)?.bonus;
-      if (bonus !== undefined) made.bonus = bonus;
+      if (bundle?.bonus !== undefined) made.bonus = bundle.bonus;
     }
     return Object.freeze(made);
   });
-  const price = lines.reduce((sum, line) => sum.plus(line.total), Money.fromMinor(0, currency));
-  const breakdown = lines.map((line) =>
-    line.kind === 'bundle'
+  // the plan's lines are whole minor units: their sum is exact as a safe integer (the planner checks it)
+  const price = Money.fromMinor(priceMinor, currency);
+  const breakdown = lines.map((line) => {
+    const bundle = line.bundleId === undefined ? undefined : words.bundles.get(line.bundleId);
+    return bundle && line.kind === 'bundle'
       ? step({
           step: 'bundle',
           input: counted(line.count, `${line.coins}-coin bundle`),
-          rule: `${line.bundleId ? `bundle ${line.bundleId}, ` : ''}${line.unitPrice.toString()} each on ${set.channel}${line.bonus ? `, ${line.bonus} bonus coins in each` : ''}`,
-          rate: line.unitPrice.toDecimalString(),
+          rule: bundle.rule,
+          rate: bundle.rate,
           table: table.ref,
           output: line.total,
           also: { coins: counted(line.count * line.coins, 'coin') },
         })
-      : customStep(table, set, line.coins, line.total),
-  );
+      : customStep(table, set, words, line.coins, line.total);
+  });
   const pricePerCoin = received > 0 ? price.dividedBy(received, 'half-even', PER_COIN_PLACES) : undefined;
   // what rounding the price per coin left over, over all the coins received: exact, never a float
   const perCoinResidue = pricePerCoin ? price.minus(pricePerCoin.times(received)) : undefined;
@@ -292,10 +297,14 @@ export function priceQuote(
     : [];
   const allowed = notKnown ? (notKnown.ifListed as Allowed) : (checked as Allowed);
   const paymentMethods = table.paymentMethods(set.channel, region);
-  const provenance = joinProvenance(table, notKnown ? [notKnown, allowed] : [allowed], [
-    ...planLines.map((line) => (line.bundleId === undefined ? set.custom : set.figures.get(line.bundleId))),
-    ...paymentMethods,
-  ]);
+  // where the figures come from: the region's rules, the prices of the kinds of line used, the payment methods
+  const kinds = planLines.map((line) => line.bundleId ?? '').join('|');
+  const provenance = rememberProvenance(checked, `${region}/${set.channel}/${set.currency}/${set.region}|${kinds}`, () =>
+    joinProvenance(table, notKnown ? [notKnown, allowed] : [allowed], [
+      ...planLines.map((line) => (line.bundleId === undefined ? set.custom : set.figures.get(line.bundleId))),
+      ...paymentMethods,
+    ]),
+  );
   return Object.freeze({
     ok: true as const,
     channel: set.channel,
@@ -313,9 +322,37 @@ export function priceQuote(
   });
 }
 
-function customStep(table: RateTable, set: OfferSet, coins: number, total: Money) {
+/** What a quote says about an offer set whatever the coins asked: each bundle's price and rule, the custom per-coin price. */
+interface SetWords {
+  readonly bundles: ReadonlyMap<
+    string,
+    { readonly unitPrice: Money; readonly rule: string; readonly rate: string; readonly bonus?: number }
+  >;
+  readonly perCoin: Money | undefined;
+}
+
+const WORDS = new WeakMap<OfferSet, SetWords>();
+
+function wordsOf(set: OfferSet): SetWords {
+  let words = WORDS.get(set);
+  if (words === undefined) {
+    const bundles = new Map(
+      set.bundles.map((bundle) => {
+        const unitPrice = Money.fromMinor(bundle.priceMinor, set.currency);
+        const bonus = bundle.bonus ? `, ${bundle.bonus} bonus coins in each` : '';
+        const rule = `bundle ${bundle.id}, ${unitPrice.toString()} each on ${set.channel}${bonus}`;
+        return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), ...defined({ bonus: bundle.bonus }) }] as const;
+      }),
+    );
+    words = { bundles, perCoin: set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined };
+    WORDS.set(set, words);
+  }
+  return words;
+}
+
+function customStep(table: RateTable, set: OfferSet, words: SetWords, coins: number, total: Money) {
   const custom = set.custom;
-  const exact = custom ? Money.of(custom.pricePerCoin, set.currency).times(coins) : total;
+  const exact = words.perCoin ? words.perCoin.times(coins) : total;
   const residue = total.minus(exact);
   return step({
     step: 'custom-amount',

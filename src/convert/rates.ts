@@ -1,4 +1,5 @@
 import { describeValue, EconomyError } from '../errors.js';
+import { type Exact, readExact } from '../money/decimal.js';
 import type { Coins, Diamonds } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 
@@ -73,4 +74,22 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
     else low = middle;
   }
   return high;
+}
+
+const EXACT = new WeakMap<RateTable, { readonly diamondsPerCoin: Exact; readonly perDiamond: Exact }>();
+
+/**
+ * @internal The table's share and diamond value as exact decimals (parsed once per table), for the residues the
+ * breakdowns state.
+ */
+export function exactRates(table: RateTable): { readonly diamondsPerCoin: Exact; readonly perDiamond: Exact } {
+  let rates = EXACT.get(table);
+  if (rates === undefined) {
+    rates = {
+      diamondsPerCoin: readExact(table.document.creatorShare.diamondsPerCoin, 'diamondsPerCoin'),
+      perDiamond: readExact(table.document.diamondValue.perDiamond, 'perDiamond'),
+    };
+    EXACT.set(table, rates);
+  }
+  return rates;
 }

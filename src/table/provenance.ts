@@ -129,3 +129,24 @@ export function joinProvenance(
   for (const figure of figures) if (figure !== undefined) all.push(figure);
   return table.provenance(all, confidence);
 }
+
+const REMEMBERED = new WeakMap<object, Map<string, Provenance>>();
+
+/**
+ * @internal The provenance of an answer, made once per owner (a table, or the region answer it depends on) and
+ * key (what else it depends on: a gift, a channel and the lines of a plan), then remembered: answers to the
+ * same kind of question share it.
+ */
+export function rememberProvenance(owner: object, key: string, make: () => Provenance): Provenance {
+  let known = REMEMBERED.get(owner);
+  if (known === undefined) {
+    known = new Map();
+    REMEMBERED.set(owner, known);
+  }
+  let provenance = known.get(key);
+  if (provenance === undefined) {
+    provenance = make();
+    if (known.size < 1024) known.set(key, provenance);
+  }
+  return provenance;
+}
