@@ -1,9 +1,10 @@
 import { check, type Refusal, readRegion, refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
-import { assertObject } from '../errors.js';
+import { assertObject, describeValue, EconomyError } from '../errors.js';
+import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
-import { assertRateTable, type RateTable } from '../table/compile.js';
-import type { Figure, Provenance } from '../table/provenance.js';
+import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
+import { type Figure, type Provenance, rememberProvenance } from '../table/provenance.js';
 import { type Breakdown, counted, label, step } from './breakdown.js';
 import { findOffers } from './quote.js';
 
@@ -45,6 +46,41 @@ export interface CoinValue extends Provenance {
  * ```
  * @category Questions
  */
+/** A channel's price per coin, cheapest and dearest. */
+type ViewerCost = { readonly ok: true; readonly perCoin: Money; readonly via: string; readonly highestPerCoin: Money };
+
+const RANGES = new WeakMap<OfferSet, ViewerCost | undefined>();
+/** What a coin of gifts yields a creator: share × value per diamond, once per table. */
+const YIELDS = new WeakMap<RateTable, Money>();
+
+/** The lowest and highest price per coin of an offer set's bundles and custom amount (the same for every question). */
+function perCoinRange(set: OfferSet): ViewerCost | undefined {
+  if (RANGES.has(set)) return RANGES.get(set);
+  const currency = set.currency;
+  // a price per coin is `total / coins`; they are ordered exactly by cross-multiplying, then rounded for display
+  type Price = { total: Money; coins: number; via: string };
+  const prices: Price[] = set.bundles.map((bundle) => ({
+    total: Money.fromMinor(bundle.priceMinor, currency),
+    coins: bundle.coins,
+    via: `${bundle.coins}-coin bundle`,
+  }));
+  if (set.custom) prices.push({ total: Money.of(set.custom.pricePerCoin, currency), coins: 1, via: 'custom amount' });
+  prices.sort((a, b) => a.total.times(b.coins).compare(b.total.times(a.coins)));
+  const best = prices[0];
+  const worst = prices.at(-1);
+  const range =
+    best && worst
+      ? Object.freeze({
+          ok: true as const,
+          perCoin: best.total.dividedBy(best.coins, 'half-even', PER_COIN_PLACES),
+          via: best.via,
+          highestPerCoin: worst.total.dividedBy(worst.coins, 'half-even', PER_COIN_PLACES),
+        })
+      : undefined;
+  RANGES.set(set, range);
+  return range;
+}
+
 export function coinValue(
   table: RateTable,
   query: { readonly region: string; readonly currency?: string; readonly currencyFallback?: boolean },
@@ -52,6 +88,14 @@ export function coinValue(
   const compiled = assertRateTable(table);
   assertObject(query, 'a question { region, currency? }');
   const region = readRegion(query.region);
+  // read before any channel is judged, so that every answer (and the provenance remembered for it) is keyed by checked values
+  const currency = query.currency === undefined ? undefined : assertCurrency(query.currency, ['currency']);
+  const fallback = query.currencyFallback;
+  if (fallback !== undefined && typeof fallback !== 'boolean') {
+    throw new EconomyError('INVALID_ARGUMENT', `currencyFallback must be true or false, got ${describeValue(fallback)}`, {
+      path: ['currencyFallback'],
+    });
+  }
   const figures: (Figure | undefined)[] = [compiled.document.creatorShare, compiled.document.diamondValue];
   const viewerCost = compiled.document.channels.map((channel) => {
     const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
@@ -59,40 +103,28 @@ export function coinValue(
     if (!allowed.ok) return Object.freeze({ channel: channel.id, answer: allowed });
     const offers = findOffers(
       compiled,
-      { channel: channel.id, region, ...defined({ currency: query.currency, currencyFallback: query.currencyFallback }) },
+      { channel: channel.id, region, ...defined({ currency, currencyFallback: fallback }) },
       checked.status === 'unknown' ? checked : allowed,
     );
     if (!offers.ok) return Object.freeze({ channel: channel.id, answer: offers });
     const { set } = offers;
-    const currency = set.currency;
     figures.push(...set.figures.values(), set.custom);
-    // a price per coin is `total / coins`; they are ordered exactly by cross-multiplying, then rounded for display
-    type Price = { total: Money; coins: number; via: string };
-    const prices: Price[] = set.bundles.map((bundle) => ({
-      total: Money.fromMinor(bundle.priceMinor, currency),
-      coins: bundle.coins,
-      via: `${bundle.coins}-coin bundle`,
-    }));
-    if (set.custom) prices.push({ total: Money.of(set.custom.pricePerCoin, currency), coins: 1, via: 'custom amount' });
-    if (prices.length === 0) {
-      return Object.freeze({ channel: channel.id, answer: refusal('NO_PRICE', `no ${currency} prices on ${channel.id} in ${region}`, []) });
+    const range = perCoinRange(set);
+    if (range === undefined) {
+      return Object.freeze({
+        channel: channel.id,
+        answer: refusal('NO_PRICE', `no ${set.currency} prices on ${channel.id} in ${region}`, []),
+      });
     }
-    prices.sort((a, b) => a.total.times(b.coins).compare(b.total.times(a.coins)));
-    const best = prices[0] as Price;
-    const worst = prices.at(-1) as Price;
-    return Object.freeze({
-      channel: channel.id,
-      answer: Object.freeze({
-        ok: true as const,
-        perCoin: best.total.dividedBy(best.coins, 'half-even', PER_COIN_PLACES),
-        via: best.via,
-        highestPerCoin: worst.total.dividedBy(worst.coins, 'half-even', PER_COIN_PLACES),
-      }),
-    });
+    return Object.freeze({ channel: channel.id, answer: range });
   });
-  const { currency, perDiamond } = compiled.document.diamondValue;
+  const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
   const share = compiled.document.creatorShare.diamondsPerCoin;
-  const creatorYield = Money.of(perDiamond, currency).times(share);
+  let creatorYield = YIELDS.get(compiled);
+  if (creatorYield === undefined) {
+    creatorYield = Money.of(perDiamond, valueCurrency).times(share);
+    YIELDS.set(compiled, creatorYield);
+  }
   const breakdown = [
     ...viewerCost.map(({ channel, answer }) =>
       step({
@@ -109,7 +141,7 @@ export function coinValue(
     step({
       step: 'creator-yield',
       input: counted(1, 'coin'),
-      rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${currency} each, before payout fees`,
+      rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${valueCurrency} each, before payout fees`,
       rate: perDiamond,
       table: compiled.ref,
       output: creatorYield,
@@ -120,6 +152,6 @@ export function coinValue(
     viewerCost: Object.freeze(viewerCost),
     creatorYield,
     breakdown: Object.freeze(breakdown),
-    ...compiled.provenance(figures),
+    ...rememberProvenance(compiled, `coin-value|${region}|${currency}|${fallback}`, () => compiled.provenance(figures)),
   });
 }
