@@ -305,21 +305,25 @@ export function priceQuote(
       ...paymentMethods,
     ]),
   );
-  return Object.freeze({
+  breakdown.push(totalStep);
+  // one shape for every quote (the rare notes added last), written out rather than spread
+  const quote: { -readonly [K in keyof Quote]: Quote[K] } = {
     ok: true as const,
     channel: set.channel,
     region,
-    ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
-    ...(fallback ? { currencyFallback: fallback } : {}),
     coins,
     coinsReceived: received as Coins,
     price,
     pricePerCoin,
     lines: Object.freeze(lines),
     paymentMethods,
-    breakdown: Object.freeze([...regionStep, ...fallbackStep, ...breakdown, totalStep]),
-    ...provenance,
-  });
+    breakdown: Object.freeze(notKnown || fallback ? [...regionStep, ...fallbackStep, ...breakdown] : breakdown),
+    sources: provenance.sources,
+    confidence: provenance.confidence,
+  };
+  if (notKnown) quote.regionNotKnown = notKnown.reason;
+  if (fallback) quote.currencyFallback = fallback;
+  return Object.freeze(quote);
 }
 
 /** What a quote says about an offer set whatever the coins asked: each bundle's price and rule, the custom per-coin price. */
