@@ -1,12 +1,12 @@
 import { check, type Refusal, readRegion, refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
-import { assertObject, describeValue, EconomyError } from '../errors.js';
+import { assertObject } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
 import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
 import { type Figure, type Provenance, rememberProvenance } from '../table/provenance.js';
 import { type Breakdown, counted, label, step } from './breakdown.js';
-import { findOffers } from './quote.js';
+import { findOffers, readFallback } from './quote.js';
 
 const PER_COIN_PLACES = 6;
 
@@ -90,12 +90,7 @@ export function coinValue(
   const region = readRegion(query.region);
   // read before any channel is judged, so that every answer (and the provenance remembered for it) is keyed by checked values
   const currency = query.currency === undefined ? undefined : assertCurrency(query.currency, ['currency']);
-  const fallback = query.currencyFallback;
-  if (fallback !== undefined && typeof fallback !== 'boolean') {
-    throw new EconomyError('INVALID_ARGUMENT', `currencyFallback must be true or false, got ${describeValue(fallback)}`, {
-      path: ['currencyFallback'],
-    });
-  }
+  const fallback = readFallback(query.currencyFallback);
   const figures: (Figure | undefined)[] = [compiled.document.creatorShare, compiled.document.diamondValue];
   const viewerCost = compiled.document.channels.map((channel) => {
     const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });

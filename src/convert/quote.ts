@@ -178,12 +178,7 @@ export function findOffers(
   checked: Allowed | NotKnown,
 ): { ok: true; set: OfferSet; fallback?: CurrencyFallback } | Refusal {
   const allowed = checked.status === 'unknown' ? (checked.ifListed as Allowed) : checked;
-  const fallbackAllowed = query.currencyFallback;
-  if (fallbackAllowed !== undefined && typeof fallbackAllowed !== 'boolean') {
-    throw new EconomyError('INVALID_ARGUMENT', `currencyFallback must be true or false, got ${describeValue(fallbackAllowed)}`, {
-      path: ['currencyFallback'],
-    });
-  }
+  const fallbackAllowed = readFallback(query.currencyFallback);
   const { channel, region } = query;
   // an unlisted region's currency is not known: only an explicit currency or a fallback prices it
   const wanted =
@@ -214,6 +209,16 @@ export function findOffers(
     `${table.ref}: ${why}${hint}`,
     others.map((code) => ({ text: `prices on ${channel} exist in ${code}` })),
   );
+}
+
+/** @internal A question's `currencyFallback`: absent, true or false. */
+export function readFallback(value: unknown): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new EconomyError('INVALID_ARGUMENT', `currencyFallback must be true or false, got ${describeValue(value)}`, {
+      path: ['currencyFallback'],
+    });
+  }
+  return value;
 }
 
 /**
