@@ -16,10 +16,16 @@ export function largestWithin(planner: PurchasePlanner, budgetMinor: number | bi
       path: ['budgetMinor'],
     });
   }
-  const limit = BigInt(budgetMinor);
+  // prices are safe integers, so a budget past 2^53 − 1 compares as 2^53 − 1, exactly
+  const limit =
+    typeof budgetMinor === 'bigint'
+      ? budgetMinor > BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number.MAX_SAFE_INTEGER
+        : Number(budgetMinor)
+      : budgetMinor;
   const fits = (coins: number) => {
     const price = planner.cheapestMinor(coins);
-    return price !== undefined && BigInt(price) <= limit;
+    return price !== undefined && price <= limit;
   };
   let low = 0;
   let high = 1;
