@@ -466,6 +466,7 @@ export class Ledger {
   apply(event: LedgerEvent): ApplyResult {
     const read = readLedgerEvent(event);
     const changes = this.#changes;
+    changes.clear(this.#journal.size);
     let answer: ApplyResult | undefined;
     try {
       answer = this.#stage(read);
@@ -491,6 +492,7 @@ export class Ledger {
   applyBatch(events: readonly LedgerEvent[]): BatchResult {
     const read = readEvents(events);
     const changes = this.#changes;
+    changes.clear(this.#journal.size);
     const refused = this.#stageAll(read, changes);
     if (refused) return refused;
     const entries = this.#journal.entries(changes.mark);
