@@ -33,19 +33,6 @@ export interface CoinValue extends Provenance {
   readonly breakdown: Breakdown;
 }
 
-/**
- * "What is one coin worth?" has two honest answers, given side by side: what it costs a viewer (cheapest and
- * dearest per coin, by channel) and what it yields a creator (before payout fees).
- *
- * @example
- * ```ts
- * import { coinValue } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const v = coinValue(tiktok, { region: 'US' });
- * console.log(v.creatorYield.toString(), v.viewerCost.map((c) => c.answer.ok && c.answer.perCoin.toString())); // 0.005 USD [ '0.014143 USD', '0.014143 USD', '0.010571 USD' ]
- * ```
- * @category Questions
- */
 /** A channel's price per coin, cheapest and dearest. */
 type ViewerCost = { readonly ok: true; readonly perCoin: Money; readonly via: string; readonly highestPerCoin: Money };
 
@@ -81,6 +68,19 @@ function perCoinRange(set: OfferSet): ViewerCost | undefined {
   return range;
 }
 
+/**
+ * "What is one coin worth?" has two honest answers, given side by side: what it costs a viewer (cheapest and
+ * dearest per coin, by channel) and what it yields a creator (before payout fees).
+ *
+ * @example
+ * ```ts
+ * import { coinValue } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const v = coinValue(tiktok, { region: 'US' });
+ * console.log(v.creatorYield.toString(), v.viewerCost.map((c) => c.answer.ok && c.answer.perCoin.toString())); // 0.005 USD [ '0.014143 USD', '0.014143 USD', '0.010571 USD' ]
+ * ```
+ * @category Questions
+ */
 export function coinValue(
   table: RateTable,
   query: { readonly region: string; readonly currency?: string; readonly currencyFallback?: boolean },
