@@ -1,7 +1,7 @@
 // A small Parquet reader for settlement: the three columns of flat gift events, row group by row group, read
-// straight into per-creator sums. It decodes what analysts' tools write by default (DuckDB, Arrow, Spark): the
-// footer and page headers in Thrift's compact protocol, dictionary and plain pages (v1 and v2), RLE/bit-packed
-// indices, and Snappy, gzip or Brotli pages. Anything else (nulls, nested columns, other encodings or codecs)
+// straight into per-creator sums. It decodes the page kinds common writers use by default (tested on every form
+// DuckDB writes): the footer and page headers in Thrift's compact protocol, dictionary and plain pages (v1 and
+// v2), RLE/bit-packed indices, and Snappy, gzip or Brotli pages. Anything else (nulls, nested columns, other encodings or codecs)
 // answers `undefined`, and the caller reads the file through hyparquet instead, row by row.
 import { open } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -300,6 +300,7 @@ class Codes {
   }
 }
 
+/** A leaf of the file's schema: its name, physical type and whether it may hold nulls. */
 interface Column {
   readonly name: string;
   readonly type: number;
@@ -400,10 +401,9 @@ async function readChunk(
   return out;
 }
 
-/** @internal What {@link settleParquetColumns} read: the rows of its row groups, and how many groups the file has. */
+/** @internal What {@link settleParquetColumns} read: the rows of its row groups. */
 export interface ParquetRead {
   readonly rows: number;
-  readonly groups: number;
 }
 
 /** @internal Which names to read, and which row groups: every `stripes`-th group from `stripe` (default all). */
@@ -474,7 +474,7 @@ export async function settleParquetColumns(
       sums.add(keyCodes, coinCodes, repeatCodes, count);
       rows += count;
     }
-    return { rows, groups: groups.length };
+    return { rows };
   } catch {
     // anything this reader does not decode, or a damaged file: the general reader reads it or says what is wrong
     return undefined;
