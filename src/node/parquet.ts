@@ -209,11 +209,32 @@ function hybrid(
       const stop = pos + (values / 8) * width;
       if (stop > end) unsupported('a page ends early');
       const take = Math.min(values, last - n);
+      let i = 0;
+      let p = pos;
+      if (width <= 17) {
+        // whole groups of eight whose bytes lie inside the array: each value from the three bytes its bits start
+        // in (a shift of at most 7 and at most 17 bits fit in 24), no refill loop
+        const fast = Math.max(0, Math.min(take, Math.ceil(((bytes.length - 2 - pos) * 8) / width))) & ~7;
+        if (map === undefined) {
+          for (let bit = pos * 8; i < fast; i++, bit += width) {
+            const b = bit >>> 3;
+            out[n++] = (((bytes[b] as number) | ((bytes[b + 1] as number) << 8) | ((bytes[b + 2] as number) << 16)) >>> (bit & 7)) & mask;
+          }
+        } else {
+          for (let bit = pos * 8; i < fast; i++, bit += width) {
+            const b = bit >>> 3;
+            const value =
+              (((bytes[b] as number) | ((bytes[b + 1] as number) << 8) | ((bytes[b + 2] as number) << 16)) >>> (bit & 7)) & mask;
+            if (checked && value >= map.length) unsupported('an index beyond the dictionary');
+            out[n++] = map[value] as number;
+          }
+        }
+        p = pos + (fast / 8) * width;
+      }
       let window = 0;
       let bits = 0;
-      let p = pos;
       if (map === undefined) {
-        for (let i = 0; i < take; i++) {
+        for (; i < take; i++) {
           while (bits < width) {
             window |= (bytes[p++] as number) << bits;
             bits += 8;
@@ -223,7 +244,7 @@ function hybrid(
           bits -= width;
         }
       } else {
-        for (let i = 0; i < take; i++) {
+        for (; i < take; i++) {
           while (bits < width) {
             window |= (bytes[p++] as number) << bits;
             bits += 8;
