@@ -427,13 +427,16 @@ export interface ParquetRead {
   readonly rows: number;
 }
 
-/** @internal Which names to read, and which row groups: every `stripes`-th group from `stripe` (default all). */
+/**
+ * @internal Which names to read, and which row groups: with `queue` (a SharedArrayBuffer of one 32-bit counter
+ * that every thread reading the file shares), each thread takes the next group not yet taken, so a thread that
+ * starts late takes fewer; without it, every group.
+ */
 export interface ParquetJob {
   readonly key: string;
   readonly giftCoins: string;
   readonly repeatCount: string;
-  readonly stripe?: number;
-  readonly stripes?: number;
+  readonly queue?: SharedArrayBuffer;
 }
 
 /**
@@ -481,8 +484,11 @@ export async function settleParquetColumns(
     const sums = new RowGroupSums(accumulator, keys, coins, repeats);
     let rows = 0;
     const groups = metadata[4] as Struct[];
-    const stripes = names.stripes ?? 1;
-    for (let at = names.stripe ?? 0; at < groups.length; at += stripes) {
+    const queue = names.queue === undefined ? undefined : new Int32Array(names.queue);
+    let next = 0;
+    for (;;) {
+      const at = queue === undefined ? next++ : Atomics.add(queue, 0, 1);
+      if (at >= groups.length) break;
       const group = groups[at] as Struct;
       const chunks = group[1] as Struct[];
       const count = group[3] as number;

@@ -157,7 +157,7 @@ function inWorker(
   });
 }
 
-/** Every n-th row group of a Parquet file, settled on a worker thread; `undefined` when it needs the general reader. */
+/** Row groups of a Parquet file taken from the shared queue, settled on a worker thread; `undefined` when it needs the general reader. */
 function parquetInWorker(
   table: RateTable,
   path: string,
@@ -399,22 +399,23 @@ async function settleParquet(
   const gift = names.giftCoins ?? 'giftCoins';
   const repeat = names.repeatCount ?? 'repeatCount';
   // The common file (no nulls, dictionary or plain pages, Snappy/gzip/Brotli) is summed straight from its
-  // columns, its row groups striped over threads (by default a thread for every 8 MB, this one included).
+  // columns, its row groups shared out to threads as each is free (by default a thread for every 8 MB, this one
+  // included: it starts at once, the workers when they are up).
   const threads = Math.max(1, options.threads ?? Math.min(availableParallelism(), 8, Math.ceil(statSync(path).size / (8 << 20))));
-  const job = { key, giftCoins: gift, repeatCount: repeat, stripes: threads };
-  const others = Array.from({ length: threads - 1 }, (_, i) => parquetInWorker(table, path, { ...job, stripe: i + 1 }));
+  const job = { key, giftCoins: gift, repeatCount: repeat, queue: new SharedArrayBuffer(4) };
+  const others = Array.from({ length: threads - 1 }, () => parquetInWorker(table, path, job));
   const own = new Accumulator(table);
-  const read = await settleParquetColumns(path, own, { ...job, stripe: 0 }, { key: isKey, count: isCount });
-  const stripes = [
+  const read = await settleParquetColumns(path, own, job, { key: isKey, count: isCount });
+  const parts = [
     read && { rows: read.rows, parts: { table: table.ref, events: own.events, creators: own.parts() } },
     ...(await Promise.all(others)),
   ];
-  if (stripes.every((stripe) => stripe !== undefined)) {
+  if (parts.every((part) => part !== undefined)) {
     const settlement = mergeSettlements(
       table,
-      stripes.map((stripe) => stripe.parts),
+      parts.map((part) => part.parts),
     );
-    const rows = stripes.reduce((sum, stripe) => sum + stripe.rows, 0);
+    const rows = parts.reduce((sum, part) => sum + part.rows, 0);
     return { settlement, lines: rows, rejected: [], rejectedCount: 0, threads, liveEvents: 0 };
   }
   let hyparquet: typeof import('hyparquet');

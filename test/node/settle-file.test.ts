@@ -187,7 +187,7 @@ describe('gift-economy settle on files', () => {
           const gifters = await settleFile(table, parquet, { by: 'gifter' });
           expect([form, gifters.settlement]).toEqual([form, settle(table, byGifter)]);
         }
-        // row groups striped over worker threads (the built CLI: workers run the built modules): the same answer
+        // row groups shared out to worker threads (the built CLI: workers run the built modules): the same answer
         const [one, three] = ['1', '3'].map((threads) => run(['settle', parquet, '--threads', threads, '--json']));
         expect([form, three?.status, three?.stderr]).toEqual([form, 0, '']);
         expect(JSON.parse(three?.stdout ?? '')).toEqual({ ...JSON.parse(one?.stdout ?? ''), threads: 3 });
