@@ -192,6 +192,11 @@ describe('gift-economy settle on files', () => {
         expect([form, three?.status, three?.stderr]).toEqual([form, 0, '']);
         expect(JSON.parse(three?.stdout ?? '')).toEqual({ ...JSON.parse(one?.stdout ?? ''), threads: 3 });
       }
+      // no repeat column: every event is one gift (our reader, as for JSON lines without repeatCount)
+      const noRepeat = join(dir, 'no-repeat.parquet');
+      await connection.run(`COPY (SELECT creatorId, giftCoins FROM read_csv('${csv}')) TO '${noRepeat}' (FORMAT parquet)`);
+      const singles = objects.map((e: { creatorId: number; giftCoins: number }) => ({ creatorId: e.creatorId, giftCoins: e.giftCoins }));
+      expect([await columnReader(noRepeat), (await settleFile(half, noRepeat)).settlement]).toEqual([true, settle(half, singles)]);
       // a null repeat count means 1: our reader leaves nulls to hyparquet, which reads them so
       const nulls = join(dir, 'nulls.parquet');
       await connection.run(
