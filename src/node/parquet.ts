@@ -449,6 +449,7 @@ export async function settleParquetColumns(
   accumulator: Accumulator,
   names: ParquetJob,
   accept: { readonly key: (value: number | string) => boolean; readonly count: (value: number | string) => boolean },
+  onBytes?: (bytes: number) => void,
 ): Promise<ParquetRead | undefined> {
   const file = await open(path, 'r');
   try {
@@ -500,6 +501,8 @@ export async function settleParquetColumns(
       ]);
       sums.add(keyCodes, coinCodes, repeatCodes, count);
       rows += count;
+      // the group's stored size (every column), so that the groups of a file add up to about its size
+      onBytes?.(Number(group[6] ?? group[2] ?? 0));
     }
     return { rows };
   } catch {

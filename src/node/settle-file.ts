@@ -162,13 +162,17 @@ function parquetInWorker(
   table: RateTable,
   path: string,
   parquet: ParquetJob,
+  progress: (bytes: number) => void,
 ): Promise<{ readonly rows: number; readonly parts: RangeResult['parts'] } | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./settle-worker.js', import.meta.url), {
       workerData: { document: table.document, path, parquet },
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
-    worker.on('message', (message: { parquet?: { rows: number; parts: RangeResult['parts'] } }) => resolve(message.parquet));
+    worker.on('message', (message: { progress?: number; parquet?: { rows: number; parts: RangeResult['parts'] } }) => {
+      if (message.progress !== undefined) progress(message.progress);
+      else resolve(message.parquet);
+    });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`settle worker stopped with exit code ${code}`));
@@ -403,9 +407,15 @@ async function settleParquet(
   // included: it starts at once, the workers when they are up).
   const threads = Math.max(1, options.threads ?? Math.min(availableParallelism(), 8, Math.ceil(statSync(path).size / (8 << 20))));
   const job = { key, giftCoins: gift, repeatCount: repeat, queue: new SharedArrayBuffer(4) };
-  const others = Array.from({ length: threads - 1 }, () => parquetInWorker(table, path, job));
+  const size = statSync(path).size;
+  let done = 0;
+  const progress = (bytes: number) => {
+    done += bytes;
+    options.onProgress?.(Math.min(done, size), size);
+  };
+  const others = Array.from({ length: threads - 1 }, () => parquetInWorker(table, path, job, progress));
   const own = new Accumulator(table);
-  const read = await settleParquetColumns(path, own, job, { key: isKey, count: isCount });
+  const read = await settleParquetColumns(path, own, job, { key: isKey, count: isCount }, progress);
   const parts = [
     read && { rows: read.rows, parts: { table: table.ref, events: own.events, creators: own.parts() } },
     ...(await Promise.all(others)),
@@ -416,8 +426,11 @@ async function settleParquet(
       parts.map((part) => part.parts),
     );
     const rows = parts.reduce((sum, part) => sum + part.rows, 0);
+    options.onProgress?.(size, size); // the footer, never counted by a row group, is read too
     return { settlement, lines: rows, rejected: [], rejectedCount: 0, threads, liveEvents: 0 };
   }
+  // the general reader starts over: so does the progress
+  done = 0;
   let hyparquet: typeof import('hyparquet');
   try {
     hyparquet = await import('hyparquet');
@@ -456,10 +469,12 @@ async function settleParquet(
           row,
         );
       }
+      progress(Number(group.total_compressed_size ?? group.total_byte_size ?? 0));
     }
   } catch (error) {
     if (error !== STOP) unreadableParquet(path, error);
   }
+  options.onProgress?.(size, size);
   if (sink.failure)
     throw new EconomyError('INVALID_EVENT', `row ${sink.failure.line}: ${sink.failure.reason}`, { path: [sink.failure.line] });
   const settlement = mergeSettlements(table, [{ table: table.ref, events: accumulator.events, creators: accumulator.parts() }]);

@@ -23,7 +23,9 @@ const job = workerData as Job;
 const table = compileRateTable(job.document);
 if (job.parquet) {
   const accumulator = new Accumulator(table);
-  const read = await settleParquetColumns(job.path, accumulator, job.parquet, { key: isKey, count: isCount });
+  const read = await settleParquetColumns(job.path, accumulator, job.parquet, { key: isKey, count: isCount }, (bytes) =>
+    parentPort?.postMessage({ progress: bytes }),
+  );
   parentPort?.postMessage({
     parquet: read && { rows: read.rows, parts: { table: table.ref, events: accumulator.events, creators: accumulator.parts() } },
   });

@@ -197,6 +197,17 @@ describe('gift-economy settle on files', () => {
       await connection.run(`COPY (SELECT creatorId, giftCoins FROM read_csv('${csv}')) TO '${noRepeat}' (FORMAT parquet)`);
       const singles = objects.map((e: { creatorId: number; giftCoins: number }) => ({ creatorId: e.creatorId, giftCoins: e.giftCoins }));
       expect([await columnReader(noRepeat), (await settleFile(half, noRepeat)).settlement]).toEqual([true, settle(half, singles)]);
+      // progress, row group by row group, then the whole file, in either reader
+      const seen = async (path: string) => {
+        const reports: [number, number][] = [];
+        await settleFile(tiktok, path, { threads: 1, onProgress: (bytes, total) => reports.push([bytes, total]) });
+        const last = reports.at(-1) ?? [0, 1];
+        const rising = reports.every(([bytes], i) => i === 0 || bytes >= (reports[i - 1]?.[0] ?? 0));
+        return { groups: reports.length, rising, share: last[0] / last[1], total: last[1] };
+      };
+      const snappy = join(dir, 'form-snappy.parquet');
+      // 20,000 rows in groups of 5,000: four reports, and the last for the whole file
+      expect(await seen(snappy)).toEqual({ groups: 5, rising: true, share: 1, total: readFileSync(snappy).length });
       // a null repeat count means 1: our reader leaves nulls to hyparquet, which reads them so
       const nulls = join(dir, 'nulls.parquet');
       await connection.run(
@@ -207,6 +218,7 @@ describe('gift-economy settle on files', () => {
       );
       expect((await settleFile(tiktok, nulls)).settlement).toEqual(settle(tiktok, ones));
       expect(await columnReader(nulls)).toBe(false);
+      expect(await seen(nulls)).toMatchObject({ groups: 2, rising: true, share: 1 });
       // a bad value (a negative gift price) is found by row, 1-based, in either reader
       const negative = join(dir, 'negative.parquet');
       await connection.run(
