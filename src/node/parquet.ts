@@ -556,9 +556,11 @@ class RowGroupSums {
     const coinsByKey = this.#coins;
     const diamondsByKey = this.#diamonds;
     const eventsByKey = this.#events;
+    // the repeat column's presence is decided once, not per row (no column: every event is one gift)
+    const repeats = repeatCodes ?? new Int32Array(rows);
     for (let i = 0; i < rows; i++) {
       const key = keyCodes[i] as number;
-      const pair = (coinCodes[i] as number) * width + (repeatCodes === undefined ? 0 : (repeatCodes[i] as number));
+      const pair = (coinCodes[i] as number) * width + (repeats[i] as number);
       coinsByKey[key] = (coinsByKey[key] as number) + (pairCoins[pair] as number);
       diamondsByKey[key] = (diamondsByKey[key] as number) + (pairDiamonds[pair] as number);
       eventsByKey[key] = (eventsByKey[key] as number) + 1;
