@@ -29,6 +29,15 @@ const deutsch: CalculatorMessages = {
   rule: 'Regel',
   rounding: 'Rundung',
   output: 'Aus',
+  stepName: (step) =>
+    (
+      ({
+        'region-not-known': 'Region nicht bekannt',
+        'gift-cost': 'Geschenkpreis',
+        'creator-share': 'Anteil des Creators',
+        'diamond-value': 'Wert der Diamanten',
+      }) as Record<string, string>
+    )[step] ?? step,
   quantity: (number, unit, one) =>
     `${number} ${({ coin: one ? 'Münze' : 'Münzen', diamond: one ? 'Diamant' : 'Diamanten' } as Record<string, string>)[unit] ?? unit}`,
   cheapest: (channel) => `${channel} (am günstigsten)`,

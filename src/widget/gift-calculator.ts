@@ -489,7 +489,7 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: Calcula
       body.replaceChildren(
         ...formatBreakdown(breakdown, locale).map((step) =>
           row([
-            { text: step.step, header: true },
+            { text: m.stepName(step.step), header: true },
             { text: step.input, numeric: true },
             m.rate(step.rule, step.rate, step.table),
             step.rounding ?? '—',

@@ -1,11 +1,12 @@
+import type { StepName } from '../convert/breakdown.js';
 import { describeValue, EconomyError } from '../errors.js';
 
 /**
  * Every word `<gift-calculator>` shows, so that a site can show it in its own language: labels as strings,
  * sentences as functions of figures already formatted for the `locale` attribute (counts grouped, money in the
  * locale's style). Pass the ones to change to `defineGiftCalculator({ messages })`; the rest stay English. The
- * library's own reasons (a refusal's `reason`, an error's message) and the breakdown's step and rule names
- * stay as the library gives them.
+ * library's own reasons (a refusal's `reason`, an error's message) and the breakdown's rules stay as the library
+ * gives them.
  * @example
  * ```ts
  * import { calculatorMessages, type CalculatorMessages } from 'gift-economy/widget';
@@ -47,6 +48,8 @@ export interface CalculatorMessages {
    * or a gift's name, `one` when the count is 1.
    */
   readonly quantity: (number: string, unit: string, one: boolean) => string;
+  /** A breakdown step's name in words (`gift-cost` → `Gift cost`). */
+  readonly stepName: (step: StepName) => string;
   readonly cheapest: (channel: string) => string;
   readonly onEachChannel: (coins: string) => string;
   readonly saves: (cheapest: string, dearest: string, saving: string) => string;
@@ -115,6 +118,7 @@ export const calculatorMessages: CalculatorMessages = Object.freeze<CalculatorMe
   rounding: 'Rounding',
   output: 'Out',
   quantity: (number, unit, one) => `${number} ${one ? unit : `${unit}s`}`,
+  stepName: (step) => `${step.charAt(0).toUpperCase()}${step.slice(1).replaceAll('-', ' ')}`,
   cheapest: (channel) => `${channel} (cheapest)`,
   onEachChannel: (coins) => `${coins} on each channel`,
   saves: (cheapest, dearest, saving) => `Buying on ${cheapest} instead of ${dearest} saves ${saving}.`,

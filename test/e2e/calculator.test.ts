@@ -113,7 +113,7 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
       'Out',
     ]);
     expect(await cells(page, '[data-id="steps"] tr:last-child > *')).toEqual([
-      'diamond-value',
+      'Diamond value',
       '89,997 diamonds',
       '× 0.005 USD per diamond, rounded to the USD minor unit (rate 0.005, tiktok@2026-11-25)',
       'half-even',
@@ -191,6 +191,13 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
       '50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (paypal).',
     );
     expect(await page.locator('gift-calculator div[role="region"]').first().getAttribute('aria-label')).toBe('Preise nach Kanal');
+    // the breakdown's step names in the site's words (here: the Rose's three steps, after the region note for DE)
+    expect(await cells(page, '[data-id="steps"] tr > th')).toEqual([
+      'Region nicht bekannt',
+      'Geschenkpreis',
+      'Anteil des Creators',
+      'Wert der Diamanten',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

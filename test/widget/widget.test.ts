@@ -55,6 +55,10 @@ describe('the widget’s messages', () => {
     expect(calculatorMessages.arrives('2026-11-25', '2026-12-31', 2)).toBe(
       'Requested on 2026-11-25, the money arrives by 2026-12-31 (2 withdrawals).',
     );
+    expect([calculatorMessages.stepName('gift-cost'), calculatorMessages.stepName('region-not-known')]).toEqual([
+      'Gift cost',
+      'Region not known',
+    ]);
     expect(Object.isFrozen(calculatorMessages)).toBe(true);
   });
 });
