@@ -1,6 +1,7 @@
 import { defined } from '../defined.js';
 import { assertObject, describeValue, EconomyError } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
 import type { Provenance } from '../table/provenance.js';
@@ -155,11 +156,7 @@ export function check<Names extends TableNames>(
   const { region, feature, channel, age } = readQuery(compiled, query);
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
   // answers are frozen and depend on nothing else, so each table remembers the ones it gave (a bounded memo)
-  let answers = remembered.get(compiled);
-  if (answers === undefined) {
-    answers = new Map();
-    remembered.set(compiled, answers);
-  }
+  const answers = remember(remembered, compiled, () => new Map<string, Allowed | Refusal | NotKnown>());
   const key = `${region}|${feature}|${channel ?? ''}|${age ?? ''}|${at}`;
   let answer = answers.get(key);
   if (answer === undefined) {

@@ -3,6 +3,7 @@ import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
 import { type Figure, type Provenance, rememberProvenance } from '../table/provenance.js';
 import { type Breakdown, counted, label, step } from './breakdown.js';
@@ -42,30 +43,30 @@ const YIELDS = new WeakMap<RateTable, Money>();
 
 /** The lowest and highest price per coin of an offer set's bundles and custom amount (the same for every question). */
 function perCoinRange(set: OfferSet): ViewerCost | undefined {
-  if (RANGES.has(set)) return RANGES.get(set);
-  const currency = set.currency;
-  // a price per coin is `total / coins`; they are ordered exactly by cross-multiplying, then rounded for display
-  type Price = { total: Money; coins: number; via: string };
-  const prices: Price[] = set.bundles.map((bundle) => ({
-    total: Money.fromMinor(bundle.priceMinor, currency),
-    coins: bundle.coins,
-    via: `${bundle.coins}-coin bundle`,
-  }));
-  if (set.custom) prices.push({ total: Money.of(set.custom.pricePerCoin, currency), coins: 1, via: 'custom amount' });
-  prices.sort((a, b) => a.total.times(b.coins).compare(b.total.times(a.coins)));
-  const best = prices[0];
-  const worst = prices.at(-1);
-  const range =
-    best && worst
-      ? Object.freeze({
-          ok: true as const,
-          perCoin: best.total.dividedBy(best.coins, 'half-even', PER_COIN_PLACES),
-          via: best.via,
-          highestPerCoin: worst.total.dividedBy(worst.coins, 'half-even', PER_COIN_PLACES),
-        })
-      : undefined;
-  RANGES.set(set, range);
-  return range;
+  return remember(RANGES, set, () => {
+    const currency = set.currency;
+    // a price per coin is `total / coins`; they are ordered exactly by cross-multiplying, then rounded for display
+    type Price = { total: Money; coins: number; via: string };
+    const prices: Price[] = set.bundles.map((bundle) => ({
+      total: Money.fromMinor(bundle.priceMinor, currency),
+      coins: bundle.coins,
+      via: `${bundle.coins}-coin bundle`,
+    }));
+    if (set.custom) prices.push({ total: Money.of(set.custom.pricePerCoin, currency), coins: 1, via: 'custom amount' });
+    prices.sort((a, b) => a.total.times(b.coins).compare(b.total.times(a.coins)));
+    const best = prices[0];
+    const worst = prices.at(-1);
+    const range =
+      best && worst
+        ? Object.freeze({
+            ok: true as const,
+            perCoin: best.total.dividedBy(best.coins, 'half-even', PER_COIN_PLACES),
+            via: best.via,
+            highestPerCoin: worst.total.dividedBy(worst.coins, 'half-even', PER_COIN_PLACES),
+          })
+        : undefined;
+    return range;
+  });
 }
 
 /**
@@ -115,11 +116,7 @@ export function coinValue(
   });
   const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
   const share = compiled.document.creatorShare.diamondsPerCoin;
-  let creatorYield = YIELDS.get(compiled);
-  if (creatorYield === undefined) {
-    creatorYield = Money.of(perDiamond, valueCurrency).times(share);
-    YIELDS.set(compiled, creatorYield);
-  }
+  const creatorYield = remember(YIELDS, compiled, () => Money.of(perDiamond, valueCurrency).times(share));
   const breakdown = [
     ...viewerCost.map(({ channel, answer }) =>
       step({

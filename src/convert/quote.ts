@@ -5,11 +5,12 @@ import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
-import { type Breakdown, counted, label, regionNotKnownStep, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, label, regionNotKnownStep, step } from './breakdown.js';
 
 /**
  * Who is buying, where and when: the parts of a question that the regional rules judge.
@@ -250,6 +251,7 @@ export function priceQuote(
   const currency = set.currency;
   const words = wordsOf(set);
   let priceMinor = 0;
+  const breakdown: BreakdownStep[] = [];
   const lines = planLines.map((line): QuoteLine => {
     const bundle = line.bundleId === undefined ? undefined : words.bundles.get(line.bundleId);
     priceMinor += line.totalMinor;
@@ -264,24 +266,23 @@ export function priceQuote(
       made.bundleId = line.bundleId;
       if (bundle?.bonus !== undefined) made.bonus = bundle.bonus;
     }
+    breakdown.push(
+      bundle && line.kind === 'bundle'
+        ? step({
+            step: 'bundle',
+            input: counted(line.count, `${line.coins}-coin bundle`),
+            rule: bundle.rule,
+            rate: bundle.rate,
+            table: table.ref,
+            output: made.total,
+            also: { coins: counted(line.count * line.coins, 'coin') },
+          })
+        : customStep(table, set, words, line.coins, made.total),
+    );
     return Object.freeze(made);
   });
   // the plan's lines are whole minor units: their sum is exact as a safe integer (the planner checks it)
   const price = Money.fromMinor(priceMinor, currency);
-  const breakdown = lines.map((line) => {
-    const bundle = line.bundleId === undefined ? undefined : words.bundles.get(line.bundleId);
-    return bundle && line.kind === 'bundle'
-      ? step({
-          step: 'bundle',
-          input: counted(line.count, `${line.coins}-coin bundle`),
-          rule: bundle.rule,
-          rate: bundle.rate,
-          table: table.ref,
-          output: line.total,
-          also: { coins: counted(line.count * line.coins, 'coin') },
-        })
-      : customStep(table, set, words, line.coins, line.total);
-  });
   const pricePerCoin = received > 0 ? price.dividedBy(received, 'half-even', PER_COIN_PLACES) : undefined;
   // what rounding the price per coin left over, over all the coins received: exact, never a float
   const perCoinResidue = pricePerCoin ? price.minus(pricePerCoin.times(received)) : undefined;
@@ -343,8 +344,7 @@ interface SetWords {
 const WORDS = new WeakMap<OfferSet, SetWords>();
 
 function wordsOf(set: OfferSet): SetWords {
-  let words = WORDS.get(set);
-  if (words === undefined) {
+  return remember(WORDS, set, () => {
     const bundles = new Map(
       set.bundles.map((bundle) => {
         const unitPrice = Money.fromMinor(bundle.priceMinor, set.currency);
@@ -353,10 +353,8 @@ function wordsOf(set: OfferSet): SetWords {
         return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), ...defined({ bonus: bundle.bonus }) }] as const;
       }),
     );
-    words = { bundles, perCoin: set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined };
-    WORDS.set(set, words);
-  }
-  return words;
+    return { bundles, perCoin: set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined };
+  });
 }
 
 function customStep(table: RateTable, set: OfferSet, words: SetWords, coins: number, total: Money) {

@@ -1,6 +1,7 @@
 import { describeValue, EconomyError } from '../errors.js';
 import { type Exact, readExact } from '../money/decimal.js';
 import type { Coins, Diamonds } from '../quantity/quantity.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 
 // The table's exact rates applied with integers. These are the hot-path building blocks every question uses.
@@ -83,13 +84,8 @@ const EXACT = new WeakMap<RateTable, { readonly diamondsPerCoin: Exact; readonly
  * breakdowns state.
  */
 export function exactRates(table: RateTable): { readonly diamondsPerCoin: Exact; readonly perDiamond: Exact } {
-  let rates = EXACT.get(table);
-  if (rates === undefined) {
-    rates = {
-      diamondsPerCoin: readExact(table.document.creatorShare.diamondsPerCoin, 'diamondsPerCoin'),
-      perDiamond: readExact(table.document.diamondValue.perDiamond, 'perDiamond'),
-    };
-    EXACT.set(table, rates);
-  }
-  return rates;
+  return remember(EXACT, table, () => ({
+    diamondsPerCoin: readExact(table.document.creatorShare.diamondsPerCoin, 'diamondsPerCoin'),
+    perDiamond: readExact(table.document.diamondValue.perDiamond, 'perDiamond'),
+  }));
 }

@@ -1,3 +1,4 @@
+import { remember } from '../remember.js';
 import type { RateTableDocument } from './schema.js';
 
 /**
@@ -138,11 +139,7 @@ const REMEMBERED = new WeakMap<object, Map<string, Provenance>>();
  * same kind of question share it.
  */
 export function rememberProvenance(owner: object, key: string, make: () => Provenance): Provenance {
-  let known = REMEMBERED.get(owner);
-  if (known === undefined) {
-    known = new Map();
-    REMEMBERED.set(owner, known);
-  }
+  const known = remember(REMEMBERED, owner, () => new Map<string, Provenance>());
   let provenance = known.get(key);
   if (provenance === undefined) {
     provenance = make();
