@@ -228,6 +228,11 @@ export function formatAmount(amount: Amount, locale?: string | readonly string[]
   );
 }
 
+/** @internal A whole count in the locale's digits, grouped (the formatter is made once per locale). */
+export function formatCount(value: number, locale: string | readonly string[] | undefined): string {
+  return numberFormat(locale, 0).format(value);
+}
+
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string | readonly string[] | undefined, places: number): Intl.NumberFormat {
   const key = `${String(locale)}|${places}`;

@@ -2,7 +2,7 @@
 // Every figure comes from the library's ordinary questions and every breakdown from formatBreakdown; nothing
 // here computes money. Text is set with textContent only (no HTML from data).
 import { check } from '../availability/check.js';
-import { type Breakdown, formatAmount, formatBreakdown } from '../convert/breakdown.js';
+import { type Breakdown, formatAmount, formatBreakdown, formatCount } from '../convert/breakdown.js';
 import { budgetCoins } from '../convert/budget-coins.js';
 import { compareChannels } from '../convert/compare.js';
 import { sendGifts } from '../convert/gift.js';
@@ -553,7 +553,7 @@ function whole(text: string): number | undefined {
 
 /** A whole count in the locale's digits with its unit, in the messages' words. */
 function quantity(m: CalculatorMessages, locale: string | undefined, value: number, unit: string): string {
-  return m.quantity(new Intl.NumberFormat(locale).format(value), unit, value === 1);
+  return m.quantity(formatCount(value, locale), unit, value === 1);
 }
 
 function channelName(table: RateTable, id: string): string {
