@@ -92,7 +92,7 @@ const UNREACHABLE = Number.POSITIVE_INFINITY;
  * @example
  * ```ts
  * import { PLANNER_LIMITS } from 'gift-economy';
- * console.log(PLANNER_LIMITS.coverTable); // 262144
+ * console.log(PLANNER_LIMITS.coverTable); // 4194304
  * ```
  * @category Purchase planning
  */
@@ -102,7 +102,7 @@ export const PLANNER_LIMITS = Object.freeze({
   /** Most coins in one bundle, and the largest custom minimum and step. */
   coins: 10_000_000,
   /** Most entries of the exact table for targets below the point where the residue answer holds. */
-  coverTable: 262_144,
+  coverTable: 4_194_304,
   /** Most custom sizes a compile may examine. */
   customSizes: 4_000_000,
   /** Most custom sizes one quote may examine (a custom amount cheaper per coin than every bundle). */
@@ -179,30 +179,25 @@ export class PurchasePlanner {
   plan(coins: number): PlanMinor | undefined {
     const choice = this.choose(coins);
     if (choice === undefined) return undefined;
-    const counts = choice.bundleCounts(this.bundles.length);
+    const { counts } = choice;
     const lines: PlanLine[] = [];
     let totalCoins = 0;
-    this.bundles.forEach((bundle, index) => {
-      const count = counts[index] ?? 0;
-      if (count === 0) return;
+    for (let index = 0; index < counts.length; index++) {
+      const count = counts[index] as number;
+      if (count === 0) continue;
+      const bundle = this.bundles[index] as BundleOffer;
       totalCoins += bundle.coins * count;
+      const { id: bundleId, coins: unit, priceMinor } = bundle;
       lines.push(
-        Object.freeze({
-          kind: 'bundle' as const,
-          bundleId: bundle.id,
-          coins: bundle.coins,
-          count,
-          unitPriceMinor: bundle.priceMinor,
-          totalMinor: bundle.priceMinor * count,
-        }),
+        Object.freeze({ kind: 'bundle', bundleId, coins: unit, count, unitPriceMinor: priceMinor, totalMinor: priceMinor * count }),
       );
-    });
+    }
     if (choice.customCoins > 0 && this.custom) {
       const price = customPrice(this.custom, choice.customCoins);
       totalCoins += choice.customCoins;
-      lines.push(Object.freeze({ kind: 'custom' as const, coins: choice.customCoins, count: 1, unitPriceMinor: price, totalMinor: price }));
+      lines.push(Object.freeze({ kind: 'custom', coins: choice.customCoins, count: 1, unitPriceMinor: price, totalMinor: price }));
     }
-    lines.sort((a, b) => b.coins - a.coins);
+    if (lines.length > 1) lines.sort((a, b) => b.coins - a.coins);
     return Object.freeze({ coins: totalCoins, priceMinor: choice.priceMinor, lines: Object.freeze(lines) });
   }
 
@@ -234,7 +229,8 @@ function describe(value: unknown): string {
 interface Choice {
   readonly priceMinor: number;
   readonly customCoins: number;
-  bundleCounts(bundleCount: number): number[];
+  /** Copies of each bundle, by index. */
+  readonly counts: number[];
 }
 
 type Structure = { kind: 'custom-only' } | ResidueStructure;
@@ -331,12 +327,12 @@ function customCover(custom: CustomOffer, coins: number): number | undefined {
   return k <= custom.maxCoins ? k : undefined;
 }
 
-const noBundles = (n: number) => new Array<number>(n).fill(0);
+const noBundles = (bundleCount: number) => new Array<number>(bundleCount).fill(0);
 
 function customAlone(custom: CustomOffer | undefined, coins: number): Choice | undefined {
-  if (coins === 0) return { priceMinor: 0, customCoins: 0, bundleCounts: noBundles };
+  if (coins === 0) return { priceMinor: 0, customCoins: 0, counts: [] };
   const k = custom && customCover(custom, coins);
-  return k === undefined || !custom ? undefined : { priceMinor: customPrice(custom, k), customCoins: k, bundleCounts: noBundles };
+  return k === undefined || !custom ? undefined : { priceMinor: customPrice(custom, k), customCoins: k, counts: [] };
 }
 
 // Residues modulo the best bundle
@@ -360,12 +356,27 @@ function customAlone(custom: CustomOffer | undefined, coins: number): Choice | u
 //     j_i·(p_i·b − c_i·a) ≥ b. Moving j_i copies of bundle i into the custom line (k + j_i·c_i, on the grid)
 //     then costs no more. So some cheapest plan with the custom line has fewer than j_i copies of each
 //     bundle (at most W = Σ (j_i − 1)·c_i coins of bundles: k ≥ N − W) or a size k within J = max j_i·c_i of
-//     the largest size. A quote tries the sizes from N − W up to the one covering N (a short scan), and K
-//     holds the sizes within max(J, W) of the largest, with the residue layers answering for them.
+//     the largest size. A quote tries sizes from N − W up to the one covering N, and K holds the sizes within
+//     J of the largest, with the residue layers answering for them; (11) makes the try short.
 // (6) Usefulness: topped up to N, a label (w, residue r ≥ 1) beats copies of b* only when
 //     w < p·(((−N) mod s) − ((r − N) mod s)) ≤ p·(s − r), and a label at residue 0 only when w < 0. A label
 //     failing that is never cheaper than b* alone at any N (its class's plans are no cheaper either), so it
 //     neither enters the tail nor raises Θ.
+// (7) Whole prices: round(x + m) = round(x) + m for a whole m in every mode but half-even, where m must also
+//     be even (2.5 → 2 but 3.5 → 4). So "L × price per coin is whole" in (3) and (5) means even for half-even.
+// (8) "At least" allows a second exchange in (5): j copies of bundle i become the next size on the grid,
+//     k' = gridAtLeast(k + j·c_i) ≤ k + j·c_i + step − 1, with as many coins or more. Every rounding mode
+//     keeps round(x) − x in an interval of width 1, so π(k') − π(k) ≤ (k' − k)·a/b + 1, which is at most
+//     j·p_i when j·(p_i·b − c_i·a) ≥ (step − 1)·a + b. j_i is the smaller of this and (5)'s count, and J grows by
+//     step − 1 when this one is used. As the exchange always raises k, it ends with every bundle below its j_i
+//     (at most W coins of bundles, so k ≥ N − W) or with k within J of the largest size: K needs only those.
+// (11) Up to the largest size, the size covering N alone costs at most N·a/b + (step − 1)·a/b + the rounding's
+//     upper end; k = N − m with bundles for at least m costs at least N·a/b + (b·F(m) − a·m)/b + its lower end.
+//     So only the m ≤ W with b·F(m) − a·m < (step − 1)·a + b are tried, a short list fixed at compile time.
+//     Past the largest size every plan's k is below N, and a plan with few bundles has k > N − W > top − W:
+//     K reaches W below the largest size, so the residue layers answer there.
+// (9) A node reached by bundle i came from the node c_i mod s before it in the same layer, so a run of r copies
+//     of bundle i ending at node v started r·c_i mod s before v: a path is walked in at most one step per run.
 
 interface ResidueStructure {
   readonly kind: 'residues';
@@ -377,6 +388,11 @@ interface ResidueStructure {
   /** Per node (layer × s + residue): the item used to reach it (or CUSTOM / NONE) and the node it came from. */
   readonly predItem: Int32Array;
   readonly predNode: Int32Array;
+  /** (9) Per node reached by a bundle: the length of the run of that bundle ending there. */
+  readonly runs: Int32Array;
+  /** The bundles a plan below a threshold may hold, and every bundle's price. */
+  readonly useful: Int32Array;
+  readonly bundlePrices: readonly number[];
   /** Custom coins at each layer-1 source node. */
   readonly customAt: Float64Array;
   readonly bundleCoins: readonly number[];
@@ -385,8 +401,16 @@ interface ResidueStructure {
   /** The custom sizes in layer 1: the grid from `low` to `high`. */
   readonly low: number;
   readonly high: number;
-  /** (5): custom sizes from N − scan up to the cover of N are also tried, or -1. */
-  readonly scan: number;
+  /** (11): beside the custom size k = N − offset, the bundles' price for at least `offset` coins, or none. */
+  scan: ScanCandidates | undefined; // set once, right after the layers it is read from
+}
+
+/** (11) Bundle parts m with their prices, grouped by m mod step: class `classes[c]` is entries starts[c]..starts[c + 1]. */
+interface ScanCandidates {
+  readonly classes: Float64Array;
+  readonly starts: Int32Array;
+  readonly offsets: Float64Array;
+  readonly prices: Float64Array;
 }
 
 interface Layer {
@@ -397,58 +421,75 @@ interface Layer {
   readonly bestNode: Int32Array;
   /** Below the threshold: exact prices for N from `from` (below it, the least custom size alone). */
   readonly from: number;
-  readonly table: Float64Array;
-  readonly choice: Int32Array;
+  readonly table: CoverTable;
 }
 
 interface Labels {
-  readonly dist: Float64Array;
-  readonly coins: Float64Array;
+  /** Per node, side by side (one cache line for both): the least reduced cost at 2·node, its coins at 2·node + 1. */
+  readonly cost: Float64Array;
   readonly predItem: Int32Array;
   readonly predNode: Int32Array;
 }
 
 /**
  * Closes one layer of labels under adding copies of one item (round robin): each cycle of residues under
- * +coins mod s is walked once from its least label, which no copy of the item can improve.
+ * +coins mod s is walked once from its least label, which no copy of the item can improve. `lightest` is the
+ * layer's least label (items weigh ≥ 0, so it stays the least): a cycle through every residue starts there.
  */
-function closeUnder(labels: Labels, offset: number, s: number, item: number, coins: number, weight: number, cap: number): void {
+function closeUnder(
+  labels: Labels,
+  offset: number,
+  s: number,
+  item: number,
+  coins: number,
+  weight: number,
+  cap: number,
+  lightest: number,
+): void {
   const stride = coins % s;
   if (stride === 0) return; // copies of it stay in their residue at a higher reduced cost
-  const { dist, coins: held, predItem, predNode } = labels;
+  // this layer's nodes, indexed by residue
+  const cost = labels.cost.subarray(2 * offset, 2 * (offset + s));
+  const predItem = labels.predItem.subarray(offset, offset + s);
+  const predNode = labels.predNode.subarray(offset, offset + s);
   const cycles = gcd(stride, s);
   const length = s / cycles;
   for (let start = 0; start < cycles; start++) {
     let least = NONE;
-    let at = start;
-    for (let i = 0; i < length; i++) {
-      const node = offset + at;
-      const d = dist[node] as number;
-      if (d !== UNREACHABLE) {
-        const leastNode = offset + least;
-        if (
-          least === NONE ||
-          d < (dist[leastNode] as number) ||
-          (d === dist[leastNode] && (held[node] as number) < (held[leastNode] as number))
-        )
+    let leastDist = UNREACHABLE;
+    if (cycles === 1) {
+      least = lightest;
+      leastDist = cost[2 * lightest] as number;
+    } else {
+      let leastCoins = UNREACHABLE;
+      for (let i = 0, at = start; i < length; i++) {
+        const d = cost[2 * at] as number;
+        if (d < leastDist || (d === leastDist && d !== UNREACHABLE && (cost[2 * at + 1] as number) < leastCoins)) {
           least = at;
+          leastDist = d;
+          leastCoins = cost[2 * at + 1] as number;
+        }
+        at += stride;
+        if (at >= s) at -= s;
       }
-      at += stride;
-      if (at >= s) at -= s;
     }
     if (least === NONE) continue;
-    at = least;
-    for (let i = 1; i < length; i++) {
-      const next = at + stride >= s ? at + stride - s : at + stride;
-      const from = offset + at;
-      const to = offset + next;
-      const d = (dist[from] as number) + weight;
-      const k = (held[from] as number) + coins;
-      if (d <= cap && (d < (dist[to] as number) || (d === dist[to] && k < (held[to] as number)))) {
-        dist[to] = d;
-        held[to] = k;
-        predItem[to] = item;
-        predNode[to] = from;
+    // the label carried along the cycle, the better of each node's own and one more copy of the item, is
+    // always the label of the node just passed: its distance is kept here, its coins read only on a change
+    let d = leastDist;
+    for (let i = 1, at = least; i < length; i++) {
+      let next = at + stride;
+      if (next >= s) next -= s;
+      const there = cost[2 * next] as number;
+      const via = d + weight;
+      if (via <= there && via <= cap && (via < there || (cost[2 * at + 1] as number) + coins < (cost[2 * next + 1] as number))) {
+        cost[2 * next] = via;
+        cost[2 * next + 1] = (cost[2 * at + 1] as number) + coins;
+        predItem[next] = item;
+        predNode[next] = offset + at;
+        d = via;
+      } else {
+        d = there;
       }
       at = next;
     }
@@ -459,7 +500,9 @@ function closeUnder(labels: Labels, offset: number, s: number, item: number, coi
 function customSizes(bundles: readonly BundleOffer[], custom: CustomOffer, s: number, p: number, cap: number) {
   const a = custom.perCoinNumerator;
   const b = custom.perCoinDenominator;
-  const whole = b / gcd(a, b); // L × a / b is whole when L is a multiple of this
+  // (7) L coins change the price by exactly L × a / b when that is a whole number, and an even one for half-even
+  const parity = custom.rounding === 'half-even' ? 2 : 1;
+  const whole = (parity * b) / gcd(a, parity * b);
   const top = gridTop(custom);
   const gap = a * s - p * b; // (a/b − p/s)·b·s
   if (gap >= 0) {
@@ -473,15 +516,20 @@ function customSizes(bundles: readonly BundleOffer[], custom: CustomOffer, s: nu
   let window = 0;
   let nearTop = 0;
   for (const bundle of bundles) {
+    const saving = bundle.priceMinor * b - bundle.coins * a; // > 0: every bundle is dearer per coin
+    // (5) moved coin for coin: a multiple of the step, and either exact or saving at least one minor unit
     const unit = custom.step / gcd(custom.step, bundle.coins);
     const exact = lcm(unit, whole / gcd(whole, bundle.coins));
-    const saving = bundle.priceMinor * b - bundle.coins * a; // > 0: every bundle is dearer per coin
-    const copies = Math.min(exact, unit * Math.ceil(b / (saving * unit)));
+    const kept = Math.min(exact, unit * Math.ceil(b / (saving * unit)));
+    // (8) or moved up to the next size on the grid, saving at least the rounding and the coins added
+    const rounded = Math.ceil(((custom.step - 1) * a + b) / saving);
+    const copies = Math.min(kept, rounded);
     window += (copies - 1) * bundle.coins;
-    nearTop = Math.max(nearTop, copies * bundle.coins);
+    nearTop = Math.max(nearTop, copies * bundle.coins + (copies < kept ? custom.step - 1 : 0));
   }
   refuseIfLarge(Math.ceil(window / custom.step), PLANNER_LIMITS.quoteScan, 'quoteScan', 'custom sizes one quote would try');
-  return { low: Math.max(custom.minCoins, gridAtLeast(custom, top - Math.max(window, nearTop))), high: top, scan: window };
+  // (11) K also holds the sizes within W of the largest, so that past it no quote needs the scan
+  return { low: Math.max(custom.minCoins, gridAtLeast(custom, top - Math.max(nearTop, window))), high: top, scan: window };
 }
 
 function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | undefined): ResidueStructure {
@@ -492,18 +540,16 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   if (!Number.isSafeInteger(cap)) refuse(`the cheapest bundle per coin (${s} coins for ${p}) is past the planner's safe range`);
   const nodes = (custom ? 2 : 1) * s;
   const labels: Labels = {
-    dist: new Float64Array(nodes).fill(UNREACHABLE),
-    coins: new Float64Array(nodes).fill(UNREACHABLE),
+    cost: new Float64Array(2 * nodes).fill(UNREACHABLE),
     predItem: new Int32Array(nodes).fill(NONE),
     predNode: new Int32Array(nodes).fill(NONE),
   };
-  labels.dist[0] = 0;
-  labels.coins[0] = 0;
+  labels.cost[0] = 0;
+  labels.cost[1] = 0;
   const customAt = new Float64Array(custom ? s : 0);
   const sizes = custom ? customSizes(bundles, custom, s, p, cap) : { low: 0, high: -1, scan: -1 };
   const lightest = custom ? seedCustom(labels, customAt, custom, sizes.low, sizes.high, s, p, cap) : 0;
   const itemBundle: number[] = [];
-  const itemWeight: number[] = [];
   const useful: number[] = [];
   bundles.forEach((bundle, index) => {
     // (1): a bundle heavier than this is never part of a plan that beats copies of b*; and one with no more
@@ -511,20 +557,25 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     const weight = s * bundle.priceMinor - p * bundle.coins;
     if (weight > cap - Math.min(0, lightest) || dominated(bundles, index)) return;
     useful.push(index);
-    if (index === best.index) return;
-    itemBundle.push(index);
-    itemWeight.push(weight);
+    if (index !== best.index) itemBundle.push(index);
   });
+  // the items nearest the best bundle per coin first: the labels they leave are rarely improved after
+  const reducedPerCoin = (index: number) =>
+    (s * (bundles[index] as BundleOffer).priceMinor - p * (bundles[index] as BundleOffer).coins) / (bundles[index] as BundleOffer).coins;
+  itemBundle.sort((x, y) => reducedPerCoin(x) - reducedPerCoin(y));
+  const itemWeight = itemBundle.map((index) => s * (bundles[index] as BundleOffer).priceMinor - p * (bundles[index] as BundleOffer).coins);
   const layers: Layer[] = [];
   for (let layer = 0; layer < nodes / s; layer++) {
+    const least = leastLabel(labels.cost, layer * s, s);
+    if (least === NONE) continue; // no custom size is relevant: the layer stays empty
     itemBundle.forEach((bundle, item) => {
-      closeUnder(labels, layer * s, s, item, (bundles[bundle] as BundleOffer).coins, itemWeight[item] as number, cap);
+      closeUnder(labels, layer * s, s, item, (bundles[bundle] as BundleOffer).coins, itemWeight[item] as number, cap, least);
     });
     layers.push(
       compileLayer(labels, layer * s, s, p, bundles, useful, layer === 0 ? undefined : { custom: custom as CustomOffer, ...sizes }),
     );
   }
-  return {
+  const structure: ResidueStructure = {
     kind: 'residues',
     s,
     p,
@@ -532,14 +583,94 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     itemBundle: Int32Array.from(itemBundle),
     predItem: labels.predItem,
     predNode: labels.predNode,
+    runs: runLengths(labels.predItem, labels.predNode),
+    useful: Int32Array.from(useful),
+    bundlePrices: bundles.map((bundle) => bundle.priceMinor),
     customAt,
     bundleCoins: bundles.map((bundle) => bundle.coins),
     plain: layers[0] as Layer,
     mixed: layers[1],
     low: sizes.low,
     high: sizes.high,
-    scan: sizes.scan,
+    scan: undefined,
   };
+  if (sizes.scan >= 0) structure.scan = scanCandidates(structure, custom as CustomOffer, sizes.scan);
+  return structure;
+}
+
+/**
+ * (11) The bundle parts worth trying beside a custom size, when the custom amount is cheaper per coin than every
+ * bundle: at least m coins of bundles (m ≤ W) at price F(m) beat the custom size covering N alone only when
+ * g(m) = b·F(m) − a·m < (step − 1)·a + b, whatever N ≤ the largest size (the rounding moves a price by at most
+ * one minor unit, and the size covering N holds at most step − 1 coins more than N). And k = N − m is on the
+ * grid only for m ≡ N − min (mod step): within that class, an m with g(m) ≥ g(m′) + b for a smaller m′ is never
+ * better than m′. Kept by class, so a quote reads only its own class's few entries.
+ */
+function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window: number) {
+  const { perCoinNumerator: a, perCoinDenominator: b, step } = custom;
+  const bound = BigInt(step - 1) * BigInt(a) + BigInt(b);
+  const least = new Map<number, bigint>(); // per class m mod step: the least g so far
+  const kept: { m: number; price: number }[] = [];
+  for (let m = 1; m <= window; m++) {
+    const price = layerPrice(structure, structure.plain, m, undefined);
+    const safe = Number.isSafeInteger(b * price) && Number.isSafeInteger(a * m);
+    const g = safe ? BigInt(b * price - a * m) : BigInt(b) * BigInt(price) - BigInt(a) * BigInt(m);
+    if (g >= bound) continue;
+    const lowest = least.get(m % step);
+    if (lowest !== undefined && g >= lowest + BigInt(b)) continue;
+    if (lowest === undefined || g < lowest) least.set(m % step, g);
+    kept.push({ m, price });
+  }
+  refuseIfLarge(kept.length, PLANNER_LIMITS.quoteScan, 'quoteScan', 'bundle parts one quote would try beside a custom size');
+  kept.sort((x, y) => (x.m % step) - (y.m % step) || x.m - y.m);
+  const classes = [...least.keys()].sort((x, y) => x - y);
+  return {
+    classes: Float64Array.from(classes),
+    starts: Int32Array.from([...classes.map((c) => kept.findIndex((entry) => entry.m % step === c)), kept.length]),
+    offsets: Float64Array.from(kept, (entry) => entry.m),
+    prices: Float64Array.from(kept, (entry) => entry.price),
+  };
+}
+
+/**
+ * (9) For each node reached by a bundle, how many nodes back along its path were reached by that same bundle
+ * in a row (itself included): a plan walks a path run by run instead of copy by copy.
+ */
+function runLengths(predItem: Int32Array, predNode: Int32Array): Int32Array {
+  const runs = new Int32Array(predItem.length);
+  const stack = new Int32Array(predItem.length);
+  for (let node = 0; node < predItem.length; node++) {
+    let depth = 0;
+    let at = node;
+    // climb to a node already measured or the start of the path, then measure on the way back down
+    while (runs[at] === 0 && (predItem[at] as number) >= 0) {
+      stack[depth++] = at;
+      at = predNode[at] as number;
+    }
+    while (depth > 0) {
+      const below = at;
+      at = stack[--depth] as number;
+      runs[at] = predItem[below] === predItem[at] ? (runs[below] as number) + 1 : 1;
+    }
+  }
+  return runs;
+}
+
+/** The residue of a layer's least label (reduced cost, then coins), or NONE when the layer has none. */
+function leastLabel(cost: Float64Array, offset: number, s: number): number {
+  let least = NONE;
+  for (let residue = 0; residue < s; residue++) {
+    const d = cost[2 * (offset + residue)] as number;
+    const at = 2 * (offset + least);
+    if (
+      d !== UNREACHABLE &&
+      (least === NONE ||
+        d < (cost[at] as number) ||
+        (d === cost[at] && (cost[2 * (offset + residue) + 1] as number) < (cost[at + 1] as number)))
+    )
+      least = residue;
+  }
+  return least;
 }
 
 /** Whether another bundle has at least as many coins at no higher price (ties: the earlier one stays). */
@@ -567,16 +698,16 @@ function seedCustom(
 ): number {
   const count = high < low ? 0 : Math.floor((high - low) / custom.step) + 1;
   refuseIfLarge(count, PLANNER_LIMITS.customSizes, 'customSizes', 'custom sizes to examine at compile time');
-  const { dist, coins, predItem } = labels;
+  const { cost, predItem } = labels;
   let lightest = 0;
   for (let k = low; k <= high; k += custom.step) {
     const weight = s * customPrice(custom, k) - p * k;
     if (weight > cap) continue;
     lightest = Math.min(lightest, weight);
     const node = s + (k % s);
-    if (weight < (dist[node] as number) || (weight === dist[node] && k < (coins[node] as number))) {
-      dist[node] = weight;
-      coins[node] = k;
+    if (weight < (cost[2 * node] as number) || (weight === cost[2 * node] && k < (cost[2 * node + 1] as number))) {
+      cost[2 * node] = weight;
+      cost[2 * node + 1] = k;
       predItem[node] = CUSTOM;
       customAt[node - s] = k;
     }
@@ -604,10 +735,10 @@ function compileLayer(
   const bestNode = new Int32Array(s).fill(NONE);
   let threshold = 0;
   for (let residue = 0; residue < s; residue++) {
-    const d = labels.dist[offset + residue] as number;
+    const d = labels.cost[2 * (offset + residue)] as number;
     // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
     if (d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue)))) continue;
-    threshold = Math.max(threshold, labels.coins[offset + residue] as number);
+    threshold = Math.max(threshold, labels.cost[2 * (offset + residue) + 1] as number);
     around[residue] = d;
     bestNode[residue] = offset + residue;
   }
@@ -625,38 +756,91 @@ function compileLayer(
   const from = sizes ? sizes.low : 0;
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
-  const table = new Float64Array(size).fill(UNREACHABLE);
-  const choice = new Int32Array(size).fill(NONE);
-  // table[n − from], from ≤ n < threshold: the price of at least n coins; at or below `from`, the least
-  // custom size alone (layer 1) or nothing (layer 0, n = 0)
+  return { offset, threshold, tail, bestNode, from, table: coverTable(size, from, s, p, bundles, useful, sizes) };
+}
+
+/**
+ * (4) The exact prices of at least n coins for from ≤ n < from + size, kept small: every price sits within p
+ * of the line n·p/s (no plan is cheaper per coin than the best bundle, and copies of it cover n), so a price
+ * is stored as its gap above ⌊n·p/s⌋ in 16 bits when the gaps fit, else whole.
+ */
+class CoverTable {
+  constructor(
+    readonly from: number,
+    private readonly gaps: Uint16Array | Int32Array | Float64Array,
+    private readonly base: number,
+    private readonly s: number,
+    /** 0 when `gaps` holds whole prices. */
+    private readonly p: number,
+  ) {}
+
+  price(n: number): number {
+    const gap = this.gaps[n - this.from] as number;
+    if (this.p === 0) return gap;
+    return lineBelow(n, this.s, this.p) + this.base + gap;
+  }
+}
+
+/** ⌊n·p/s⌋, exact while p·s ≤ 2^52 (the float quotient cannot round up across a whole number). */
+function lineBelow(n: number, s: number, p: number): number {
+  const q = Math.floor(n / s);
+  return p * q + Math.floor((p * (n - q * s)) / s);
+}
+
+/**
+ * The table below a threshold: at or below `from`, the least custom size alone (layer 1) or nothing (layer 0);
+ * filled bundle by bundle (any number of copies of the bundles so far, as an unbounded knapsack).
+ */
+function coverTable(
+  size: number,
+  from: number,
+  s: number,
+  p: number,
+  bundles: readonly BundleOffer[],
+  useful: readonly number[],
+  sizes: SizesOf | undefined,
+): CoverTable {
+  const prices = new Float64Array(size).fill(UNREACHABLE);
   const floorPrice = sizes ? customPrice(sizes.custom, sizes.low) : 0;
-  let cover = sizes ? sizes.low : 0;
-  let coverPrice = floorPrice;
-  for (let n = from; n < threshold; n++) {
-    const at = n - from;
-    if (n === from) {
-      table[0] = floorPrice;
-      continue;
-    }
-    if (sizes && n <= sizes.high) {
-      if (n > cover) {
-        cover = gridAtLeast(sizes.custom, n);
-        coverPrice = customPrice(sizes.custom, cover);
-      }
-      table[at] = coverPrice;
-    }
-    for (let u = 0; u < useful.length; u++) {
-      const index = useful[u] as number;
-      const bundle = bundles[index] as BundleOffer;
-      const rest = n - bundle.coins;
-      const price = bundle.priceMinor + (rest <= from ? floorPrice : (table[rest - from] as number));
-      if (price < (table[at] as number)) {
-        table[at] = price;
-        choice[at] = index;
-      }
+  if (size > 0) prices[0] = floorPrice;
+  if (sizes) {
+    const last = Math.min(from + size - 1, sizes.high);
+    for (let cover = from + 1; cover <= last; ) {
+      const k = gridAtLeast(sizes.custom, cover);
+      const price = customPrice(sizes.custom, k);
+      for (const end = Math.min(k, last); cover <= end; cover++) prices[cover - from] = price;
     }
   }
-  return { offset, threshold, tail, bestNode, from, table, choice };
+  for (const index of useful) {
+    const { coins, priceMinor } = bundles[index] as BundleOffer;
+    const near = Math.min(size, coins + 1);
+    for (let at = 1; at < near; at++) if (floorPrice + priceMinor < (prices[at] as number)) prices[at] = floorPrice + priceMinor;
+    for (let at = near; at < size; at++) {
+      const price = priceMinor + (prices[at - coins] as number);
+      if (price < (prices[at] as number)) prices[at] = price;
+    }
+  }
+  if (p * s <= 2 ** 52 && Number.isSafeInteger(p * (from + size))) {
+    let low = UNREACHABLE;
+    let high = -UNREACHABLE;
+    for (let at = 0; at < size; at++) {
+      const gap = (prices[at] as number) - lineBelow(from + at, s, p);
+      prices[at] = gap;
+      low = Math.min(low, gap);
+      high = Math.max(high, gap);
+    }
+    if (high - low < 2 ** 16)
+      return new CoverTable(
+        from,
+        Uint16Array.from(prices, (gap) => gap - low),
+        low,
+        s,
+        p,
+      );
+    for (let at = 0; at < size; at++) prices[at] = (prices[at] as number) + lineBelow(from + at, s, p);
+  }
+  const whole = size === 0 || (prices[size - 1] as number) < 2 ** 31;
+  return new CoverTable(from, whole ? Int32Array.from(prices) : prices, 0, s, 0);
 }
 
 /** The price of at least `coins` coins in one layer (custom sizes of K only, for layer 1). */
@@ -668,7 +852,7 @@ function layerPrice(structure: ResidueStructure, layer: Layer, coins: number, cu
   if (coins < layer.from || (coins === layer.from && layer.offset > 0)) {
     return layer.offset > 0 ? customPrice(custom as CustomOffer, structure.low) : UNREACHABLE;
   }
-  return layer.table[coins - layer.from] as number;
+  return layer.table.price(coins);
 }
 
 function layerChoice(
@@ -678,60 +862,81 @@ function layerChoice(
   custom: CustomOffer | undefined,
   priceMinor: number,
 ): Choice {
-  const { s, predItem, predNode, itemBundle, bundleCoins } = structure;
-  if (coins >= layer.threshold) {
-    const t = coins % s;
-    const node = layer.bestNode[t] as number;
-    let customCoins = 0;
-    for (let at = node; at !== NONE; at = predNode[at] as number) {
-      if (predItem[at] === CUSTOM) customCoins = structure.customAt[at - s] as number;
-    }
-    return {
-      priceMinor,
-      customCoins,
-      bundleCounts(bundleCount) {
-        const counts = new Array<number>(bundleCount).fill(0);
-        let pathCoins = customCoins;
-        for (let at = node; at !== NONE; at = predNode[at] as number) {
-          const item = predItem[at] as number;
-          if (item < 0) continue;
-          const bundle = itemBundle[item] as number;
-          pathCoins += bundleCoins[bundle] as number;
-          counts[bundle] = (counts[bundle] ?? 0) + 1;
-        }
-        // top up with copies of the best bundle to the first total ≥ coins in the path's residue class
-        const total = coins + (((((node % s) - t) % s) + s) % s);
-        counts[structure.bestIndex] = (counts[structure.bestIndex] ?? 0) + (total - pathCoins) / s;
-        return counts;
-      },
-    };
-  }
-  const picks: number[] = [];
+  if (coins >= layer.threshold) return pathChoice(structure, layer, coins, priceMinor);
+  // below the threshold: walk the table back, one bundle whose price and remainder match at a time
+  const { bundleCoins, bundlePrices, useful } = structure;
+  const { from, table } = layer;
+  const mixed = layer.offset > 0;
+  const floorPrice = mixed ? customPrice(custom as CustomOffer, structure.low) : 0;
+  const counts = noBundles(bundleCoins.length);
   let rest = coins;
   let customCoins = 0;
-  for (;;) {
-    if (layer.offset > 0 && rest <= layer.from) {
+  while (rest > 0) {
+    if (mixed && rest <= from) {
       customCoins = structure.low;
       break;
     }
-    if (rest === 0) break;
-    const index = layer.choice[rest - layer.from] as number;
-    if (index === NONE) {
-      customCoins = gridAtLeast(custom as CustomOffer, rest);
-      break;
+    const price = table.price(rest);
+    if (mixed && rest <= structure.high) {
+      const k = gridAtLeast(custom as CustomOffer, rest);
+      if (customPrice(custom as CustomOffer, k) === price) {
+        customCoins = k;
+        break;
+      }
     }
-    picks.push(index);
-    rest = rest > (bundleCoins[index] as number) ? rest - (bundleCoins[index] as number) : 0;
+    // a bundle whose price plus the rest's matches: the first that does
+    const priceAfter = (copies: number, index: number) => {
+      const remainder = rest - copies * (bundleCoins[index] as number);
+      return copies * (bundlePrices[index] as number) + (remainder <= from ? floorPrice : table.price(remainder));
+    };
+    let u = 0;
+    while (priceAfter(1, useful[u] as number) !== price) u++;
+    const index = useful[u] as number;
+    // (10) the copies j with price(n) = j·p_i + price(n − j·c_i) run from 0 up to some J: find J by doubling
+    // and halving instead of copy by copy
+    let copies = 1;
+    while (
+      rest - 2 * copies * (bundleCoins[index] as number) > from - (bundleCoins[index] as number) &&
+      priceAfter(2 * copies, index) === price
+    )
+      copies *= 2;
+    for (let step = copies >> 1; step > 0; step >>= 1) {
+      if (rest - (copies + step - 1) * (bundleCoins[index] as number) > from && priceAfter(copies + step, index) === price) copies += step;
+    }
+    counts[index] = (counts[index] as number) + copies;
+    rest = Math.max(0, rest - copies * (bundleCoins[index] as number));
   }
-  return {
-    priceMinor,
-    customCoins,
-    bundleCounts(bundleCount) {
-      const counts = new Array<number>(bundleCount).fill(0);
-      for (const index of picks) counts[index] = (counts[index] ?? 0) + 1;
-      return counts;
-    },
-  };
+  return { priceMinor, customCoins, counts };
+}
+
+/** Past the threshold: the kept label's path, run by run, topped up with copies of the best bundle. */
+function pathChoice(structure: ResidueStructure, layer: Layer, coins: number, priceMinor: number): Choice {
+  const { s, predItem, predNode, runs, itemBundle, bundleCoins } = structure;
+  const t = coins % s;
+  const node = layer.bestNode[t] as number;
+  const counts = noBundles(bundleCoins.length);
+  let customCoins = 0;
+  let pathCoins = 0;
+  for (let at = node; at !== NONE; ) {
+    const item = predItem[at] as number;
+    if (item < 0) {
+      if (item === CUSTOM) customCoins = structure.customAt[at - s] as number;
+      at = predNode[at] as number;
+      continue;
+    }
+    const bundle = itemBundle[item] as number;
+    const run = runs[at] as number;
+    const layerStart = at >= s ? s : 0;
+    counts[bundle] = (counts[bundle] as number) + run;
+    pathCoins += run * (bundleCoins[bundle] as number);
+    // (9) the run's first node came from `run` strides back along this bundle's cycle
+    const back = (at - layerStart - ((run * (bundleCoins[bundle] as number)) % s)) % s;
+    at = layerStart + (back < 0 ? back + s : back);
+  }
+  // top up with copies of the best bundle to the first total ≥ coins in the path's residue class
+  const total = coins + (((((node % s) - t) % s) + s) % s);
+  counts[structure.bestIndex] = (counts[structure.bestIndex] as number) + (total - pathCoins - customCoins) / s;
+  return { priceMinor, customCoins, counts };
 }
 
 /** The cheapest price of at least `coins`, the layer it comes from, and the custom size a scan chose (or 0). */
@@ -751,16 +956,33 @@ function priceByResidue(
     }
   }
   let scanned = 0;
-  if (structure.scan >= 0 && custom) {
-    // (5) sizes from N − W up to the one covering N, the bundles answering for the rest
-    const to = Math.min(gridAtLeast(custom, coins), structure.high);
-    for (let k = gridAtLeast(custom, coins - structure.scan); k <= to; k += custom.step) {
-      const price = customPrice(custom, k) + layerPrice(structure, plain, coins > k ? coins - k : 0, undefined);
-      if (price < priceMinor) {
-        priceMinor = price;
+  const scan = structure.scan;
+  if (scan && custom && coins <= structure.high) {
+    // (5), (11): the custom size covering N alone, or one of the few bundle parts beside a smaller size
+    scanned = gridAtLeast(custom, coins);
+    let scannedPrice = customPrice(custom, scanned);
+    const { classes, starts, offsets, prices } = scan;
+    const wanted = (coins - custom.minCoins) % custom.step;
+    // binary search for the class of offsets that put k = N − m on the grid
+    let lo = 0;
+    let hi = classes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((classes[mid] as number) < wanted) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = lo < classes.length && classes[lo] === wanted ? (starts[lo + 1] as number) : 0;
+    for (let i = end === 0 ? 0 : (starts[lo] as number); i < end; i++) {
+      const k = coins - (offsets[i] as number);
+      if (k < custom.minCoins) break;
+      const price = customPrice(custom, k) + (prices[i] as number);
+      if (price < scannedPrice) {
+        scannedPrice = price;
         scanned = k;
       }
     }
+    if (scannedPrice < priceMinor) priceMinor = scannedPrice;
+    else scanned = 0;
   }
   if (priceMinor === UNREACHABLE) return undefined;
   if (!Number.isSafeInteger(priceMinor))
@@ -774,8 +996,8 @@ function chooseByResidue(structure: ResidueStructure, custom: CustomOffer | unde
   const { priceMinor, layer, scanned } = priced;
   if (scanned > 0) {
     const rest = coins > scanned ? coins - scanned : 0;
-    const bundlesPart = layerChoice(structure, structure.plain, rest, undefined, priceMinor);
-    return { priceMinor, customCoins: scanned, bundleCounts: bundlesPart.bundleCounts };
+    const { counts } = layerChoice(structure, structure.plain, rest, undefined, priceMinor);
+    return { priceMinor, customCoins: scanned, counts };
   }
   return layerChoice(structure, layer, coins, custom, priceMinor);
 }
