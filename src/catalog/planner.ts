@@ -566,7 +566,7 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   const itemWeight = itemBundle.map((index) => s * (bundles[index] as BundleOffer).priceMinor - p * (bundles[index] as BundleOffer).coins);
   const layers: Layer[] = [];
   for (let layer = 0; layer < nodes / s; layer++) {
-    const least = leastLabel(labels.cost, layer * s, s);
+    const least = layer === 0 ? 0 : leastLabel(labels.cost, s, s); // (0, 0 coins) is layer 0's least
     if (least === NONE) continue; // no custom size is relevant: the layer stays empty
     itemBundle.forEach((bundle, item) => {
       closeUnder(labels, layer * s, s, item, (bundles[bundle] as BundleOffer).coins, itemWeight[item] as number, cap, least);
@@ -752,7 +752,8 @@ function compileLayer(
       }
     }
   }
-  const tail = around.map((value, t) => (p * t + value) / s);
+  const tail = new Float64Array(s);
+  for (let t = 0; t < s; t++) tail[t] = (p * t + (around[t] as number)) / s;
   const from = sizes ? sizes.low : 0;
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
@@ -823,21 +824,40 @@ function coverTable(
   if (p * s <= 2 ** 52 && Number.isSafeInteger(p * (from + size))) {
     let low = UNREACHABLE;
     let high = -UNREACHABLE;
+    // the line ⌊n·p/s⌋ n by n: a whole rise of ⌊p/s⌋ and a carry in the remainder n·p mod s
+    let line = lineBelow(from, s, p);
+    let remainder = (p * from) % s;
+    const rise = Math.floor(p / s);
+    const carry = p - rise * s;
     for (let at = 0; at < size; at++) {
-      const gap = (prices[at] as number) - lineBelow(from + at, s, p);
+      const gap = (prices[at] as number) - line;
       prices[at] = gap;
-      low = Math.min(low, gap);
-      high = Math.max(high, gap);
+      if (gap < low) low = gap;
+      if (gap > high) high = gap;
+      line += rise;
+      remainder += carry;
+      if (remainder >= s) {
+        remainder -= s;
+        line += 1;
+      }
     }
-    if (high - low < 2 ** 16)
-      return new CoverTable(
-        from,
-        Uint16Array.from(prices, (gap) => gap - low),
-        low,
-        s,
-        p,
-      );
-    for (let at = 0; at < size; at++) prices[at] = (prices[at] as number) + lineBelow(from + at, s, p);
+    if (high - low < 2 ** 16) {
+      const stored = new Uint16Array(size);
+      for (let at = 0; at < size; at++) stored[at] = (prices[at] as number) - low;
+      return new CoverTable(from, stored, low, s, p);
+    }
+    // the gaps do not fit 16 bits: back to whole prices
+    line = lineBelow(from, s, p);
+    remainder = (p * from) % s;
+    for (let at = 0; at < size; at++) {
+      prices[at] = (prices[at] as number) + line;
+      line += rise;
+      remainder += carry;
+      if (remainder >= s) {
+        remainder -= s;
+        line += 1;
+      }
+    }
   }
   const whole = size === 0 || (prices[size - 1] as number) < 2 ** 31;
   return new CoverTable(from, whole ? Int32Array.from(prices) : prices, 0, s, 0);
