@@ -345,6 +345,8 @@ function customAlone(custom: CustomOffer | undefined, coins: number): Choice | u
 //     set K), the closure keeps the least (w, coins). For N ≥ Θ, the largest coins of a kept label in the
 //     layer, the layer's cheapest plan of at least N coins is a kept label topped up with copies of b* to
 //     the first T ≥ N in its class: any plan's label is no better, and that top-up exists because T ≥ N ≥ Θ.
+//     The tail answers N with the least of those over all classes, one label per N mod s, so Θ need only be
+//     the largest coins of a label some N mod s answers with: every other label is never topped up.
 // (3) Custom sizes, when the custom amount is no cheaper per coin than b*: a size k ≥ min + L can give L
 //     coins to L/s copies of b* at no extra cost when L is a multiple of s and of the step and either
 //     L × price per coin is whole (the rounding is unchanged) or L·(a·s − p·b)/(b·s) ≥ 1 (the saving
@@ -733,12 +735,10 @@ function compileLayer(
 ): Layer {
   const around = new Float64Array(s).fill(UNREACHABLE);
   const bestNode = new Int32Array(s).fill(NONE);
-  let threshold = 0;
   for (let residue = 0; residue < s; residue++) {
     const d = labels.cost[2 * (offset + residue)] as number;
     // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
     if (d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue)))) continue;
-    threshold = Math.max(threshold, labels.cost[2 * (offset + residue) + 1] as number);
     around[residue] = d;
     bestNode[residue] = offset + residue;
   }
@@ -753,7 +753,13 @@ function compileLayer(
     }
   }
   const tail = new Float64Array(s);
-  for (let t = 0; t < s; t++) tail[t] = (p * t + (around[t] as number)) / s;
+  let threshold = 0;
+  for (let t = 0; t < s; t++) {
+    tail[t] = (p * t + (around[t] as number)) / s;
+    // (2) only the labels a tail answers with need to fit under N
+    const node = bestNode[t] as number;
+    if (node !== NONE) threshold = Math.max(threshold, labels.cost[2 * node + 1] as number);
+  }
   const from = sizes ? sizes.low : 0;
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
