@@ -377,6 +377,11 @@ function customAlone(custom: CustomOffer | undefined, coins: number): Choice | u
 //     So only the m ≤ W with b·F(m) − a·m < (step − 1)·a + b are tried, a short list fixed at compile time.
 //     Past the largest size every plan's k is below N, and a plan with few bundles has k > N − W > top − W:
 //     K reaches W below the largest size, so the residue layers answer there.
+// (12) Within a layer, adding item i to any label is a move from residue v to v + c_i, the same for every v. If
+//     the items closed before it already reach residue c_i mod s from 0 with no more reduced cost and no more
+//     coins, that path makes the same move at least as well from every label, in either layer: item i
+//     changes nothing and is not walked. With c_i − (the path's coins) / s copies of b* added, the path holds
+//     exactly c_i coins at no higher price, so the exact tables (4) leave bundle i out too.
 // (9) A node reached by bundle i came from the node c_i mod s before it in the same layer, so a run of r copies
 //     of bundle i ending at node v started r·c_i mod s before v: a path is walked in at most one step per run.
 
@@ -552,7 +557,7 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   const sizes = custom ? customSizes(bundles, custom, s, p, cap) : { low: 0, high: -1, scan: -1 };
   const lightest = custom ? seedCustom(labels, customAt, custom, sizes.low, sizes.high, s, p, cap) : 0;
   const itemBundle: number[] = [];
-  const useful: number[] = [];
+  let useful: number[] = [];
   bundles.forEach((bundle, index) => {
     // (1): a bundle heavier than this is never part of a plan that beats copies of b*; and one with no more
     // coins than another at no lower price can always be swapped for it
@@ -567,12 +572,20 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   itemBundle.sort((x, y) => reducedPerCoin(x) - reducedPerCoin(y));
   const itemWeight = itemBundle.map((index) => s * (bundles[index] as BundleOffer).priceMinor - p * (bundles[index] as BundleOffer).coins);
   const layers: Layer[] = [];
+  const redundant = new Set<number>();
   for (let layer = 0; layer < nodes / s; layer++) {
     const least = layer === 0 ? 0 : leastLabel(labels.cost, s, s); // (0, 0 coins) is layer 0's least
     if (least === NONE) continue; // no custom size is relevant: the layer stays empty
     itemBundle.forEach((bundle, item) => {
-      closeUnder(labels, layer * s, s, item, (bundles[bundle] as BundleOffer).coins, itemWeight[item] as number, cap, least);
+      const { coins } = bundles[bundle] as BundleOffer;
+      const weight = itemWeight[item] as number;
+      // (12) an item the items before it already reach as cheaply, in no more coins, changes no label
+      const reached = 2 * (coins % s);
+      if (layer === 0 && (labels.cost[reached] as number) <= weight && (labels.cost[reached + 1] as number) <= coins) redundant.add(item);
+      if (!redundant.has(item)) closeUnder(labels, layer * s, s, item, coins, weight, cap, least);
     });
+    // (12) such a bundle's coins, exactly, are those items and copies of b* at no higher price: no table needs it
+    if (layer === 0) useful = useful.filter((index) => !redundant.has(itemBundle.indexOf(index)));
     layers.push(
       compileLayer(labels, layer * s, s, p, bundles, useful, layer === 0 ? undefined : { custom: custom as CustomOffer, ...sizes }),
     );
@@ -733,15 +746,19 @@ function compileLayer(
   useful: readonly number[],
   sizes: SizesOf | undefined,
 ): Layer {
+  // around[t], the least reduced cost topped up to residue t, becomes the tail in place
   const around = new Float64Array(s).fill(UNREACHABLE);
   const bestNode = new Int32Array(s).fill(NONE);
+  const cost = labels.cost.subarray(2 * offset, 2 * (offset + s));
   for (let residue = 0; residue < s; residue++) {
-    const d = labels.cost[2 * (offset + residue)] as number;
+    const d = cost[2 * residue] as number;
     // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
     if (d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue)))) continue;
     around[residue] = d;
     bestNode[residue] = offset + residue;
   }
+  // around[t]: the least of around[t] and around[t + 1] + p, around the circle: one pass down from s − 1, then
+  // a second from the wrap for as long as it still changes something
   for (let pass = 0; pass < 2; pass++) {
     for (let t = s - 1; t >= 0; t--) {
       const next = t + 1 === s ? 0 : t + 1;
@@ -749,10 +766,10 @@ function compileLayer(
       if (viaNext < (around[t] as number)) {
         around[t] = viaNext;
         bestNode[t] = bestNode[next] as number;
-      }
+      } else if (pass === 1) break;
     }
   }
-  const tail = new Float64Array(s);
+  const tail = around;
   let threshold = 0;
   for (let t = 0; t < s; t++) {
     tail[t] = (p * t + (around[t] as number)) / s;

@@ -1,5 +1,5 @@
 import { EconomyError } from '../errors.js';
-import { assertRoundingMode, movesAwayFromZero, type RoundingMode } from './rounding.js';
+import { movesAwayFromZero, type RoundingMode } from './rounding.js';
 
 /**
  * Divides two safe integers and rounds the quotient with a named mode, exactly. The quotient estimate comes
@@ -29,7 +29,7 @@ export function divideRoundedNumber(numerator: number, denominator: number, mode
   const negative = numerator < 0;
   const twice = Math.abs(remainder) * 2;
   const half = twice === denominator ? 0 : twice > denominator ? 1 : -1;
-  if (!movesAwayFromZero(assertRoundingMode(mode), negative, half, quotient % 2 !== 0)) return quotient;
+  if (!movesAwayFromZero(mode, negative, half, quotient % 2 !== 0)) return quotient;
   return negative ? quotient - 1 : quotient + 1;
 }
 
