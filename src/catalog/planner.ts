@@ -105,7 +105,7 @@ export const PLANNER_LIMITS = Object.freeze({
   coverTable: 4_194_304,
   /** Most custom sizes a compile may examine. */
   customSizes: 4_000_000,
-  /** Most custom sizes one quote may examine (a custom amount cheaper per coin than every bundle). */
+  /** Most bundle parts one quote may try beside a custom size (a custom amount cheaper per coin than every bundle). */
   quoteScan: 1_000_000,
 });
 
@@ -127,8 +127,8 @@ function refuseIfLarge(entries: number, limit: number, name: keyof typeof PLANNE
  * the s residues of coins modulo s (the round-robin algorithm of Böcker and Lipták, O(bundles · s)) gives
  * for every residue the cheapest way to reach it, without and with the custom amount. Past the largest such
  * path, a quote is one lookup and one multiply; below it, a small exact table built at compile time answers.
- * When the custom amount is cheaper per coin than every bundle, it is the base instead and a quote tries the
- * few custom sizes that an exchange argument leaves.
+ * When the custom amount is cheaper per coin than every bundle, a quote tries the custom size covering N and
+ * the few bundle parts beside a smaller size that an exchange argument leaves, listed at compile time.
  *
  * @example
  * ```ts

@@ -130,6 +130,20 @@ describe('purchase planner on the issue-14 family of awkward tables', () => {
     );
   });
 
+  it('compiles two packs at almost the same price per coin: 470 coins for 2.35 beside 4,627 for 23.14', () => {
+    // a 4,627-pack costs half a cent more than 4,627 coins at the 470-pack's 0.5 cent a coin (23.14 against
+    // 23.135), so up to 469 of them can beat copies of the 470-pack (469 half cents stay below one 470-pack's
+    // 2.35): the exact table for small targets runs to about 2.1 million coins
+    const bundles = [
+      { id: 'small', coins: 470, priceMinor: 235 },
+      { id: 'large', coins: 4627, priceMinor: 2314 },
+    ];
+    const planner = PurchasePlanner.compile(bundles);
+    const expected = dynamicProgramme(bundles, undefined, 2_500_000);
+    for (let n = 0; n <= 2_500_000; n += 997) expect(planner.cheapestMinor(n), `N = ${n}`).toBe(expected[n]);
+    for (const n of [1, 469, 470, 4627, 2_170_000, 2_500_000]) expectValidPlan(planner, n, expected[n] as number);
+  });
+
   it('compiles tables 0.2.0 refused: 172 coins for 0.91 beside 2,983 for 15.62 (an exact table of 277,436 entries)', () => {
     const bundles = [
       { id: 'small', coins: 172, priceMinor: 91 },
