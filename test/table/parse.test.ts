@@ -126,7 +126,7 @@ const RULES: [string, (t: Table) => void, string, RegExp][] = [
         prices: [{ channel: 'ios', currency: 'USD', amount }],
       }))),
     'bundles',
-    /PLANNER_LIMITS\.coverTable = 262144/,
+    /PLANNER_LIMITS\.coverTable = 4194304/,
   ],
   [
     'a default rule missing a feature',
