@@ -5,8 +5,8 @@ import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
 import { remember } from '../remember.js';
 import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
-import { type Figure, type Provenance, rememberProvenance } from '../table/provenance.js';
-import { type Breakdown, counted, label, step } from './breakdown.js';
+import { type Provenance, rememberProvenance } from '../table/provenance.js';
+import { type Breakdown, type BreakdownStep, counted, label, step } from './breakdown.js';
 import { findOffers, readFallback } from './quote.js';
 
 const PER_COIN_PLACES = 6;
@@ -39,7 +39,7 @@ type ViewerCost = { readonly ok: true; readonly perCoin: Money; readonly via: st
 
 const RANGES = new WeakMap<OfferSet, ViewerCost | undefined>();
 /** What a coin of gifts yields a creator: share × value per diamond, once per table. */
-const YIELDS = new WeakMap<RateTable, Money>();
+const YIELDS = new WeakMap<RateTable, { readonly creatorYield: Money; readonly step: BreakdownStep }>();
 
 /** The lowest and highest price per coin of an offer set's bundles and custom amount (the same for every question). */
 function perCoinRange(set: OfferSet): ViewerCost | undefined {
@@ -92,58 +92,91 @@ export function coinValue(
   // read before any channel is judged, so that every answer (and the provenance remembered for it) is keyed by checked values
   const currency = query.currency === undefined ? undefined : assertCurrency(query.currency, ['currency']);
   const fallback = readFallback(query.currencyFallback);
-  const figures: (Figure | undefined)[] = [compiled.document.creatorShare, compiled.document.diamondValue];
-  const viewerCost = compiled.document.channels.map((channel) => {
+  const sets: OfferSet[] = [];
+  const viewerCost: CoinValue['viewerCost'][number][] = [];
+  const breakdown: BreakdownStep[] = [];
+  for (const channel of compiled.document.channels) {
     const checked = check(compiled, { region, feature: 'buy-coins', channel: channel.id });
     const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
-    if (!allowed.ok) return Object.freeze({ channel: channel.id, answer: allowed });
-    const offers = findOffers(
-      compiled,
-      { channel: channel.id, region, ...defined({ currency, currencyFallback: fallback }) },
-      checked.status === 'unknown' ? checked : allowed,
-    );
-    if (!offers.ok) return Object.freeze({ channel: channel.id, answer: offers });
-    const { set } = offers;
-    figures.push(...set.figures.values(), set.custom);
-    const range = perCoinRange(set);
-    if (range === undefined) {
-      return Object.freeze({
-        channel: channel.id,
-        answer: refusal('NO_PRICE', `no ${set.currency} prices on ${channel.id} in ${region}`, []),
-      });
-    }
-    return Object.freeze({ channel: channel.id, answer: range });
-  });
-  const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
-  const share = compiled.document.creatorShare.diamondsPerCoin;
-  const creatorYield = remember(YIELDS, compiled, () => Money.of(perDiamond, valueCurrency).times(share));
-  const breakdown = [
-    ...viewerCost.map(({ channel, answer }) =>
-      step({
-        step: 'viewer-cost',
-        input: label(channel),
-        rule: answer.ok
-          ? `the lowest price per coin among the bundles and custom amount (${answer.via}): price ÷ coins, to ${PER_COIN_PLACES} places`
-          : answer.reason,
-        table: compiled.ref,
-        rounding: 'half-even',
-        output: answer.ok ? answer.perCoin : label('refused'),
-      }),
-    ),
-    step({
-      step: 'creator-yield',
-      input: counted(1, 'coin'),
-      rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${valueCurrency} each, before payout fees`,
-      rate: perDiamond,
-      table: compiled.ref,
-      output: creatorYield,
-    }),
-  ];
+    const offers = allowed.ok
+      ? findOffers(
+          compiled,
+          { channel: channel.id, region, ...defined({ currency, currencyFallback: fallback }) },
+          checked.status === 'unknown' ? checked : allowed,
+        )
+      : allowed;
+    if (offers.ok) sets.push(offers.set);
+    const row = offers.ok
+      ? channelRow(compiled, offers.set, region)
+      : { cost: Object.freeze({ channel: channel.id, answer: offers }), step: undefined };
+    viewerCost.push(row.cost);
+    breakdown.push(row.step ?? viewerCostStep(compiled, row.cost));
+  }
+  const { creatorYield, step: yieldStep } = yieldOf(compiled);
+  breakdown.push(yieldStep);
   return Object.freeze({
     ok: true as const,
     viewerCost: Object.freeze(viewerCost),
     creatorYield,
     breakdown: Object.freeze(breakdown),
-    ...rememberProvenance(compiled, `coin-value|${region}|${currency}|${fallback}`, () => compiled.provenance(figures)),
+    ...rememberProvenance(compiled, `coin-value|${region}|${currency}|${fallback}`, () =>
+      compiled.provenance([
+        compiled.document.creatorShare,
+        compiled.document.diamondValue,
+        ...sets.flatMap((set) => [...set.figures.values(), set.custom]),
+      ]),
+    ),
+  });
+}
+
+type Row = { readonly cost: CoinValue['viewerCost'][number]; readonly step: BreakdownStep | undefined };
+const ROWS = new WeakMap<OfferSet, Map<string, Row>>();
+
+/** A channel's row and breakdown step for one offer set (the same for every question that reads the set). */
+function channelRow(compiled: RateTable, set: OfferSet, region: string): Row {
+  const rows = remember(ROWS, set, () => new Map<string, Row>());
+  // a set of general prices answers many regions; only a missing price names the region
+  const key = perCoinRange(set) === undefined ? region : '';
+  let row = rows.get(key);
+  if (row === undefined) {
+    const range = perCoinRange(set);
+    const answer = range ?? refusal('NO_PRICE', `no ${set.currency} prices on ${set.channel} in ${region}`, []);
+    const cost = Object.freeze({ channel: set.channel, answer });
+    row = { cost, step: viewerCostStep(compiled, cost) };
+    if (rows.size < 1024) rows.set(key, row);
+  }
+  return row;
+}
+
+function viewerCostStep(compiled: RateTable, { channel, answer }: CoinValue['viewerCost'][number]): BreakdownStep {
+  return step({
+    step: 'viewer-cost',
+    input: label(channel),
+    rule: answer.ok
+      ? `the lowest price per coin among the bundles and custom amount (${answer.via}): price ÷ coins, to ${PER_COIN_PLACES} places`
+      : answer.reason,
+    table: compiled.ref,
+    rounding: 'half-even',
+    output: answer.ok ? answer.perCoin : label('refused'),
+  });
+}
+
+/** Money per coin of gifts to the creator, with its step: one per table. */
+function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly step: BreakdownStep } {
+  return remember(YIELDS, compiled, () => {
+    const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
+    const share = compiled.document.creatorShare.diamondsPerCoin;
+    const creatorYield = Money.of(perDiamond, valueCurrency).times(share);
+    return {
+      creatorYield,
+      step: step({
+        step: 'creator-yield',
+        input: counted(1, 'coin'),
+        rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${valueCurrency} each, before payout fees`,
+        rate: perDiamond,
+        table: compiled.ref,
+        output: creatorYield,
+      }),
+    };
   });
 }
