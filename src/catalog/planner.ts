@@ -786,15 +786,15 @@ function compileLayer(
 /**
  * (4) The exact prices of at least n coins for from ≤ n < from + size, kept small: every price sits within p
  * of the line n·p/s (no plan is cheaper per coin than the best bundle, and copies of it cover n), so a price
- * is stored as its gap above ⌊n·p/s⌋ in 16 bits when the gaps fit, else whole.
+ * is stored as its gap above ⌊n·p/s⌋, in 16 bits when the gaps fit.
  */
 class CoverTable {
   constructor(
     readonly from: number,
-    private readonly gaps: Uint16Array | Int32Array | Float64Array,
+    private readonly gaps: Uint16Array | Float64Array,
     private readonly base: number,
     private readonly s: number,
-    /** 0 when `gaps` holds whole prices. */
+    /** 0 when `gaps` holds whole prices (the line would pass 2^52). */
     private readonly p: number,
   ) {}
 
@@ -844,46 +844,30 @@ function coverTable(
       if (price < (prices[at] as number)) prices[at] = price;
     }
   }
-  if (p * s <= 2 ** 52 && Number.isSafeInteger(p * (from + size))) {
-    let low = UNREACHABLE;
-    let high = -UNREACHABLE;
-    // the line ⌊n·p/s⌋ n by n: a whole rise of ⌊p/s⌋ and a carry in the remainder n·p mod s
-    let line = lineBelow(from, s, p);
-    let remainder = (p * from) % s;
-    const rise = Math.floor(p / s);
-    const carry = p - rise * s;
-    for (let at = 0; at < size; at++) {
-      const gap = (prices[at] as number) - line;
-      prices[at] = gap;
-      if (gap < low) low = gap;
-      if (gap > high) high = gap;
-      line += rise;
-      remainder += carry;
-      if (remainder >= s) {
-        remainder -= s;
-        line += 1;
-      }
-    }
-    if (high - low < 2 ** 16) {
-      const stored = new Uint16Array(size);
-      for (let at = 0; at < size; at++) stored[at] = (prices[at] as number) - low;
-      return new CoverTable(from, stored, low, s, p);
-    }
-    // the gaps do not fit 16 bits: back to whole prices
-    line = lineBelow(from, s, p);
-    remainder = (p * from) % s;
-    for (let at = 0; at < size; at++) {
-      prices[at] = (prices[at] as number) + line;
-      line += rise;
-      remainder += carry;
-      if (remainder >= s) {
-        remainder -= s;
-        line += 1;
-      }
+  if (p * s > 2 ** 52 || !Number.isSafeInteger(p * (from + size))) return new CoverTable(from, prices, 0, s, 0);
+  let low = UNREACHABLE;
+  let high = -UNREACHABLE;
+  // the line ⌊n·p/s⌋ n by n: a whole rise of ⌊p/s⌋ and a carry in the remainder n·p mod s
+  let line = lineBelow(from, s, p);
+  let remainder = (p * from) % s;
+  const rise = Math.floor(p / s);
+  const carry = p - rise * s;
+  for (let at = 0; at < size; at++) {
+    const gap = (prices[at] as number) - line;
+    prices[at] = gap;
+    if (gap < low) low = gap;
+    if (gap > high) high = gap;
+    line += rise;
+    remainder += carry;
+    if (remainder >= s) {
+      remainder -= s;
+      line += 1;
     }
   }
-  const whole = size === 0 || (prices[size - 1] as number) < 2 ** 31;
-  return new CoverTable(from, whole ? Int32Array.from(prices) : prices, 0, s, 0);
+  if (high - low >= 2 ** 16) return new CoverTable(from, prices, 0, s, p);
+  const gaps = new Uint16Array(size);
+  for (let at = 0; at < size; at++) gaps[at] = (prices[at] as number) - low;
+  return new CoverTable(from, gaps, low, s, p);
 }
 
 /** The price of at least `coins` coins in one layer (custom sizes of K only, for layer 1). */
