@@ -153,6 +153,10 @@ export function check<Names extends TableNames>(
   query: CheckQuery<Names['channel']>,
 ): Allowed | Refusal | NotKnown {
   const compiled = assertRateTable(table);
+  if (typeof query === 'object' && query !== null && query.age === undefined && query.at === undefined) {
+    const known = rememberedCheck(compiled, query.feature, query.region, query.channel);
+    if (known) return known;
+  }
   const { region, feature, channel, age } = readQuery(compiled, query);
   const at = query.at === undefined ? compiled.effectiveFrom : toEpochMs(query.at);
   // answers are frozen and depend on nothing else, so each table remembers the ones it gave (a bounded memo)
@@ -161,9 +165,38 @@ export function check<Names extends TableNames>(
   let answer = answers.get(key);
   if (answer === undefined) {
     answer = answerFor(compiled, region, feature, channel, age, at);
-    if (answers.size < 4096) answers.set(key, answer);
+    if (answers.size < 4096) {
+      answers.set(key, answer);
+      if (age === undefined && query.at === undefined && channel !== undefined) rememberCheck(compiled, feature, region, channel, answer);
+    }
   }
   return answer;
+}
+
+type Answers = Map<string, Map<string, Map<string, Allowed | Refusal | NotKnown>>>;
+const quick = new WeakMap<RateTable, Answers>();
+
+function rememberCheck(table: RateTable, feature: string, region: string, channel: string, answer: Allowed | Refusal | NotKnown) {
+  const features = remember(quick, table, (): Answers => new Map());
+  const regions = features.get(feature) ?? new Map<string, Map<string, Allowed | Refusal | NotKnown>>();
+  const channels = regions.get(region) ?? new Map<string, Allowed | Refusal | NotKnown>();
+  channels.set(channel, answer);
+  regions.set(region, channels);
+  features.set(feature, regions);
+}
+
+/**
+ * @internal The answer already given for a feature, region and channel with no age or date (values a question
+ * checked before), or undefined: the common question skips reading and judging again.
+ */
+export function rememberedCheck(
+  table: RateTable,
+  feature: unknown,
+  region: unknown,
+  channel: unknown,
+): Allowed | Refusal | NotKnown | undefined {
+  if (typeof feature !== 'string' || typeof region !== 'string' || typeof channel !== 'string') return undefined;
+  return quick.get(table)?.get(feature)?.get(region)?.get(channel);
 }
 
 const remembered = new WeakMap<RateTable, Map<string, Allowed | Refusal | NotKnown>>();

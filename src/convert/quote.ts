@@ -1,4 +1,13 @@
-import { type Allowed, check, type NotKnown, type Refusal, readChannel, readRegion, refusal } from '../availability/check.js';
+import {
+  type Allowed,
+  check,
+  type NotKnown,
+  type Refusal,
+  readChannel,
+  readRegion,
+  refusal,
+  rememberedCheck,
+} from '../availability/check.js';
 import type { PlanLine } from '../catalog/planner.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
@@ -226,7 +235,12 @@ export function readFallback(value: unknown): boolean | undefined {
  * Checks the buy-coins rule for a buyer on a channel.
  */
 export function allowBuying(table: RateTable, query: Buyer & { readonly channel: string }): Allowed | Refusal | NotKnown {
-  readRegion(readField(query, 'region'));
+  const region = readField(query, 'region');
+  if (query.age === undefined && query.at === undefined) {
+    const known = rememberedCheck(table, 'buy-coins', region, query.channel);
+    if (known) return known;
+  }
+  readRegion(region);
   readChannel(table, readField(query, 'channel'));
   return check(table, {
     region: query.region,

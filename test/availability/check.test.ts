@@ -107,6 +107,20 @@ describe('check (TikTok preset)', () => {
     expectEconomyError(() => regionSummary(tiktok, 'XX'), 'INVALID_ARGUMENT', /ISO 3166-1/);
   });
 
+  it('answers a question asked before from memory, but never one with an age, a date or a bad value', () => {
+    const first = check(tiktok, { region: 'KR', feature: 'buy-coins', channel: 'web' });
+    expect(check(tiktok, { region: 'KR', feature: 'buy-coins', channel: 'web' })).toBe(first);
+    // the same question with an age is judged again: KR buys coins from 19 (tiktok-gifts-hr)
+    expect(check(tiktok, { region: 'KR', feature: 'buy-coins', channel: 'web', age: 18 })).toMatchObject({ ok: false, code: 'AGE' });
+    expect(check(tiktok, { region: 'KR', feature: 'buy-coins', channel: 'web', age: 19 }).ok).toBe(true);
+    expectEconomyError(() => check(tiktok, { region: 'kr', feature: 'buy-coins', channel: 'web' }), 'INVALID_ARGUMENT', /ISO 3166-1/);
+    expectEconomyError(
+      () => check(tiktok, { region: 'KR', feature: 'buy-coins', channel: 'Web' as never }),
+      'UNKNOWN_CHANNEL',
+      /ios, android, web/,
+    );
+  });
+
   it('lists regions for a feature and features for a region', () => {
     const live = regionsAllowing(tiktok, 'go-live');
     expect(live.elsewhere).toBe(true);
