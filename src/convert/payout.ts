@@ -5,6 +5,7 @@ import { exactText, readExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { assertRoundingMode, type RoundingMode } from '../money/rounding.js';
 import { type Diamonds, wholeCount } from '../quantity/quantity.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
@@ -141,14 +142,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
             : 'below the minimum: nothing can be withdrawn yet',
       table: compiled.ref,
       output: withdrawal,
-      also:
-        minimum || maximum || diamondsMissing > 0
-          ? {
-              ...(minimum ? { minimum } : {}),
-              ...(maximum ? { maximumPerDay: maximum } : {}),
-              ...(diamondsMissing > 0 ? { missing: counted(diamondsMissing, compiled.document.units.diamond) } : {}),
-            }
-          : undefined,
+      also: limitsAlso(compiled, minimum, maximum, diamondsMissing),
     }),
   );
   const fee = Money.fromMinor(compiled.payoutFeeMinor(Number(withdrawal.toMinor()), method.id), currency);
@@ -157,7 +151,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     step({
       step: 'payout-fee',
       input: withdrawal,
-      rule: `${method.name}: ${method.percentFee} of the withdrawal + ${method.fixedFee} ${currency}`,
+      rule: remember(FEE_RULES, method, () => `${method.name}: ${method.percentFee} of the withdrawal + ${method.fixedFee} ${currency}`),
       rate: method.percentFee,
       table: compiled.ref,
       rounding: method.feeRounding,
@@ -184,7 +178,17 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       }),
     );
   }
-  return Object.freeze({
+  // an FX rate passed with the question is the caller's figure
+  const provenance = rememberProvenance(notKnown ?? compiled, `${method.id}|${query.fx === undefined}`, () =>
+    joinProvenance(
+      compiled,
+      notKnown ? [notKnown] : [],
+      [compiled.document.diamondValue, payout, method],
+      query.fx === undefined ? 'sourced' : 'user-supplied',
+    ),
+  );
+  // one shape for every answer (the rare parts added last), written out rather than spread
+  const answer: { -readonly [K in keyof CashOut]: CashOut[K] } = {
     ok: true as const,
     diamonds,
     method: method.id,
@@ -194,19 +198,25 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     withdrawal,
     fee,
     net,
-    ...(converted ? { converted } : {}),
-    ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
     breakdown: Object.freeze(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown), ...steps] : steps),
-    // an FX rate passed with the question is the caller's figure
-    ...rememberProvenance(notKnown ?? compiled, `${method.id}|${query.fx === undefined}`, () =>
-      joinProvenance(
-        compiled,
-        notKnown ? [notKnown] : [],
-        [compiled.document.diamondValue, payout, method],
-        query.fx === undefined ? 'sourced' : 'user-supplied',
-      ),
-    ),
-  });
+    sources: provenance.sources,
+    confidence: provenance.confidence,
+  };
+  if (converted) answer.converted = converted;
+  if (notKnown) answer.regionNotKnown = notKnown.reason;
+  return Object.freeze(answer);
+}
+
+const FEE_RULES = new WeakMap<object, string>();
+
+/** What a withdrawal-limits step shows beside its output: the limits the table sets and the diamonds missing. */
+function limitsAlso(compiled: RateTable, minimum: Money | undefined, maximum: Money | undefined, missing: number) {
+  if (!minimum && !maximum && missing <= 0) return undefined;
+  const also: Record<string, Money | ReturnType<typeof counted>> = {};
+  if (minimum) also.minimum = minimum;
+  if (maximum) also.maximumPerDay = maximum;
+  if (missing > 0) also.missing = counted(missing, compiled.document.units.diamond);
+  return also;
 }
 
 /** @internal Checks an FX rate: a known currency, a positive decimal rate, a named source, a rounding mode. */
