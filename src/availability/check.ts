@@ -167,27 +167,34 @@ export function check<Names extends TableNames>(
     answer = answerFor(compiled, region, feature, channel, age, at);
     if (answers.size < 4096) {
       answers.set(key, answer);
-      if (age === undefined && query.at === undefined && channel !== undefined) rememberCheck(compiled, feature, region, channel, answer);
+      if (age === undefined && query.at === undefined) rememberCheck(compiled, feature, region, channel, answer);
     }
   }
   return answer;
 }
 
-type Answers = Map<string, Map<string, Map<string, Allowed | Refusal | NotKnown>>>;
+// by feature, region and channel (`undefined` for a question without one: no string a caller passes is that key)
+type Answers = Map<string, Map<string, Map<string | undefined, Allowed | Refusal | NotKnown>>>;
 const quick = new WeakMap<RateTable, Answers>();
 
-function rememberCheck(table: RateTable, feature: string, region: string, channel: string, answer: Allowed | Refusal | NotKnown) {
+function rememberCheck(
+  table: RateTable,
+  feature: string,
+  region: string,
+  channel: string | undefined,
+  answer: Allowed | Refusal | NotKnown,
+) {
   const features = remember(quick, table, (): Answers => new Map());
-  const regions = features.get(feature) ?? new Map<string, Map<string, Allowed | Refusal | NotKnown>>();
-  const channels = regions.get(region) ?? new Map<string, Allowed | Refusal | NotKnown>();
+  const regions = features.get(feature) ?? new Map<string, Map<string | undefined, Allowed | Refusal | NotKnown>>();
+  const channels = regions.get(region) ?? new Map<string | undefined, Allowed | Refusal | NotKnown>();
   channels.set(channel, answer);
   regions.set(region, channels);
   features.set(feature, regions);
 }
 
 /**
- * @internal The answer already given for a feature, region and channel with no age or date (values a question
- * checked before), or undefined: the common question skips reading and judging again.
+ * @internal The answer already given for a feature, region and channel (or none) with no age or date (values a
+ * question checked before), or undefined: the common question skips reading and judging again.
  */
 export function rememberedCheck(
   table: RateTable,
@@ -195,7 +202,7 @@ export function rememberedCheck(
   region: unknown,
   channel: unknown,
 ): Allowed | Refusal | NotKnown | undefined {
-  if (typeof feature !== 'string' || typeof region !== 'string' || typeof channel !== 'string') return undefined;
+  if (typeof feature !== 'string' || typeof region !== 'string' || (typeof channel !== 'string' && channel !== undefined)) return undefined;
   return quick.get(table)?.get(feature)?.get(region)?.get(channel);
 }
 

@@ -1,8 +1,11 @@
 import { multiplyExact, subtractExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
+import { remember } from '../remember.js';
 import type { RateTable } from '../table/compile.js';
 import { type BreakdownStep, counted, step } from './breakdown.js';
 import { diamondsValueMinor, exactRates } from './rates.js';
+
+const RULES = new WeakMap<RateTable, string>();
 
 /**
  * The diamond value as Money, with its breakdown step.
@@ -16,7 +19,11 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
     step: step({
       step: 'diamond-value',
       input: counted(diamonds, table.document.units.diamond),
-      rule: `× ${perDiamond} ${currency} per ${table.document.units.diamond}, rounded to the ${currency} minor unit`,
+      rule: remember(
+        RULES,
+        table,
+        () => `× ${perDiamond} ${currency} per ${table.document.units.diamond}, rounded to the ${currency} minor unit`,
+      ),
       rate: perDiamond,
       table: table.ref,
       rounding,

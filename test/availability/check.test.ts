@@ -119,6 +119,10 @@ describe('check (TikTok preset)', () => {
       'UNKNOWN_CHANNEL',
       /ios, android, web/,
     );
+    // a question without a channel is remembered apart: an empty channel is still a bad value
+    const noChannel = check(tiktok, { region: 'KR', feature: 'buy-coins' });
+    expect(check(tiktok, { region: 'KR', feature: 'buy-coins' })).toBe(noChannel);
+    expectEconomyError(() => check(tiktok, { region: 'KR', feature: 'buy-coins', channel: '' as never }), 'UNKNOWN_CHANNEL', /web/);
   });
 
   it('lists regions for a feature and features for a region', () => {
