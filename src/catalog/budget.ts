@@ -29,9 +29,27 @@ export function largestWithin(planner: PurchasePlanner, budgetMinor: number | bi
   };
   let low = 0;
   let high = 1;
-  while (fits(high) && high < Number.MAX_SAFE_INTEGER / 4) {
-    low = high;
-    high *= 2;
+  // Every plan of at least N coins costs more than N × the lowest price per coin − 1 minor unit (bundles cost
+  // their rate; a rounded custom price is less than one minor unit below its exact price), so no N with
+  // N × rate ≥ budget + 1 fits: search down from there, where the answer usually is, else up by doubling.
+  const [numerator, denominator] = planner.perCoinFloor();
+  // (the float quotient is within 1 of the exact one, so one more than its ceiling is past every N that fits)
+  const bound = numerator > 0 && denominator > 0 ? Math.ceil(((limit + 1) * denominator) / numerator) + 1 : Number.NaN;
+  if (Number.isSafeInteger((limit + 1) * denominator) && Number.isSafeInteger(bound)) {
+    high = bound;
+    for (let gap = 1; ; gap *= 2) {
+      if (high - gap <= 0) break;
+      if (fits(high - gap)) {
+        low = high - gap;
+        break;
+      }
+      high -= gap;
+    }
+  } else {
+    while (fits(high) && high < Number.MAX_SAFE_INTEGER / 4) {
+      low = high;
+      high *= 2;
+    }
   }
   while (high - low > 1) {
     const middle = low + Math.floor((high - low) / 2);

@@ -146,6 +146,7 @@ export class PurchasePlanner {
     private readonly bundles: readonly BundleOffer[],
     private readonly custom: CustomOffer | undefined,
     private readonly structure: Structure,
+    private readonly lowestPerCoin: readonly [number, number],
   ) {
     Object.freeze(this);
   }
@@ -159,7 +160,7 @@ export class PurchasePlanner {
     const frozen = readBundles(bundles);
     const offer = custom === undefined ? undefined : readCustom(custom);
     const structure: Structure = frozen.length === 0 ? { kind: 'custom-only' } : compileResidues(frozen, offer);
-    return new PurchasePlanner(frozen, offer, structure);
+    return new PurchasePlanner(frozen, offer, structure, lowestPerCoin(frozen, offer));
   }
 
   /**
@@ -175,6 +176,14 @@ export class PurchasePlanner {
       : priceByResidue(structure, this.custom, n)?.priceMinor;
   }
 
+  /**
+   * @internal The lowest price per coin of any bundle or the custom amount, as `[numerator, denominator]` minor
+   * units (`[1, 0]` when there is neither).
+   */
+  perCoinFloor(): readonly [number, number] {
+    return this.lowestPerCoin;
+  }
+
   /** The cheapest plan with at least `coins` coins, line by line, or `undefined` when none reaches it. */
   plan(coins: number): PlanMinor | undefined {
     const choice = this.choose(coins);
@@ -188,17 +197,15 @@ export class PurchasePlanner {
       const bundle = this.bundles[index] as BundleOffer;
       totalCoins += bundle.coins * count;
       const { id: bundleId, coins: unit, priceMinor } = bundle;
-      lines.push(
-        Object.freeze({ kind: 'bundle', bundleId, coins: unit, count, unitPriceMinor: priceMinor, totalMinor: priceMinor * count }),
-      );
+      lines.push({ kind: 'bundle', bundleId, coins: unit, count, unitPriceMinor: priceMinor, totalMinor: priceMinor * count });
     }
     if (choice.customCoins > 0 && this.custom) {
       const price = customPrice(this.custom, choice.customCoins);
       totalCoins += choice.customCoins;
-      lines.push(Object.freeze({ kind: 'custom', coins: choice.customCoins, count: 1, unitPriceMinor: price, totalMinor: price }));
+      lines.push({ kind: 'custom', coins: choice.customCoins, count: 1, unitPriceMinor: price, totalMinor: price });
     }
     if (lines.length > 1) lines.sort((a, b) => b.coins - a.coins);
-    return Object.freeze({ coins: totalCoins, priceMinor: choice.priceMinor, lines: Object.freeze(lines) });
+    return { coins: totalCoins, priceMinor: choice.priceMinor, lines };
   }
 
   /** @internal */
@@ -260,6 +267,15 @@ function readBundles(bundles: readonly BundleOffer[]): readonly BundleOffer[] {
       });
     }),
   );
+}
+
+/** The lowest price per coin among the bundles and the custom amount, compared exactly (the products may pass 2^53). */
+function lowestPerCoin(bundles: readonly BundleOffer[], custom: CustomOffer | undefined): readonly [number, number] {
+  let best: readonly [number, number] = custom ? [custom.perCoinNumerator, custom.perCoinDenominator] : [1, 0];
+  for (const bundle of bundles) {
+    if (BigInt(bundle.priceMinor) * BigInt(best[1]) < BigInt(best[0]) * BigInt(bundle.coins)) best = [bundle.priceMinor, bundle.coins];
+  }
+  return Object.freeze(best);
 }
 
 function readCustom(custom: CustomOffer): CustomOffer {

@@ -133,7 +133,7 @@ export type Breakdown = readonly BreakdownStep[];
 /** The parts of a step, where optional parts may be given as `undefined`. */
 type StepParts = { readonly [K in keyof BreakdownStep]: BreakdownStep[K] | (undefined extends BreakdownStep[K] ? undefined : never) };
 
-/** @internal Freezes a step, dropping absent optional parts. */
+/** @internal Makes a step, dropping absent optional parts (a fresh object; what is remembered is frozen where it is kept). */
 export function step(parts: StepParts): BreakdownStep {
   // the same keys in the same order every time, so answers share one shape per kind of step
   const made: { -readonly [K in keyof BreakdownStep]: BreakdownStep[K] } = {
@@ -147,17 +147,17 @@ export function step(parts: StepParts): BreakdownStep {
   if (parts.rounding !== undefined) made.rounding = parts.rounding;
   if (parts.also !== undefined) made.also = parts.also;
   if (parts.residue !== undefined) made.residue = parts.residue;
-  return Object.freeze(made);
+  return made;
 }
 
 /** @internal A whole or exact count of a unit. */
 export function counted(value: number | bigint | string, unit: string): Count {
-  return Object.freeze({ count: String(value), unit });
+  return { count: String(value), unit };
 }
 
 /** @internal A name. */
 export function label(text: string): Label {
-  return Object.freeze({ label: text });
+  return { label: text };
 }
 
 /** @internal The breakdown step that says an answer's region is not known to the table. */
@@ -284,17 +284,15 @@ function formatStep(item: BreakdownStep, locale: string | readonly string[] | un
       : Object.entries(item.also)
           .map(([name, amount]) => `${name} ${formatAmount(amount, locale)}`)
           .join(', ');
-  return Object.freeze(
-    defined({
-      step: text(item.step, 'step') as StepName,
-      input: formatAmount(item.input, locale),
-      rule: text(item.rule, 'rule'),
-      rate: item.rate === undefined ? undefined : text(item.rate, 'rate'),
-      rounding: item.rounding,
-      output: formatAmount(item.output, locale),
-      also,
-      residue: item.residue === undefined ? undefined : formatAmount(item.residue, locale),
-      table: text(item.table, 'table'),
-    }),
-  );
+  return defined({
+    step: text(item.step, 'step') as StepName,
+    input: formatAmount(item.input, locale),
+    rule: text(item.rule, 'rule'),
+    rate: item.rate === undefined ? undefined : text(item.rate, 'rate'),
+    rounding: item.rounding,
+    output: formatAmount(item.output, locale),
+    also,
+    residue: item.residue === undefined ? undefined : formatAmount(item.residue, locale),
+    table: text(item.table, 'table'),
+  });
 }

@@ -4,7 +4,7 @@ import { assertObject } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { Money } from '../money/money.js';
 import { remember } from '../remember.js';
-import { assertRateTable, type OfferSet, type RateTable } from '../table/compile.js';
+import { assertRateTable, deepFreeze, type OfferSet, type RateTable } from '../table/compile.js';
 import { type Provenance, rememberProvenance } from '../table/provenance.js';
 import { type Breakdown, type BreakdownStep, counted, label, step } from './breakdown.js';
 import { findOffers, readFallback } from './quote.js';
@@ -119,7 +119,7 @@ export function coinValue(
     viewerCost: Object.freeze(viewerCost),
     creatorYield,
     breakdown: Object.freeze(breakdown),
-    ...rememberProvenance(compiled, `coin-value|${region}|${currency}|${fallback}`, () =>
+    ...rememberProvenance(compiled, [`coin-value|${region}|${currency}|${fallback}`], () =>
       compiled.provenance([
         compiled.document.creatorShare,
         compiled.document.diamondValue,
@@ -142,7 +142,8 @@ function channelRow(compiled: RateTable, set: OfferSet, region: string): Row {
     const range = perCoinRange(set);
     const answer = range ?? refusal('NO_PRICE', `no ${set.currency} prices on ${set.channel} in ${region}`, []);
     const cost = Object.freeze({ channel: set.channel, answer });
-    row = { cost, step: viewerCostStep(compiled, cost) };
+    // shared by every answer that reads this set: frozen all the way down
+    row = deepFreeze({ cost, step: viewerCostStep(compiled, cost) });
     if (rows.size < 1024) rows.set(key, row);
   }
   return row;
@@ -167,7 +168,7 @@ function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly 
     const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
     const share = compiled.document.creatorShare.diamondsPerCoin;
     const creatorYield = Money.of(perDiamond, valueCurrency).times(share);
-    return {
+    return deepFreeze({
       creatorYield,
       step: step({
         step: 'creator-yield',
@@ -177,6 +178,6 @@ function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly 
         table: compiled.ref,
         output: creatorYield,
       }),
-    };
+    });
   });
 }

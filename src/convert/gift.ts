@@ -115,7 +115,7 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
       valueStep,
     ]),
     // where the value comes from: the gift's price, the share and the diamond value
-    ...rememberProvenance(notKnown ?? compiled, gift.id, () =>
+    ...rememberProvenance(notKnown ?? compiled, [gift], () =>
       joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
     ),
   });

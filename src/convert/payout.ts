@@ -179,7 +179,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     );
   }
   // an FX rate passed with the question is the caller's figure
-  const provenance = rememberProvenance(notKnown ?? compiled, `${method.id}|${query.fx === undefined}`, () =>
+  const provenance = rememberProvenance(notKnown ?? compiled, [method, query.fx === undefined ? 0 : 1], () =>
     joinProvenance(
       compiled,
       notKnown ? [notKnown] : [],

@@ -11,11 +11,12 @@ import {
 import type { PlanLine } from '../catalog/planner.js';
 import { defined } from '../defined.js';
 import { describeValue, EconomyError } from '../errors.js';
-import { assertCurrency } from '../money/currency.js';
+import { assertCurrency, minorUnits } from '../money/currency.js';
+import { divideRoundedNumber } from '../money/integer.js';
 import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { remember } from '../remember.js';
-import { assertRateTable, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
+import { assertRateTable, deepFreeze, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
@@ -291,15 +292,13 @@ export function priceQuote(
             output: made.total,
             also: { coins: counted(line.count * line.coins, 'coin') },
           })
-        : customStep(table, set, words, line.coins, made.total),
+        : customStep(table, set, words, line, made.total),
     );
-    return Object.freeze(made);
+    return made;
   });
   // the plan's lines are whole minor units: their sum is exact as a safe integer (the planner checks it)
   const price = Money.fromMinor(priceMinor, currency);
-  const pricePerCoin = received > 0 ? price.dividedBy(received, 'half-even', PER_COIN_PLACES) : undefined;
-  // what rounding the price per coin left over, over all the coins received: exact, never a float
-  const perCoinResidue = pricePerCoin ? price.minus(pricePerCoin.times(received)) : undefined;
+  const { perCoin: pricePerCoin, residue: perCoinResidue } = perCoinOf(price, priceMinor, received, words.minor);
   const totalStep = step({
     step: 'total',
     input: counted(received, 'coin'),
@@ -308,7 +307,7 @@ export function priceQuote(
     rounding: 'half-even',
     output: price,
     also: pricePerCoin ? { perCoin: pricePerCoin } : undefined,
-    residue: perCoinResidue && !perCoinResidue.isZero() ? perCoinResidue : undefined,
+    residue: perCoinResidue,
   });
   const notKnown = checked.status === 'unknown' ? checked : undefined;
   const regionStep = notKnown ? [regionNotKnownStep(table, region, notKnown)] : [];
@@ -318,8 +317,7 @@ export function priceQuote(
   const allowed = notKnown ? (notKnown.ifListed as Allowed) : (checked as Allowed);
   const paymentMethods = table.paymentMethods(set.channel, region);
   // where the figures come from: the region's rules, the prices of the kinds of line used, the payment methods
-  const kinds = planLines.map((line) => line.bundleId ?? '').join('|');
-  const provenance = rememberProvenance(checked, `${region}/${set.channel}/${set.currency}/${set.region}|${kinds}`, () =>
+  const provenance = rememberProvenance(checked, [region, set, kindsOf(words, planLines)], () =>
     joinProvenance(table, notKnown ? [notKnown, allowed] : [allowed], [
       ...planLines.map((line) => (line.bundleId === undefined ? set.custom : set.figures.get(line.bundleId))),
       ...paymentMethods,
@@ -335,24 +333,27 @@ export function priceQuote(
     coinsReceived: received as Coins,
     price,
     pricePerCoin,
-    lines: Object.freeze(lines),
+    lines,
     paymentMethods,
-    breakdown: Object.freeze(notKnown || fallback ? [...regionStep, ...fallbackStep, ...breakdown] : breakdown),
+    breakdown: notKnown || fallback ? [...regionStep, ...fallbackStep, ...breakdown] : breakdown,
     sources: provenance.sources,
     confidence: provenance.confidence,
   };
   if (notKnown) quote.regionNotKnown = notKnown.reason;
   if (fallback) quote.currencyFallback = fallback;
-  return Object.freeze(quote);
+  return quote;
 }
 
 /** What a quote says about an offer set whatever the coins asked: each bundle's price and rule, the custom per-coin price. */
 interface SetWords {
   readonly bundles: ReadonlyMap<
     string,
-    { readonly unitPrice: Money; readonly rule: string; readonly rate: string; readonly bonus?: number }
+    { readonly unitPrice: Money; readonly rule: string; readonly rate: string; readonly bonus?: number; readonly bit: number }
   >;
-  readonly perCoin: Money | undefined;
+  /** The currency's minor-unit places. */
+  readonly minor: number;
+  /** The custom amount's exact price per coin, as money and as `units × 10^−scale` when the units are a safe integer. */
+  readonly perCoin: { readonly money: Money; readonly units: number | undefined; readonly scale: number } | undefined;
 }
 
 const WORDS = new WeakMap<OfferSet, SetWords>();
@@ -360,31 +361,81 @@ const WORDS = new WeakMap<OfferSet, SetWords>();
 function wordsOf(set: OfferSet): SetWords {
   return remember(WORDS, set, () => {
     const bundles = new Map(
-      set.bundles.map((bundle) => {
+      set.bundles.map((bundle, index) => {
         const unitPrice = Money.fromMinor(bundle.priceMinor, set.currency);
         const bonus = bundle.bonus ? `, ${bundle.bonus} bonus coins in each` : '';
         const rule = `bundle ${bundle.id}, ${unitPrice.toString()} each on ${set.channel}${bonus}`;
-        return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), ...defined({ bonus: bundle.bonus }) }] as const;
+        // bit 0 is the custom amount; a set of more than 30 bundles names its kinds of line in text instead
+        const bit = index < 30 ? 2 ** (index + 1) : 0;
+        return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), bit, ...defined({ bonus: bundle.bonus }) }] as const;
       }),
     );
-    return { bundles, perCoin: set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined };
+    const money = set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined;
+    const units = money === undefined ? undefined : Number(money.units);
+    const perCoin = money && { money, units: Number.isSafeInteger(units) ? units : undefined, scale: money.scale };
+    return deepFreeze({ bundles, minor: minorUnits(set.currency), perCoin });
   });
 }
 
-function customStep(table: RateTable, set: OfferSet, words: SetWords, coins: number, total: Money) {
+/** The kinds of line of a plan (which bundles, whether a custom amount), as one key: a bit mask, else text. */
+function kindsOf(words: SetWords, lines: readonly PlanLine[]): number | string {
+  let mask = 0;
+  for (const line of lines) {
+    const bit = line.bundleId === undefined ? 1 : (words.bundles.get(line.bundleId)?.bit ?? 0);
+    if (bit === 0) return lines.map((each) => each.bundleId ?? '').join('|');
+    mask += bit;
+  }
+  return mask;
+}
+
+/**
+ * A quote's price per coin, half-even to {@link PER_COIN_PLACES} places, and what that rounding leaves over all the
+ * coins received (`price − perCoin × received`, absent when nothing): in safe integers when they fit, else in Money.
+ */
+function perCoinOf(price: Money, priceMinor: number, received: number, minor: number): { perCoin?: Money; residue?: Money } {
+  if (received <= 0) return {};
+  const scaled = minor <= PER_COIN_PLACES ? priceMinor * 10 ** (PER_COIN_PLACES - minor) : Number.NaN;
+  if (Number.isSafeInteger(scaled)) {
+    const units = divideRoundedNumber(scaled, received, 'half-even');
+    const left = scaled - units * received;
+    return {
+      perCoin: Money.ofUnits(units, PER_COIN_PLACES, price.currency),
+      ...(left === 0 ? {} : { residue: Money.ofUnits(left, PER_COIN_PLACES, price.currency) }),
+    };
+  }
+  const perCoin = price.dividedBy(received, 'half-even', PER_COIN_PLACES);
+  const residue = price.minus(perCoin.times(received));
+  return residue.isZero() ? { perCoin } : { perCoin, residue };
+}
+
+function customStep(table: RateTable, set: OfferSet, words: SetWords, line: PlanLine, total: Money) {
   const custom = set.custom;
-  const exact = words.perCoin ? words.perCoin.times(coins) : total;
-  const residue = total.minus(exact);
+  const perCoin = words.perCoin;
+  // what rounding the custom price left: total − per-coin price × coins, in safe integers when they fit
+  const scaled = perCoin?.units === undefined ? Number.NaN : line.totalMinor * 10 ** (perCoin.scale - words.minor);
+  const exact = perCoin?.units === undefined ? Number.NaN : perCoin.units * line.coins;
+  const residue =
+    perCoin === undefined
+      ? undefined
+      : Number.isSafeInteger(scaled) && Number.isSafeInteger(exact) && perCoin.scale >= words.minor
+        ? scaled === exact
+          ? undefined
+          : Money.ofUnits(scaled - exact, perCoin.scale, set.currency)
+        : nonZero(total.minus(perCoin.money.times(line.coins)));
   return step({
     step: 'custom-amount',
-    input: counted(coins, 'coin'),
+    input: counted(line.coins, 'coin'),
     rule: `custom amount: × ${custom?.pricePerCoin} ${set.currency} per coin, rounded to the minor unit`,
     rate: custom?.pricePerCoin,
     table: table.ref,
     rounding: custom?.rounding as never,
     output: total,
-    residue: residue.isZero() ? undefined : residue,
+    residue,
   });
+}
+
+function nonZero(amount: Money): Money | undefined {
+  return amount.isZero() ? undefined : amount;
 }
 
 /**

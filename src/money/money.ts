@@ -61,6 +61,21 @@ export class Money {
     Object.freeze(this);
   }
 
+  /**
+   * @internal Builds a Money of `units × 10^−scale` from a safe integer and a checked currency, in canonical form,
+   * without bigint arithmetic (the caller has checked that `units` is a safe integer).
+   */
+  static ofUnits(units: number, scale: number, currency: CurrencyCode): Money {
+    const minor = minorUnits(currency);
+    let whole = units;
+    let places = scale;
+    while (places > minor && whole % 10 === 0) {
+      whole /= 10;
+      places--;
+    }
+    return places < minor ? Money.exact({ units: BigInt(whole), scale: places }, currency) : new Money(BigInt(whole), places, currency);
+  }
+
   /** @internal Builds a Money from an exact decimal and a checked currency, in canonical form. */
   static exact(value: Exact, currency: CurrencyCode): Money {
     const minor = minorUnits(currency);

@@ -131,19 +131,29 @@ export function joinProvenance(
   return table.provenance(all, confidence);
 }
 
-const REMEMBERED = new WeakMap<object, Map<string, Provenance>>();
+type Remembered = Map<string | number | object, Provenance | Remembered>;
+const REMEMBERED = new WeakMap<object, Remembered>();
 
 /**
  * @internal The provenance of an answer, made once per owner (a table, or the region answer it depends on) and
- * key (what else it depends on: a gift, a channel and the lines of a plan), then remembered: answers to the
- * same kind of question share it.
+ * keys (what else it depends on: a gift, a channel, an offer set and the kinds of line of a plan), then
+ * remembered: answers to the same kind of question share it. Each level keeps at most 1,024 entries.
  */
-export function rememberProvenance(owner: object, key: string, make: () => Provenance): Provenance {
-  const known = remember(REMEMBERED, owner, () => new Map<string, Provenance>());
-  let provenance = known.get(key);
+export function rememberProvenance(owner: object, keys: readonly (string | number | object)[], make: () => Provenance): Provenance {
+  let known = remember(REMEMBERED, owner, (): Remembered => new Map());
+  const last = keys.length - 1;
+  for (let index = 0; index < last; index++) {
+    let next = known.get(keys[index] as string | number | object) as Remembered | undefined;
+    if (next === undefined) {
+      next = new Map();
+      if (known.size < 1024) known.set(keys[index] as string | number | object, next);
+    }
+    known = next;
+  }
+  let provenance = known.get(keys[last] as string | number | object) as Provenance | undefined;
   if (provenance === undefined) {
     provenance = make();
-    if (known.size < 1024) known.set(key, provenance);
+    if (known.size < 1024) known.set(keys[last] as string | number | object, provenance);
   }
   return provenance;
 }

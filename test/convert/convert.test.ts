@@ -269,6 +269,36 @@ describe('every answer carries a breakdown citing the table', () => {
   });
 });
 
+/** Writes over every string and array it can reach in an answer, frozen or not (frozen parts refuse quietly). */
+function scribble(value: unknown, seen = new Set<unknown>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  for (const key of Reflect.ownKeys(value)) {
+    const inner = (value as Record<PropertyKey, unknown>)[key];
+    if (typeof inner === 'string' && !Object.isFrozen(value)) (value as Record<PropertyKey, unknown>)[key] = 'scribbled';
+    else scribble(inner, seen);
+  }
+  if (Array.isArray(value) && !Object.isFrozen(value)) value.push('scribbled');
+}
+
+describe('answers are fresh objects: changing one changes no other answer', () => {
+  it.each([
+    ['quoteCoins', () => quoteCoins(tiktok, { coins: 1500, channel: 'web', region: 'US' })],
+    ['budgetCoins', () => budgetCoins(tiktok, { budget: money('25', 'USD'), channel: 'web', region: 'US' })],
+    ['compareChannels', () => compareChannels(tiktok, { coins: 100, region: 'US' })],
+    ['sendGifts', () => sendGifts(tiktok, { gift: 'Lion', region: 'US' })],
+    ['cashOut', () => cashOut(tiktok, { diamonds: 30_000, region: 'US' })],
+    ['moneyFlow', () => moneyFlow(tiktok, { gift: 'Lion', channel: 'web', region: 'US' })],
+    ['coinValue', () => coinValue(tiktok, { region: 'US' })],
+    ['quoteCoins in an unlisted region', () => quoteCoins(tiktok, { coins: 100, channel: 'web', region: 'ZW', currency: 'USD' })],
+  ] as const)('%s', (_name, ask) => {
+    const before = JSON.stringify(ask());
+    scribble(ask());
+    expect(JSON.stringify(ask())).toBe(before);
+    expect(before).not.toContain('scribbled');
+  });
+});
+
 describe('properties', () => {
   const n = fc.integer({ min: 0, max: 10_000_000 });
   const channel = fc.constantFrom('ios', 'android', 'web');
