@@ -104,6 +104,7 @@ export { parseRateTable, type SafeParseResult, safeParseRateTable, validateRateT
 export type { Confidence, Figure, Provenance, SourceRef } from './table/provenance.js';
 export {
   type BundleDocument,
+  type ChannelDocument,
   type CustomAmountDocument,
   type FeatureRule,
   type GiftDocument,

@@ -72,7 +72,7 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
   const compiled = assertRateTable(table);
   assertObject(query, 'a question { coins, channel, region, target? }');
   const balance = wholeCount(query.coins, 'coins', ['coins']);
-  const affords = compiled.gifts.map((gift) => Object.freeze({ gift: gift.id, name: gift.name, count: Math.floor(balance / gift.coins) }));
+  const affords = compiled.gifts.map((gift) => ({ gift: gift.id, name: gift.name, count: Math.floor(balance / gift.coins) }));
   const steps: BreakdownStep[] = [
     step({
       step: 'affords',
@@ -90,7 +90,7 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
     const coinsNeeded = gift.coins * count;
     const coinsMissing = Math.max(0, coinsNeeded - balance);
     const topUp = coinsMissing > 0 ? quoteCoins(compiled, { ...query, coins: coinsMissing }) : undefined;
-    target = Object.freeze({ gift: gift.id, count, coinsNeeded, coinsMissing, ...defined({ topUp }) });
+    target = { gift: gift.id, count, coinsNeeded, coinsMissing, ...defined({ topUp }) };
     steps.push(
       step({
         step: 'target',
@@ -101,11 +101,11 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
       }),
     );
   }
-  return Object.freeze({
+  return {
     ok: true as const,
     coins: balance,
-    affords: Object.freeze(affords),
+    affords,
     ...defined({ target }),
-    breakdown: Object.freeze(steps),
-  });
+    breakdown: steps,
+  };
 }

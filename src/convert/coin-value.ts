@@ -106,27 +106,25 @@ export function coinValue(
         )
       : allowed;
     if (offers.ok) sets.push(offers.set);
-    const row = offers.ok
-      ? channelRow(compiled, offers.set, region)
-      : { cost: Object.freeze({ channel: channel.id, answer: offers }), step: undefined };
+    const row = offers.ok ? channelRow(compiled, offers.set, region) : { cost: { channel: channel.id, answer: offers }, step: undefined };
     viewerCost.push(row.cost);
     breakdown.push(row.step ?? viewerCostStep(compiled, row.cost));
   }
   const { creatorYield, step: yieldStep } = yieldOf(compiled);
   breakdown.push(yieldStep);
-  return Object.freeze({
+  return {
     ok: true as const,
-    viewerCost: Object.freeze(viewerCost),
+    viewerCost,
     creatorYield,
-    breakdown: Object.freeze(breakdown),
-    ...rememberProvenance(compiled, [`coin-value|${region}|${currency}|${fallback}`], () =>
+    breakdown,
+    ...rememberProvenance(compiled, [region, currency ?? '', String(fallback)], () =>
       compiled.provenance([
         compiled.document.creatorShare,
         compiled.document.diamondValue,
         ...sets.flatMap((set) => [...set.figures.values(), set.custom]),
       ]),
     ),
-  });
+  };
 }
 
 type Row = { readonly cost: CoinValue['viewerCost'][number]; readonly step: BreakdownStep | undefined };
@@ -141,7 +139,7 @@ function channelRow(compiled: RateTable, set: OfferSet, region: string): Row {
   if (row === undefined) {
     const range = perCoinRange(set);
     const answer = range ?? refusal('NO_PRICE', `no ${set.currency} prices on ${set.channel} in ${region}`, []);
-    const cost = Object.freeze({ channel: set.channel, answer });
+    const cost = { channel: set.channel, answer };
     // shared by every answer that reads this set: frozen all the way down
     row = deepFreeze({ cost, step: viewerCostStep(compiled, cost) });
     if (rows.size < 1024) rows.set(key, row);
@@ -167,7 +165,7 @@ function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly 
   return remember(YIELDS, compiled, () => {
     const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
     const share = compiled.document.creatorShare.diamondsPerCoin;
-    const creatorYield = Money.of(perDiamond, valueCurrency).times(share);
+    const creatorYield = compiled.creatorYield;
     return deepFreeze({
       creatorYield,
       step: step({

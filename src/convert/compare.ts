@@ -1,10 +1,10 @@
 import { type Refusal, readRegion } from '../availability/check.js';
-import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
+import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, counted, label, step } from './breakdown.js';
-import { type Buyer, type Quote, quoteCoins } from './quote.js';
+import { type Buyer, type Quote, type QuoteQuery, quoteAsked } from './quote.js';
 
 /**
  * The same coins priced on every channel, side by side.
@@ -48,10 +48,14 @@ export function compareChannels(
 ): ChannelComparison {
   const compiled = assertRateTable(table);
   assertObject(query, 'a question { coins, region, currency?, age?, at? }');
-  readRegion(query.region);
+  const coins = wholeCount(query.coins, 'coins', ['coins']) as Coins;
+  const region = readRegion(query.region);
+  const { age, at, currency, currencyFallback } = query;
+  // one question of one shape for every channel, the buyer's fields read once (an absent field is undefined, as
+  // the quote's readers take it)
   const channels = compiled.document.channels.map((channel) => ({
     channel: channel.id,
-    answer: quoteCoins(compiled, { ...query, channel: channel.id }),
+    answer: quoteAsked(compiled, { coins, channel: channel.id, region, age, at, currency, currencyFallback } as QuoteQuery, coins),
   }));
   const priced = channels.map((entry) => entry.answer).filter((answer): answer is Quote => answer.ok);
   let cheapest: Quote | undefined;
@@ -66,7 +70,7 @@ export function compareChannels(
   const breakdown = channels.map(({ channel, answer }) =>
     step({
       step: 'channel',
-      input: counted(query.coins, 'coin'),
+      input: counted(coins, 'coin'),
       rule: answer.ok ? `the cheapest purchase of at least that many coins on ${channel}` : `${channel}: refused: ${answer.reason}`,
       table: compiled.ref,
       output: answer.ok ? answer.price : label('refused'),
@@ -85,10 +89,11 @@ export function compareChannels(
       }),
     );
   }
-  return Object.freeze({
-    coins: query.coins,
-    channels: Object.freeze(channels.map((entry) => Object.freeze(entry))),
-    ...defined({ cheapest, dearest, saving }),
-    breakdown: Object.freeze(breakdown),
-  });
+  const comparison: { -readonly [K in keyof ChannelComparison]: ChannelComparison[K] } = { coins, channels, breakdown };
+  if (cheapest && dearest && saving) {
+    comparison.cheapest = cheapest;
+    comparison.dearest = dearest;
+    comparison.saving = saving;
+  }
+  return comparison;
 }

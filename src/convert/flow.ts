@@ -1,9 +1,11 @@
 import type { Refusal } from '../availability/check.js';
 import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
+import { divideRoundedNumber } from '../money/integer.js';
 import { Money } from '../money/money.js';
+import { divideRounded } from '../money/rounding.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
-import { joinProvenance, type Provenance } from '../table/provenance.js';
+import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import { type Breakdown, counted, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
 import { cashOut, type FxRate, readFx } from './payout.js';
@@ -121,26 +123,33 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
   // payout-side amounts in the purchase currency: exactly, then rounded with the FX rule
   const exactly = (amount: Money) => (fx ? amount.convert(currency, fx.rate) : amount);
   const converted = (amount: Money) => (fx ? exactly(amount).round(fx.rounding) : amount);
-  const channel = compiled.document.channels.find((candidate) => candidate.id === query.channel);
+  const channel = compiled.channel(query.channel);
   const commissionRate = channel?.storeCommission ?? '0';
-  const storeCommission = Money.fromMinor(compiled.storeCommissionMinor(query.channel, Number(paid.toMinor())), currency);
+  // every part below but the exact creator value is whole minor units of the purchase currency
+  const paidMinor = paid.toMinor();
+  const storeCommission = Money.fromMinor(compiled.storeCommissionMinor(query.channel, Number(paidMinor)), currency);
   const leftover = quote.coinsReceived - gifts.coins;
-  const unspent = leftover === 0 ? Money.fromMinor(0, currency) : paid.times(leftover).dividedBy(quote.coinsReceived, 'floor');
+  const unspent = Money.fromMinor(unspentMinor(paidMinor, leftover, quote.coinsReceived), currency);
   // the creator's value without any rounding: coins × share × value per diamond
-  const exactCreator = exactly(
-    Money.of(compiled.document.diamondValue.perDiamond, payoutCurrency)
-      .times(gifts.coins)
-      .times(compiled.document.creatorShare.diamondsPerCoin),
-  );
+  const exactCreator = exactly(compiled.creatorYield.times(gifts.coins));
   const creatorGross = converted(gifts.value);
   // the fee the creator would pay on cashing this value out (nothing below the withdrawal minimum)
   const payoutFee = converted(payout.fee);
   const agencyShare = compiled.document.agencyShare ?? '0';
-  const agency = creatorGross.times(agencyShare).round('half-even');
-  const creator = creatorGross.minus(agency).minus(payoutFee);
+  const agency = Money.fromMinor(compiled.agencyMinor(Number(creatorGross.toMinor())), currency);
+  const creator = Money.fromMinor(creatorGross.toMinor() - agency.toMinor() - payoutFee.toMinor(), currency);
   const residue = exactCreator.minus(creatorGross).round('half-even');
-  const platform = paid.minus(storeCommission).minus(unspent).minus(creator).minus(agency).minus(payoutFee).minus(residue);
-  const parts = Object.freeze({ storeCommission, unspentCoins: unspent, creator, agency, payoutFee, residue, platform });
+  const platform = Money.fromMinor(
+    paidMinor -
+      storeCommission.toMinor() -
+      unspent.toMinor() -
+      creator.toMinor() -
+      agency.toMinor() -
+      payoutFee.toMinor() -
+      residue.toMinor(),
+    currency,
+  );
+  const parts = { storeCommission, unspentCoins: unspent, creator, agency, payoutFee, residue, platform };
   const breakdown = [
     ...quote.breakdown,
     ...gifts.breakdown,
@@ -207,11 +216,23 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
       output: platform,
     }),
   ];
-  return Object.freeze({
+  return {
     ok: true as const,
     paid,
     parts,
-    breakdown: Object.freeze(breakdown),
-    ...joinProvenance(compiled, [quote, gifts, payout], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
-  });
+    breakdown,
+    // the parts' provenance is remembered, so theirs joined is too
+    ...rememberProvenance(compiled, [quote.sources, gifts.sources, payout.sources, query.channel, fx === undefined ? 0 : 1], () =>
+      joinProvenance(compiled, [quote, gifts, payout], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
+    ),
+  };
+}
+
+/** Coins bought but not spent, valued at the purchase's average price per coin, rounded down: paid × unspent ÷ received. */
+function unspentMinor(paidMinor: bigint, unspent: number, received: number): bigint {
+  if (unspent === 0) return 0n;
+  const product = Number(paidMinor) * unspent;
+  return Number.isSafeInteger(product)
+    ? BigInt(divideRoundedNumber(product, received, 'floor'))
+    : divideRounded(paidMinor * BigInt(unspent), BigInt(received), 'floor');
 }

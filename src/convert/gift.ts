@@ -100,7 +100,7 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
     table: compiled.ref,
     output: counted(coins, 'coin'),
   });
-  return Object.freeze({
+  return {
     ok: true as const,
     gift,
     count,
@@ -108,17 +108,12 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
     diamonds,
     value,
     ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
-    breakdown: Object.freeze([
-      ...(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown)] : []),
-      costStep,
-      shareStep,
-      valueStep,
-    ]),
+    breakdown: [...(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown)] : []), costStep, shareStep, valueStep],
     // where the value comes from: the gift's price, the share and the diamond value
     ...rememberProvenance(notKnown ?? compiled, [gift], () =>
       joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
     ),
-  });
+  };
 }
 
 /**

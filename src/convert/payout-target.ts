@@ -118,21 +118,21 @@ export function payoutTarget<Names extends TableNames>(
       }),
     );
   }
-  return Object.freeze({
+  return {
     ok: true as const,
     target: query.target,
     basis,
     diamonds,
     coins,
     ...defined({ gifts }),
-    breakdown: Object.freeze(steps),
+    breakdown: steps,
     ...compiled.provenance([
       compiled.document.diamondValue,
       compiled.document.creatorShare,
       basis === 'net' ? compiled.payoutMethod(query.method) : undefined,
       gift,
     ]),
-  });
+  };
 }
 
 /** The smallest gross withdrawal whose net after the method's fee reaches `net`. */

@@ -97,20 +97,18 @@ export function payoutTimeline(
   for (let i = 0n; i < count; i++) {
     const requested = start + Number(i) * DAY;
     const minor = i === count - 1n ? total - perDay * (count - 1n) : perDay;
-    withdrawals.push(
-      Object.freeze({
-        requested: date(requested),
-        amount: Money.fromMinor(minor, payout.currency),
-        arrives: daysToArrive === undefined ? undefined : date(requested + daysToArrive * DAY),
-      }),
-    );
+    withdrawals.push({
+      requested: date(requested),
+      amount: Money.fromMinor(minor, payout.currency),
+      arrives: daysToArrive === undefined ? undefined : date(requested + daysToArrive * DAY),
+    });
   }
-  return Object.freeze({
+  return {
     method: method.id,
-    withdrawals: Object.freeze(withdrawals),
+    withdrawals,
     daysToArrive,
     lastArrives: withdrawals.at(-1)?.arrives,
     ...compiled.provenance([payout, processing, method, method.delay]),
     ...(daysToArrive === undefined ? { notKnown: `${compiled.ref} gives no processing time, so arrival dates are not known` } : {}),
-  });
+  };
 }

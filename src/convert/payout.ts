@@ -198,13 +198,13 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
     withdrawal,
     fee,
     net,
-    breakdown: Object.freeze(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown), ...steps] : steps),
+    breakdown: notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown), ...steps] : steps,
     sources: provenance.sources,
     confidence: provenance.confidence,
   };
   if (converted) answer.converted = converted;
   if (notKnown) answer.regionNotKnown = notKnown.reason;
-  return Object.freeze(answer);
+  return answer;
 }
 
 const FEE_RULES = new WeakMap<object, string>();

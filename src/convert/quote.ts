@@ -165,7 +165,11 @@ const PER_COIN_PLACES = 6;
  */
 export function quoteCoins<Names extends TableNames>(table: RateTable<Names>, query: QuoteQuery<Names['channel']>): Quote | Refusal {
   const compiled = assertRateTable(table);
-  const coins = wholeCount(readField(query, 'coins'), 'coins', ['coins']) as Coins;
+  return quoteAsked(compiled, query, wholeCount(readField(query, 'coins'), 'coins', ['coins']) as Coins);
+}
+
+/** @internal {@link quoteCoins} for a checked table and count of coins (compareChannels asks it once per channel). */
+export function quoteAsked(compiled: RateTable, query: QuoteQuery, coins: Coins): Quote | Refusal {
   const checked = allowBuying(compiled, query);
   const allowed = checked.status === 'unknown' ? checked.ifListed : checked;
   if (!allowed.ok) return allowed;

@@ -7,7 +7,14 @@ import { type Ratio, ratioFromDecimal } from '../money/ratio.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { type Confidence, type Figure, figuresKey, type Provenance, provenanceOf } from './provenance.js';
-import type { CustomAmountDocument, GiftDocument, PaymentMethodDocument, RateTableDocument, RegionRuleDocument } from './schema.js';
+import type {
+  ChannelDocument,
+  CustomAmountDocument,
+  GiftDocument,
+  PaymentMethodDocument,
+  RateTableDocument,
+  RegionRuleDocument,
+} from './schema.js';
 
 type PayoutMethodDocument = RateTableDocument['payout']['methods'][number];
 
@@ -88,7 +95,12 @@ export class RateTable<Names extends TableNames = TableNames> {
   readonly diamondsPerCoin: Ratio;
   /** Minor units of the diamond-value currency per diamond, exactly (USD 0.005 → 1/2 cent). */
   readonly diamondValueMinor: Ratio;
+  /** The agency's share of a creator's value (`agencyShare`; 0 when the table sets none), exactly. */
+  readonly agencyShare: Ratio;
+  /** What a coin of gifts yields a creator before any rounding or fee: diamonds per coin × value per diamond, exactly. */
+  readonly creatorYield: Money;
   readonly #gifts: ReadonlyMap<string, GiftDocument>;
+  readonly #channels: ReadonlyMap<string, ChannelDocument>;
   /** Made on the first price question (a page or command that never prices pays nothing for planners). */
   #offers: ReadonlyMap<string, OfferSet> | undefined;
   readonly #regions: ReadonlyMap<string, RegionRuleDocument>;
@@ -108,6 +120,10 @@ export class RateTable<Names extends TableNames = TableNames> {
     this.effectiveTo = document.effectiveTo === undefined ? undefined : Date.parse(document.effectiveTo);
     this.diamondsPerCoin = ratioFromDecimal(document.creatorShare.diamondsPerCoin);
     this.diamondValueMinor = ratioFromDecimal(document.diamondValue.perDiamond, minorUnits(document.diamondValue.currency));
+    this.agencyShare = ratioFromDecimal(document.agencyShare ?? '0');
+    this.creatorYield = Money.of(document.diamondValue.perDiamond, document.diamondValue.currency).times(
+      document.creatorShare.diamondsPerCoin,
+    );
     const gifts = new Map<string, GiftDocument>();
     for (const gift of this.document.gifts) {
       gifts.set(gift.id, gift);
@@ -116,6 +132,7 @@ export class RateTable<Names extends TableNames = TableNames> {
     }
     this.#gifts = gifts;
     this.#regions = new Map(this.document.regions.rules.map((rule) => [rule.region, rule]));
+    this.#channels = new Map(this.document.channels.map((channel) => [channel.id, channel]));
     this.#commissions = new Map(this.document.channels.map((channel) => [channel.id, ratioFromDecimal(channel.storeCommission)]));
     Object.freeze(this);
   }
@@ -211,6 +228,34 @@ export class RateTable<Names extends TableNames = TableNames> {
       );
     }
     return divideRoundedNumber(safeMultiply(paidMinor, rate.numerator), rate.denominator, 'half-even');
+  }
+
+  /**
+   * The agency's share of a creator's value in whole minor units, rounded half-even (0 when the table sets no
+   * `agencyShare`). The one agency rule of every question.
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.agencyMinor(15_000)); // 0 (tiktok.json sets no agency share)
+   * ```
+   */
+  agencyMinor(valueMinor: number): number {
+    wholeCount(valueMinor, 'valueMinor', ['valueMinor']);
+    return divideRoundedNumber(safeMultiply(valueMinor, this.agencyShare.numerator), this.agencyShare.denominator, 'half-even');
+  }
+
+  /**
+   * A channel of the table by id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { tiktok } from 'gift-economy/presets/tiktok';
+   * console.log(tiktok.channel('ios')?.storeCommission); // 0.30
+   * ```
+   */
+  channel(id: string): ChannelDocument | undefined {
+    return this.#channels.get(id);
   }
 
   /**

@@ -400,6 +400,19 @@ export type CustomAmountDocument = z.output<RateTableSchemas['customAmount']>;
 export type RegionRuleDocument = z.output<RateTableSchemas['regionRule']>;
 
 /**
+ * A channel where coins are bought, with the store's commission on each purchase.
+ * @example
+ * ```ts
+ * import type { ChannelDocument } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const ios: ChannelDocument | undefined = tiktok.channel('ios');
+ * console.log(ios?.storeCommission); // 0.30
+ * ```
+ * @category Rate tables
+ */
+export type ChannelDocument = z.output<RateTableSchemas['channel']>;
+
+/**
  * A way to pay for coins on some channels and regions.
  * @example
  * ```ts
