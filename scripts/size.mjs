@@ -36,8 +36,8 @@ const PAGES = [
   {
     name: 'calculator widget page, all in (examples/calculator: the widget and the TikTok preset)',
     // the goal is 20 kB; the budget is what is measured now with a little room, a guard against growth (faster
-    // quotes and budgets added 0.3 kB)
-    budget: 29.2 * 1024,
+    // quotes, budgets and channel comparisons added 0.4 kB)
+    budget: 29.3 * 1024,
     entry: new URL('../examples/calculator/main.ts', import.meta.url).pathname,
   },
 ];

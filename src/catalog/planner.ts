@@ -204,7 +204,13 @@ export class PurchasePlanner {
       totalCoins += choice.customCoins;
       lines.push({ kind: 'custom', coins: choice.customCoins, count: 1, unitPriceMinor: price, totalMinor: price });
     }
-    if (lines.length > 1) lines.sort((a, b) => b.coins - a.coins);
+    // largest lines first: a handful of lines, sorted in place by insertion
+    for (let index = 1; index < lines.length; index++) {
+      const line = lines[index] as PlanLine;
+      let at = index;
+      for (; at > 0 && (lines[at - 1] as PlanLine).coins < line.coins; at--) lines[at] = lines[at - 1] as PlanLine;
+      lines[at] = line;
+    }
     return { coins: totalCoins, priceMinor: choice.priceMinor, lines };
   }
 
@@ -271,11 +277,13 @@ function readBundles(bundles: readonly BundleOffer[]): readonly BundleOffer[] {
 
 /** The lowest price per coin among the bundles and the custom amount, compared exactly (the products may pass 2^53). */
 function lowestPerCoin(bundles: readonly BundleOffer[], custom: CustomOffer | undefined): readonly [number, number] {
-  let best: readonly [number, number] = custom ? [custom.perCoinNumerator, custom.perCoinDenominator] : [1, 0];
-  for (const bundle of bundles) {
-    if (BigInt(bundle.priceMinor) * BigInt(best[1]) < BigInt(best[0]) * BigInt(bundle.coins)) best = [bundle.priceMinor, bundle.coins];
-  }
-  return Object.freeze(best);
+  const bundle = bundles.length > 0 ? cheapestPerCoin(bundles) : undefined;
+  const customFirst =
+    custom !== undefined &&
+    (bundle === undefined ||
+      BigInt(custom.perCoinNumerator) * BigInt(bundle.coins) < BigInt(bundle.priceMinor) * BigInt(custom.perCoinDenominator));
+  if (customFirst) return Object.freeze([custom.perCoinNumerator, custom.perCoinDenominator] as const);
+  return Object.freeze(bundle ? ([bundle.priceMinor, bundle.coins] as const) : ([1, 0] as const));
 }
 
 function readCustom(custom: CustomOffer): CustomOffer {

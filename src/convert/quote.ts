@@ -278,8 +278,8 @@ export function priceQuote(
       kind: line.kind,
       coins: line.coins,
       count: line.count,
-      unitPrice: bundle?.unitPrice ?? Money.fromMinor(line.unitPriceMinor, currency),
-      total: Money.fromMinor(line.totalMinor, currency),
+      unitPrice: bundle?.unitPrice ?? Money.ofUnits(line.unitPriceMinor, words.minor, currency, words.minor),
+      total: Money.ofUnits(line.totalMinor, words.minor, currency, words.minor),
     };
     if (line.bundleId !== undefined) {
       made.bundleId = line.bundleId;
@@ -301,8 +301,8 @@ export function priceQuote(
     return made;
   });
   // the plan's lines are whole minor units: their sum is exact as a safe integer (the planner checks it)
-  const price = Money.fromMinor(priceMinor, currency);
-  const { perCoin: pricePerCoin, residue: perCoinResidue } = perCoinOf(price, priceMinor, received, words.minor);
+  const price = Money.ofUnits(priceMinor, words.minor, currency, words.minor);
+  const { perCoin: pricePerCoin, residue: perCoinResidue } = perCoinOf(price, priceMinor, received, words);
   const totalStep = step({
     step: 'total',
     input: counted(received, 'coin'),
@@ -356,8 +356,12 @@ interface SetWords {
   >;
   /** The currency's minor-unit places. */
   readonly minor: number;
+  /** 10^(price-per-coin places − minor places), or NaN for a currency with more minor places than that. */
+  readonly toPerCoinPlaces: number;
   /** The custom amount's exact price per coin, as money and as `units × 10^−scale` when the units are a safe integer. */
-  readonly perCoin: { readonly money: Money; readonly units: number | undefined; readonly scale: number } | undefined;
+  readonly perCoin:
+    | { readonly money: Money; readonly units: number | undefined; readonly scale: number; readonly fromMinor: number }
+    | undefined;
 }
 
 const WORDS = new WeakMap<OfferSet, SetWords>();
@@ -376,8 +380,15 @@ function wordsOf(set: OfferSet): SetWords {
     );
     const money = set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined;
     const units = money === undefined ? undefined : Number(money.units);
-    const perCoin = money && { money, units: Number.isSafeInteger(units) ? units : undefined, scale: money.scale };
-    return deepFreeze({ bundles, minor: minorUnits(set.currency), perCoin });
+    const perCoin = money && {
+      money,
+      units: Number.isSafeInteger(units) ? units : undefined,
+      scale: money.scale,
+      fromMinor: 10 ** (money.scale - minorUnits(set.currency)),
+    };
+    const minor = minorUnits(set.currency);
+    const toPerCoinPlaces = minor <= PER_COIN_PLACES ? 10 ** (PER_COIN_PLACES - minor) : Number.NaN;
+    return deepFreeze({ bundles, minor, toPerCoinPlaces, perCoin });
   });
 }
 
@@ -396,16 +407,14 @@ function kindsOf(words: SetWords, lines: readonly PlanLine[]): number | string {
  * A quote's price per coin, half-even to {@link PER_COIN_PLACES} places, and what that rounding leaves over all the
  * coins received (`price − perCoin × received`, absent when nothing): in safe integers when they fit, else in Money.
  */
-function perCoinOf(price: Money, priceMinor: number, received: number, minor: number): { perCoin?: Money; residue?: Money } {
+function perCoinOf(price: Money, priceMinor: number, received: number, words: SetWords): { perCoin?: Money; residue?: Money } {
   if (received <= 0) return {};
-  const scaled = minor <= PER_COIN_PLACES ? priceMinor * 10 ** (PER_COIN_PLACES - minor) : Number.NaN;
+  const scaled = priceMinor * words.toPerCoinPlaces;
   if (Number.isSafeInteger(scaled)) {
     const units = divideRoundedNumber(scaled, received, 'half-even');
     const left = scaled - units * received;
-    return {
-      perCoin: Money.ofUnits(units, PER_COIN_PLACES, price.currency),
-      ...(left === 0 ? {} : { residue: Money.ofUnits(left, PER_COIN_PLACES, price.currency) }),
-    };
+    const perCoin = Money.ofUnits(units, PER_COIN_PLACES, price.currency, words.minor);
+    return left === 0 ? { perCoin } : { perCoin, residue: Money.ofUnits(left, PER_COIN_PLACES, price.currency, words.minor) };
   }
   const perCoin = price.dividedBy(received, 'half-even', PER_COIN_PLACES);
   const residue = price.minus(perCoin.times(received));
@@ -416,7 +425,7 @@ function customStep(table: RateTable, set: OfferSet, words: SetWords, line: Plan
   const custom = set.custom;
   const perCoin = words.perCoin;
   // what rounding the custom price left: total − per-coin price × coins, in safe integers when they fit
-  const scaled = perCoin?.units === undefined ? Number.NaN : line.totalMinor * 10 ** (perCoin.scale - words.minor);
+  const scaled = perCoin?.units === undefined ? Number.NaN : line.totalMinor * perCoin.fromMinor;
   const exact = perCoin?.units === undefined ? Number.NaN : perCoin.units * line.coins;
   const residue =
     perCoin === undefined
@@ -424,7 +433,7 @@ function customStep(table: RateTable, set: OfferSet, words: SetWords, line: Plan
       : Number.isSafeInteger(scaled) && Number.isSafeInteger(exact) && perCoin.scale >= words.minor
         ? scaled === exact
           ? undefined
-          : Money.ofUnits(scaled - exact, perCoin.scale, set.currency)
+          : Money.ofUnits(scaled - exact, perCoin.scale, set.currency, words.minor)
         : nonZero(total.minus(perCoin.money.times(line.coins)));
   return step({
     step: 'custom-amount',

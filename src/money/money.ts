@@ -62,11 +62,11 @@ export class Money {
   }
 
   /**
-   * @internal Builds a Money of `units × 10^−scale` from a safe integer and a checked currency, in canonical form,
-   * without bigint arithmetic (the caller has checked that `units` is a safe integer).
+   * @internal Builds a Money of `units × 10^−scale` from a safe integer and a checked currency (whose minor-unit
+   * places the caller may pass), in canonical form, without bigint arithmetic (the caller has checked that `units`
+   * is a safe integer).
    */
-  static ofUnits(units: number, scale: number, currency: CurrencyCode): Money {
-    const minor = minorUnits(currency);
+  static ofUnits(units: number, scale: number, currency: CurrencyCode, minor: number = minorUnits(currency)): Money {
     let whole = units;
     let places = scale;
     while (places > minor && whole % 10 === 0) {
