@@ -16,8 +16,8 @@ const PAGES = [
     // a planner that refuses no table of the issue-14 family and quotes beside a cheaper custom amount from a list, 1.0 kB;
     // quotes in safe integers where they fit, with Money beside for the rest, and a budget search from the price-per-coin
     // bound, quotes 1.8× and budgets 1.6× faster, 0.2 kB; the table owning the agency share, channels and the creator's
-    // exact yield, 0.1 kB)
-    budget: 22.2 * 1024,
+    // exact yield, 0.1 kB; offer sets and payment methods found by nested lookups instead of built keys, 0.1 kB)
+    budget: 22.3 * 1024,
     contents: `
       import { cashOut, compareChannels, quoteCoins, sendGifts } from 'gift-economy';
       import { tiktok } from 'gift-economy/presets/tiktok';
@@ -36,8 +36,8 @@ const PAGES = [
   {
     name: 'calculator widget page, all in (examples/calculator: the widget and the TikTok preset)',
     // the goal is 20 kB; the budget is what is measured now with a little room, a guard against growth (faster
-    // quotes, budgets and channel comparisons added 0.4 kB)
-    budget: 29.3 * 1024,
+    // quotes, budgets and channel comparisons added 0.5 kB)
+    budget: 29.4 * 1024,
     entry: new URL('../examples/calculator/main.ts', import.meta.url).pathname,
   },
 ];

@@ -301,7 +301,8 @@ export function priceQuote(
     return made;
   });
   // the plan's lines are whole minor units: their sum is exact as a safe integer (the planner checks it)
-  const price = Money.ofUnits(priceMinor, words.minor, currency, words.minor);
+  // one line's total is the price: the same value, made once
+  const price = lines.length === 1 ? (lines[0] as QuoteLine).total : Money.ofUnits(priceMinor, words.minor, currency, words.minor);
   const { perCoin: pricePerCoin, residue: perCoinResidue } = perCoinOf(price, priceMinor, received, words);
   const totalStep = step({
     step: 'total',

@@ -102,10 +102,10 @@ export class RateTable<Names extends TableNames = TableNames> {
   readonly #gifts: ReadonlyMap<string, GiftDocument>;
   readonly #channels: ReadonlyMap<string, ChannelDocument>;
   /** Made on the first price question (a page or command that never prices pays nothing for planners). */
-  #offers: ReadonlyMap<string, OfferSet> | undefined;
+  #offers: OfferIndex | undefined;
   readonly #regions: ReadonlyMap<string, RegionRuleDocument>;
   readonly #provenance = new Map<string, Provenance>();
-  readonly #payments = new Map<string, readonly PaymentMethodDocument[]>();
+  readonly #payments = new Map<string, Map<string, readonly PaymentMethodDocument[]>>();
   readonly #commissions: ReadonlyMap<string, Ratio>;
   readonly #fees = new Map<string, { readonly percent: Ratio; readonly fixed: Ratio }>();
   #limits: { readonly minimum?: Money; readonly maximumPerDay?: Money } | undefined;
@@ -167,13 +167,11 @@ export class RateTable<Names extends TableNames = TableNames> {
     name(channel, 'channel');
     name(currency, 'currency');
     if (region !== undefined) name(region, 'region');
-    return (
-      (region !== undefined ? this.#offerSets().get(`${channel}/${currency}/${region}`) : undefined) ??
-      this.#offerSets().get(`${channel}/${currency}/*`)
-    );
+    const byRegion = this.#offerSets().get(channel)?.get(currency);
+    return (region !== undefined ? byRegion?.get(region) : undefined) ?? byRegion?.get('*');
   }
 
-  #offerSets(): ReadonlyMap<string, OfferSet> {
+  #offerSets(): OfferIndex {
     this.#offers ??= compileOffers(this.document);
     return this.#offers;
   }
@@ -183,7 +181,8 @@ export class RateTable<Names extends TableNames = TableNames> {
    * it is parsed rather than at its first quote.
    */
   compilePlanners(): void {
-    for (const set of this.#offerSets().values()) void set.planner;
+    for (const currencies of this.#offerSets().values())
+      for (const regions of currencies.values()) for (const set of regions.values()) void set.planner;
   }
 
   /**
@@ -378,15 +377,19 @@ export class RateTable<Names extends TableNames = TableNames> {
   paymentMethods(channel: string, region: string): readonly PaymentMethodDocument[] {
     name(channel, 'channel');
     name(region, 'region');
-    const key = `${channel}/${region}`;
-    let found = this.#payments.get(key);
+    let byRegion = this.#payments.get(channel);
+    if (byRegion === undefined) {
+      byRegion = new Map();
+      if (this.#payments.size < 64) this.#payments.set(channel, byRegion);
+    }
+    let found = byRegion.get(region);
     if (found === undefined) {
       found = Object.freeze(
         this.document.paymentMethods.filter(
           (method) => method.channels.includes(channel) && (method.regions === undefined || method.regions.includes(region)),
         ),
       );
-      if (this.#payments.size < 4096) this.#payments.set(key, found);
+      if (byRegion.size < 4096) byRegion.set(region, found);
     }
     return found;
   }
@@ -500,15 +503,22 @@ function applyRate(count: number, what: string, rate: Ratio, rounding: RoundingM
   return divideRoundedNumber(safeMultiply(wholeCount(count, what, [what]), rate.numerator), rate.denominator, rounding);
 }
 
-function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
+/** Offer sets by channel, currency and region (`*` for the general prices). */
+type OfferIndex = ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, OfferSet>>>;
+
+function compileOffers(document: RateTableDocument): OfferIndex {
   const regionsUsed = new Set<string>(['*']);
   for (const bundle of document.bundles)
     for (const price of bundle.prices) for (const region of price.regions ?? []) regionsUsed.add(region);
   for (const custom of document.customAmounts) for (const region of custom.regions ?? []) regionsUsed.add(region);
-  const offers = new Map<string, OfferSet>();
+  const offers = new Map<string, Map<string, Map<string, OfferSet>>>();
   for (const channel of document.channels) {
+    const byCurrency = new Map<string, Map<string, OfferSet>>();
+    offers.set(channel.id, byCurrency);
     for (const currency of document.currencies) {
       const places = minorUnits(currency);
+      const byRegion = new Map<string, OfferSet>();
+      byCurrency.set(currency, byRegion);
       for (const region of regionsUsed) {
         const applies = (regions: readonly string[] | undefined) =>
           region === '*' ? regions === undefined : regions?.includes(region) === true;
@@ -555,8 +565,8 @@ function compileOffers(document: RateTableDocument): Map<string, OfferSet> {
               }
             : undefined;
         let planner: PurchasePlanner | undefined;
-        offers.set(
-          `${channel.id}/${currency}/${region}`,
+        byRegion.set(
+          region,
           Object.freeze({
             channel: channel.id,
             currency,
