@@ -12,8 +12,14 @@ const RULES = new WeakMap<RateTable, string>();
  */
 export function diamondValueStep(table: RateTable, diamonds: number): { value: Money; step: BreakdownStep } {
   const { currency, perDiamond, rounding } = table.document.diamondValue;
-  const value = Money.fromMinor(diamondsValueMinor(table, diamonds), currency);
-  const residue = subtractExact(multiplyExact({ units: BigInt(diamonds), scale: 0 }, exactRates(table).perDiamond), value);
+  const valueMinor = diamondsValueMinor(table, diamonds);
+  const value = Money.fromMinor(valueMinor, currency);
+  // what rounding left: diamonds × value per diamond − the rounded value, in safe integers when they fit
+  const exact = exactRates(table);
+  const units = diamonds * exact.perDiamondUnits - valueMinor * exact.minorToPerDiamond;
+  const residue = Number.isSafeInteger(units)
+    ? Money.ofUnits(units, exact.perDiamond.scale, value.currency)
+    : Money.exact(subtractExact(multiplyExact({ units: BigInt(diamonds), scale: 0 }, exact.perDiamond), value), value.currency);
   return {
     value,
     step: step({
@@ -28,7 +34,7 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
       table: table.ref,
       rounding,
       output: value,
-      residue: residue.units === 0n ? undefined : Money.exact(residue, currency),
+      residue: residue.isZero() ? undefined : residue,
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { describeValue, EconomyError } from '../errors.js';
+import { minorUnits } from '../money/currency.js';
 import { type Exact, readExact } from '../money/decimal.js';
 import type { Coins, Diamonds } from '../quantity/quantity.js';
 import { remember } from '../remember.js';
@@ -77,15 +78,31 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
   return high;
 }
 
-const EXACT = new WeakMap<RateTable, { readonly diamondsPerCoin: Exact; readonly perDiamond: Exact }>();
+interface ExactRates {
+  readonly diamondsPerCoin: Exact;
+  readonly perDiamond: Exact;
+  /** `perDiamond`'s units as a number (NaN when they pass 2^53, so that a product with them is never safe). */
+  readonly perDiamondUnits: number;
+  /** 10^(perDiamond's places − the currency's minor places): minor units into perDiamond's scale (NaN when fewer places). */
+  readonly minorToPerDiamond: number;
+}
+
+const EXACT = new WeakMap<RateTable, ExactRates>();
 
 /**
  * @internal The table's share and diamond value as exact decimals (parsed once per table), for the residues the
  * breakdowns state.
  */
-export function exactRates(table: RateTable): { readonly diamondsPerCoin: Exact; readonly perDiamond: Exact } {
-  return remember(EXACT, table, () => ({
-    diamondsPerCoin: readExact(table.document.creatorShare.diamondsPerCoin, 'diamondsPerCoin'),
-    perDiamond: readExact(table.document.diamondValue.perDiamond, 'perDiamond'),
-  }));
+export function exactRates(table: RateTable): ExactRates {
+  return remember(EXACT, table, () => {
+    const perDiamond = readExact(table.document.diamondValue.perDiamond, 'perDiamond');
+    const units = Number(perDiamond.units);
+    const places = perDiamond.scale - minorUnits(table.document.diamondValue.currency);
+    return {
+      diamondsPerCoin: readExact(table.document.creatorShare.diamondsPerCoin, 'diamondsPerCoin'),
+      perDiamond,
+      perDiamondUnits: Number.isSafeInteger(units) ? units : Number.NaN,
+      minorToPerDiamond: places >= 0 ? 10 ** places : Number.NaN,
+    };
+  });
 }
