@@ -92,7 +92,7 @@ for (const page of PAGES) {
     console.error(
       hasZod || hasDecimal
         ? `zod and decimal.js must not be in the ${page.name}`
-        : `${page.name} is over its budget by ${kb(gzipped - page.budget)}`,
+        : `${page.name} is over its budget by ${kb(gzipped - page.budget)} (${gzipped - page.budget} bytes)`,
     );
     process.exitCode = 1;
   }

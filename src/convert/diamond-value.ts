@@ -1,4 +1,3 @@
-import { multiplyExact, subtractExact } from '../money/decimal.js';
 import { Money } from '../money/money.js';
 import { remember } from '../remember.js';
 import type { RateTable } from '../table/compile.js';
@@ -14,12 +13,8 @@ export function diamondValueStep(table: RateTable, diamonds: number): { value: M
   const { currency, perDiamond, rounding } = table.document.diamondValue;
   const valueMinor = diamondsValueMinor(table, diamonds);
   const value = Money.fromMinor(valueMinor, currency);
-  // what rounding left: diamonds × value per diamond − the rounded value, in safe integers when they fit
-  const exact = exactRates(table);
-  const units = diamonds * exact.perDiamondUnits - valueMinor * exact.minorToPerDiamond;
-  const residue = Number.isSafeInteger(units)
-    ? Money.ofUnits(units, exact.perDiamond.scale, value.currency)
-    : Money.exact(subtractExact(multiplyExact({ units: BigInt(diamonds), scale: 0 }, exact.perDiamond), value), value.currency);
+  // what rounding left: diamonds × value per diamond − the rounded value
+  const residue = Money.leftOver(exactRates(table).valuePerDiamond, diamonds, value);
   return {
     value,
     step: step({

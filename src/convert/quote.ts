@@ -359,10 +359,8 @@ interface SetWords {
   readonly minor: number;
   /** 10^(price-per-coin places − minor places), or NaN for a currency with more minor places than that. */
   readonly toPerCoinPlaces: number;
-  /** The custom amount's exact price per coin, as money and as `units × 10^−scale` when the units are a safe integer. */
-  readonly perCoin:
-    | { readonly money: Money; readonly units: number | undefined; readonly scale: number; readonly fromMinor: number }
-    | undefined;
+  /** The custom amount's exact price per coin. */
+  readonly perCoin: Money | undefined;
 }
 
 const WORDS = new WeakMap<OfferSet, SetWords>();
@@ -379,14 +377,7 @@ function wordsOf(set: OfferSet): SetWords {
         return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), bit, ...defined({ bonus: bundle.bonus }) }] as const;
       }),
     );
-    const money = set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined;
-    const units = money === undefined ? undefined : Number(money.units);
-    const perCoin = money && {
-      money,
-      units: Number.isSafeInteger(units) ? units : undefined,
-      scale: money.scale,
-      fromMinor: 10 ** (money.scale - minorUnits(set.currency)),
-    };
+    const perCoin = set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined;
     const minor = minorUnits(set.currency);
     const toPerCoinPlaces = minor <= PER_COIN_PLACES ? 10 ** (PER_COIN_PLACES - minor) : Number.NaN;
     return deepFreeze({ bundles, minor, toPerCoinPlaces, perCoin });
@@ -424,18 +415,8 @@ function perCoinOf(price: Money, priceMinor: number, received: number, words: Se
 
 function customStep(table: RateTable, set: OfferSet, words: SetWords, line: PlanLine, total: Money) {
   const custom = set.custom;
-  const perCoin = words.perCoin;
-  // what rounding the custom price left: total − per-coin price × coins, in safe integers when they fit
-  const scaled = perCoin?.units === undefined ? Number.NaN : line.totalMinor * perCoin.fromMinor;
-  const exact = perCoin?.units === undefined ? Number.NaN : perCoin.units * line.coins;
-  const residue =
-    perCoin === undefined
-      ? undefined
-      : Number.isSafeInteger(scaled) && Number.isSafeInteger(exact) && perCoin.scale >= words.minor
-        ? scaled === exact
-          ? undefined
-          : Money.ofUnits(scaled - exact, perCoin.scale, set.currency, words.minor)
-        : nonZero(total.minus(perCoin.money.times(line.coins)));
+  // what rounding the custom price left: per-coin price × coins − total
+  const residue = words.perCoin && Money.leftOver(words.perCoin, line.coins, total);
   return step({
     step: 'custom-amount',
     input: counted(line.coins, 'coin'),
@@ -444,12 +425,8 @@ function customStep(table: RateTable, set: OfferSet, words: SetWords, line: Plan
     table: table.ref,
     rounding: custom?.rounding as never,
     output: total,
-    residue,
+    residue: residue?.isZero() ? undefined : residue,
   });
-}
-
-function nonZero(amount: Money): Money | undefined {
-  return amount.isZero() ? undefined : amount;
 }
 
 /**

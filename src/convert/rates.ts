@@ -1,6 +1,6 @@
 import { describeValue, EconomyError } from '../errors.js';
-import { minorUnits } from '../money/currency.js';
 import { type Exact, readExact } from '../money/decimal.js';
+import { Money } from '../money/money.js';
 import type { Coins, Diamonds } from '../quantity/quantity.js';
 import { remember } from '../remember.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
@@ -80,11 +80,8 @@ export function diamondsForMinor(table: RateTable, goalMinor: number): number {
 
 interface ExactRates {
   readonly diamondsPerCoin: Exact;
-  readonly perDiamond: Exact;
-  /** `perDiamond`'s units as a number (NaN when they pass 2^53, so that a product with them is never safe). */
-  readonly perDiamondUnits: number;
-  /** 10^(perDiamond's places − the currency's minor places): minor units into perDiamond's scale (NaN when fewer places). */
-  readonly minorToPerDiamond: number;
+  /** The value of one diamond, exactly. */
+  readonly valuePerDiamond: Money;
 }
 
 const EXACT = new WeakMap<RateTable, ExactRates>();
@@ -95,14 +92,10 @@ const EXACT = new WeakMap<RateTable, ExactRates>();
  */
 export function exactRates(table: RateTable): ExactRates {
   return remember(EXACT, table, () => {
-    const perDiamond = readExact(table.document.diamondValue.perDiamond, 'perDiamond');
-    const units = Number(perDiamond.units);
-    const places = perDiamond.scale - minorUnits(table.document.diamondValue.currency);
+    const { perDiamond, currency } = table.document.diamondValue;
     return {
       diamondsPerCoin: readExact(table.document.creatorShare.diamondsPerCoin, 'diamondsPerCoin'),
-      perDiamond,
-      perDiamondUnits: Number.isSafeInteger(units) ? units : Number.NaN,
-      minorToPerDiamond: places >= 0 ? 10 ** places : Number.NaN,
+      valuePerDiamond: Money.of(perDiamond, currency),
     };
   });
 }

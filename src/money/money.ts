@@ -76,6 +76,19 @@ export class Money {
     return places < minor ? Money.exact({ units: BigInt(whole), scale: places }, currency) : new Money(BigInt(whole), places, currency);
   }
 
+  /**
+   * @internal `rate × count − rounded`, exactly: what rounding `rate × count` to `rounded` left over (same
+   * currency). In safe integers when they fit, as for almost every question, else in bigints.
+   */
+  static leftOver(rate: Money, count: number, rounded: Money): Money {
+    const scale = Math.max(rate.scale, rounded.scale);
+    const exact = Number(rate.units) * 10 ** (scale - rate.scale) * count;
+    const kept = Number(rounded.units) * 10 ** (scale - rounded.scale);
+    return Number.isSafeInteger(exact) && Number.isSafeInteger(kept) && Number.isSafeInteger(exact - kept)
+      ? Money.ofUnits(exact - kept, scale, rounded.currency)
+      : rate.times(count).minus(rounded);
+  }
+
   /** @internal Builds a Money from an exact decimal and a checked currency, in canonical form. */
   static exact(value: Exact, currency: CurrencyCode): Money {
     const minor = minorUnits(currency);

@@ -63,6 +63,12 @@ describe('breakdowns add up from the data alone', () => {
         expect(perCoin.times(received).plus(residue).equals(price)).toBe(true);
         for (const line of bundles)
           expect(asMoney(line.output).equals(Money.of(line.rate as string, price.currency).times(asCount(line.input)))).toBe(true);
+        // a custom line: the per-coin price × its coins is the rounded total plus what the rounding left over
+        for (const line of customs) {
+          const exact = Money.of(line.rate as string, price.currency).times(asCount(line.input));
+          const left = line.residue ? asMoney(line.residue) : Money.fromMinor(0, price.currency);
+          expect(asMoney(line.output).plus(left).equals(exact)).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

@@ -54,8 +54,8 @@ describe('buy coins (figures from ../shared/data/tiktok.json)', () => {
     expect(quote.breakdown.map((s) => s.step)).toEqual(['bundle', 'custom-amount', 'total']);
     const custom = quote.breakdown[1];
     expect(custom).toMatchObject({ rate: '0.0106', rounding: 'ceil', table: 'tiktok@2026-11-25' });
-    // 30 × 0.0106 = 0.318, rounded up to 0.32: 0.002 left over
-    expect(String(custom?.residue)).toBe('0.002 USD');
+    // 30 × 0.0106 = 0.318, rounded up to 0.32; the residue is exact − rounded = 0.318 − 0.32 = −0.002
+    expect(String(custom?.residue)).toBe('-0.002 USD');
     expect(String(custom?.output)).toBe('0.32 USD');
   });
 
