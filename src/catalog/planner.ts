@@ -432,6 +432,8 @@ interface ResidueStructure {
   /** The custom sizes in layer 1: the grid from `low` to `high`. */
   readonly low: number;
   readonly high: number;
+  /** The price of `low` custom coins (the floor of layer 1's prices), or 0 without a custom amount. */
+  readonly lowPrice: number;
   /** (11): beside the custom size k = N − offset, the bundles' price for at least `offset` coins, or none. */
   scan: ScanCandidates | undefined; // set once, right after the layers it is read from
 }
@@ -631,6 +633,7 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     mixed: layers[1],
     low: sizes.low,
     high: sizes.high,
+    lowPrice: custom ? customPrice(custom, sizes.low) : 0,
     scan: undefined,
   };
   if (sizes.scan >= 0) structure.scan = scanCandidates(structure, custom as CustomOffer, sizes.scan);
@@ -651,7 +654,7 @@ function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window
   const least = new Map<number, bigint>(); // per class m mod step: the least g so far
   const kept: { m: number; price: number }[] = [];
   for (let m = 1; m <= window; m++) {
-    const price = layerPrice(structure, structure.plain, m, undefined);
+    const price = layerPrice(structure, structure.plain, m);
     const safe = Number.isSafeInteger(b * price) && Number.isSafeInteger(a * m);
     const g = safe ? BigInt(b * price - a * m) : BigInt(b) * BigInt(price) - BigInt(a) * BigInt(m);
     if (g >= bound) continue;
@@ -895,13 +898,13 @@ function coverTable(
 }
 
 /** The price of at least `coins` coins in one layer (custom sizes of K only, for layer 1). */
-function layerPrice(structure: ResidueStructure, layer: Layer, coins: number, custom: CustomOffer | undefined): number {
+function layerPrice(structure: ResidueStructure, layer: Layer, coins: number): number {
   if (coins >= layer.threshold) {
     const q = Math.floor(coins / structure.s);
     return q * structure.p + (layer.tail[coins - q * structure.s] as number);
   }
   if (coins < layer.from || (coins === layer.from && layer.offset > 0)) {
-    return layer.offset > 0 ? customPrice(custom as CustomOffer, structure.low) : UNREACHABLE;
+    return layer.offset > 0 ? structure.lowPrice : UNREACHABLE;
   }
   return layer.table.price(coins);
 }
@@ -918,7 +921,7 @@ function layerChoice(
   const { bundleCoins, bundlePrices, useful } = structure;
   const { from, table } = layer;
   const mixed = layer.offset > 0;
-  const floorPrice = mixed ? customPrice(custom as CustomOffer, structure.low) : 0;
+  const floorPrice = mixed ? structure.lowPrice : 0;
   const counts = noBundles(bundleCoins.length);
   let rest = coins;
   let customCoins = 0;
@@ -997,10 +1000,10 @@ function priceByResidue(
   coins: number,
 ): { readonly priceMinor: number; readonly layer: Layer; readonly scanned: number } | undefined {
   const { plain, mixed } = structure;
-  let priceMinor = layerPrice(structure, plain, coins, custom);
+  let priceMinor = layerPrice(structure, plain, coins);
   let layer: Layer = plain;
   if (mixed) {
-    const price = layerPrice(structure, mixed, coins, custom);
+    const price = layerPrice(structure, mixed, coins);
     if (price < priceMinor) {
       priceMinor = price;
       layer = mixed;
