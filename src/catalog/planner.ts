@@ -408,6 +408,11 @@ function customAlone(custom: CustomOffer | undefined, coins: number): Choice | u
 //     exactly c_i coins at no higher price, so the exact tables (4) leave bundle i out too.
 // (9) A node reached by bundle i came from the node c_i mod s before it in the same layer, so a run of r copies
 //     of bundle i ending at node v started r·c_i mod s before v: a path is walked in at most one step per run.
+//     The run is counted when the label is set (one more than its predecessor's, if that came by bundle i too)
+//     and stays right: labels only get better in the order (reduced cost, coins), which is additive, so when a
+//     node u improves while bundle j is walked, every node v set from u beats its old label through u's new one,
+//     which holds bundle j; after j's walk each label is the best over the items walked so far (round robin), so
+//     v is set again in that walk, after u. A label's predecessor never changes after the label itself.
 
 interface ResidueStructure {
   readonly kind: 'residues';
@@ -462,6 +467,8 @@ interface Labels {
   readonly cost: Float64Array;
   readonly predItem: Int32Array;
   readonly predNode: Int32Array;
+  /** (9) Per node reached by a bundle: the length of the run of that bundle ending there, kept as labels change. */
+  readonly runs: Int32Array;
 }
 
 /**
@@ -485,6 +492,7 @@ function closeUnder(
   const cost = labels.cost.subarray(2 * offset, 2 * (offset + s));
   const predItem = labels.predItem.subarray(offset, offset + s);
   const predNode = labels.predNode.subarray(offset, offset + s);
+  const runs = labels.runs.subarray(offset, offset + s);
   const cycles = gcd(stride, s);
   const length = s / cycles;
   for (let start = 0; start < cycles; start++) {
@@ -518,6 +526,7 @@ function closeUnder(
       if (via <= there && via <= cap && (via < there || (cost[2 * at + 1] as number) + coins < (cost[2 * next + 1] as number))) {
         cost[2 * next] = via;
         cost[2 * next + 1] = (cost[2 * at + 1] as number) + coins;
+        runs[next] = predItem[at] === item ? (runs[at] as number) + 1 : 1;
         predItem[next] = item;
         predNode[next] = offset + at;
         d = via;
@@ -576,6 +585,7 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     cost: new Float64Array(2 * nodes).fill(UNREACHABLE),
     predItem: new Int32Array(nodes).fill(NONE),
     predNode: new Int32Array(nodes).fill(NONE),
+    runs: new Int32Array(nodes),
   };
   labels.cost[0] = 0;
   labels.cost[1] = 0;
@@ -624,7 +634,7 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     itemBundle: Int32Array.from(itemBundle),
     predItem: labels.predItem,
     predNode: labels.predNode,
-    runs: runLengths(labels.predItem, labels.predNode),
+    runs: labels.runs,
     useful: Int32Array.from(useful),
     bundlePrices: bundles.map((bundle) => bundle.priceMinor),
     customAt,
@@ -672,30 +682,6 @@ function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window
     offsets: Float64Array.from(kept, (entry) => entry.m),
     prices: Float64Array.from(kept, (entry) => entry.price),
   };
-}
-
-/**
- * (9) For each node reached by a bundle, how many nodes back along its path were reached by that same bundle
- * in a row (itself included): a plan walks a path run by run instead of copy by copy.
- */
-function runLengths(predItem: Int32Array, predNode: Int32Array): Int32Array {
-  const runs = new Int32Array(predItem.length);
-  const stack = new Int32Array(predItem.length);
-  for (let node = 0; node < predItem.length; node++) {
-    let depth = 0;
-    let at = node;
-    // climb to a node already measured or the start of the path, then measure on the way back down
-    while (runs[at] === 0 && (predItem[at] as number) >= 0) {
-      stack[depth++] = at;
-      at = predNode[at] as number;
-    }
-    while (depth > 0) {
-      const below = at;
-      at = stack[--depth] as number;
-      runs[at] = predItem[below] === predItem[at] ? (runs[below] as number) + 1 : 1;
-    }
-  }
-  return runs;
 }
 
 /** The residue of a layer's least label (reduced cost, then coins), or NONE when the layer has none. */
@@ -774,35 +760,45 @@ function compileLayer(
   sizes: SizesOf | undefined,
 ): Layer {
   // around[t], the least reduced cost topped up to residue t, becomes the tail in place
-  const around = new Float64Array(s).fill(UNREACHABLE);
-  const bestNode = new Int32Array(s).fill(NONE);
+  const around = new Float64Array(s);
+  const bestNode = new Int32Array(s);
   const cost = labels.cost.subarray(2 * offset, 2 * (offset + s));
-  for (let residue = 0; residue < s; residue++) {
+  // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
+  const ownAt = (residue: number): number => {
     const d = cost[2 * residue] as number;
-    // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
-    if (d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue)))) continue;
-    around[residue] = d;
-    bestNode[residue] = offset + residue;
-  }
-  // around[t]: the least of around[t] and around[t + 1] + p, around the circle: one pass down from s − 1, then
-  // a second from the wrap for as long as it still changes something
-  for (let pass = 0; pass < 2; pass++) {
-    for (let t = s - 1; t >= 0; t--) {
-      const next = t + 1 === s ? 0 : t + 1;
-      const viaNext = (around[next] as number) + p;
-      if (viaNext < (around[t] as number)) {
-        around[t] = viaNext;
-        bestNode[t] = bestNode[next] as number;
-      } else if (pass === 1) break;
+    return d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue))) ? UNREACHABLE : d;
+  };
+  // around[t]: the least of residue t's own label and around[t + 1] + p, around the circle: one pass down from
+  // s − 1 that also reads each own label, then a second from the wrap for as long as it still changes something
+  around[0] = ownAt(0);
+  bestNode[0] = around[0] === UNREACHABLE ? NONE : offset;
+  for (let t = s - 1; t >= 0; t--) {
+    const own = t === 0 ? (around[0] as number) : ownAt(t);
+    const next = t + 1 === s ? 0 : t + 1;
+    const viaNext = (around[next] as number) + p;
+    if (viaNext < own) {
+      around[t] = viaNext;
+      bestNode[t] = bestNode[next] as number;
+    } else {
+      around[t] = own;
+      bestNode[t] = own === UNREACHABLE ? NONE : offset + t;
     }
+  }
+  for (let t = s - 1; t >= 0; t--) {
+    const next = t + 1 === s ? 0 : t + 1;
+    const viaNext = (around[next] as number) + p;
+    if (!(viaNext < (around[t] as number))) break;
+    around[t] = viaNext;
+    bestNode[t] = bestNode[next] as number;
   }
   const tail = around;
   let threshold = 0;
-  for (let t = 0; t < s; t++) {
+  for (let t = 0, last = NONE; t < s; t++) {
     tail[t] = (p * t + (around[t] as number)) / s;
-    // (2) only the labels a tail answers with need to fit under N
+    // (2) only the labels a tail answers with need to fit under N (neighbours mostly share one)
     const node = bestNode[t] as number;
-    if (node !== NONE) threshold = Math.max(threshold, labels.cost[2 * node + 1] as number);
+    if (node !== NONE && node !== last) threshold = Math.max(threshold, labels.cost[2 * node + 1] as number);
+    last = node;
   }
   const from = sizes ? sizes.low : 0;
   const size = Math.max(0, threshold - from);
