@@ -166,7 +166,7 @@ function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly 
     const { currency: valueCurrency, perDiamond } = compiled.document.diamondValue;
     const share = compiled.document.creatorShare.diamondsPerCoin;
     const creatorYield = compiled.creatorYield;
-    return deepFreeze({
+    return {
       creatorYield,
       step: step({
         step: 'creator-yield',
@@ -176,6 +176,6 @@ function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly 
         table: compiled.ref,
         output: creatorYield,
       }),
-    });
+    };
   });
 }

@@ -380,7 +380,7 @@ function wordsOf(set: OfferSet): SetWords {
     const perCoin = set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined;
     const minor = minorUnits(set.currency);
     const toPerCoinPlaces = minor <= PER_COIN_PLACES ? 10 ** (PER_COIN_PLACES - minor) : Number.NaN;
-    return deepFreeze({ bundles, minor, toPerCoinPlaces, perCoin });
+    return { bundles, minor, toPerCoinPlaces, perCoin };
   });
 }
 

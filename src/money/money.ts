@@ -58,7 +58,8 @@ export class Money {
     this.units = units;
     this.scale = scale;
     this.currency = currency;
-    Object.freeze(this);
+    // not frozen (freezing was most of the cost of making one): typed readonly, and every Money that answers or
+    // tables share is frozen where it is remembered
   }
 
   /**

@@ -121,8 +121,9 @@ export class RateTable<Names extends TableNames = TableNames> {
     this.diamondsPerCoin = ratioFromDecimal(document.creatorShare.diamondsPerCoin);
     this.diamondValueMinor = ratioFromDecimal(document.diamondValue.perDiamond, minorUnits(document.diamondValue.currency));
     this.agencyShare = ratioFromDecimal(document.agencyShare ?? '0');
-    this.creatorYield = Money.of(document.diamondValue.perDiamond, document.diamondValue.currency).times(
-      document.creatorShare.diamondsPerCoin,
+    // shared by every answer that states it, so frozen
+    this.creatorYield = deepFreeze(
+      Money.of(document.diamondValue.perDiamond, document.diamondValue.currency).times(document.creatorShare.diamondsPerCoin),
     );
     const gifts = new Map<string, GiftDocument>();
     for (const gift of this.document.gifts) {
@@ -356,7 +357,7 @@ export class RateTable<Names extends TableNames = TableNames> {
   payoutLimits(): { readonly minimum?: Money; readonly maximumPerDay?: Money } {
     if (this.#limits === undefined) {
       const { minimum, maximumPerDay, currency } = this.document.payout;
-      this.#limits = Object.freeze({
+      this.#limits = deepFreeze({
         ...(minimum === undefined ? {} : { minimum: Money.of(minimum, currency) }),
         ...(maximumPerDay === undefined ? {} : { maximumPerDay: Money.of(maximumPerDay, currency) }),
       });
@@ -588,12 +589,15 @@ function compileOffers(document: RateTableDocument): OfferIndex {
 }
 
 /**
- * Freezes an object graph (plain data) in place.
+ * Freezes an object graph (plain data, `Money`, and the values of maps, which stay usable as maps) in place.
  */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+export function deepFreeze<T>(value: T, seen = new Set<object>()): T {
+  // an object frozen on its own may still hold parts that are not (a frozen answer's Money): walk it too
+  if (typeof value === 'object' && value !== null && !seen.has(value)) {
+    seen.add(value);
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
+    if (value instanceof Map) for (const inner of value.values()) deepFreeze(inner, seen);
   }
   return value;
 }
