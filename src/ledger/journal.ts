@@ -67,14 +67,10 @@ export class Journal {
     for (const event of tail.events) this.#byId.delete(event.id);
   }
 
-  /** One posting of an entry (frozen), by its position among the entry's postings. */
+  /** One posting of an entry (a fresh object), by its position among the entry's postings. */
   posting(index: number, line: number): Posting {
     const at = (index === 0 ? 0 : (this.#ends[index - 1] as number)) + line * 3;
-    return Object.freeze({
-      account: this.#lines[at] as string,
-      unit: this.#lines[at + 1] as string,
-      amount: this.#lines[at + 2] as number,
-    });
+    return { account: this.#lines[at] as string, unit: this.#lines[at + 1] as string, amount: this.#lines[at + 2] as number };
   }
 
   /** How many postings an entry has. */
@@ -82,11 +78,14 @@ export class Journal {
     return ((this.#ends[index] as number) - (index === 0 ? 0 : (this.#ends[index - 1] as number))) / 3;
   }
 
-  /** An entry as the public shape: the event and its postings, frozen. */
+  /**
+   * An entry as the public shape, made when asked for: fresh postings around the stored event, which is frozen
+   * (the journal's own copy), so changing an entry changes nothing the ledger keeps.
+   */
   entry(index: number): JournalEntry {
     const postings: Posting[] = [];
     for (let line = 0, count = this.count(index); line < count; line++) postings.push(this.posting(index, line));
-    return Object.freeze({ event: this.event(index), postings: Object.freeze(postings) });
+    return { event: this.event(index), postings };
   }
 
   /** The entries from `start` to the end. */
