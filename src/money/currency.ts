@@ -14,6 +14,8 @@ export type CurrencyCode = string;
 
 let knownCodes: ReadonlySet<string> | undefined;
 const minorUnitCache = new Map<string, number>();
+let lastCode = 'USD';
+let lastPlaces = 2;
 
 /**
  * Checks that `code` is an ISO 4217 currency this runtime's `Intl` knows, and returns it.
@@ -22,6 +24,7 @@ const minorUnitCache = new Map<string, number>();
  * @internal
  */
 export function assertCurrency(code: unknown, path: readonly (string | number)[] = []): CurrencyCode {
+  if (code === lastCode) return code; // known: minorUnits checked it
   knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
   if (typeof code === 'string' && knownCodes.has(code)) return code;
   throw new EconomyError(
@@ -63,11 +66,15 @@ export const COMMON_MINOR_UNITS: ReadonlyMap<string, number> = new Map([
  * @category Money and counts
  */
 export function minorUnits(code: CurrencyCode): number {
+  // most questions ask about one currency many times: the last one answers without a lookup
+  if (code === lastCode) return lastPlaces;
   let places = COMMON_MINOR_UNITS.get(code) ?? minorUnitCache.get(code);
   if (places === undefined) {
     assertCurrency(code);
     places = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
     minorUnitCache.set(code, places);
   }
+  lastCode = code;
+  lastPlaces = places;
   return places;
 }
