@@ -1,5 +1,4 @@
 import type { Refusal } from '../availability/check.js';
-import { defined } from '../defined.js';
 import { EconomyError } from '../errors.js';
 import { divideRoundedNumber } from '../money/integer.js';
 import { Money } from '../money/money.js';
@@ -9,7 +8,7 @@ import { joinProvenance, type Provenance, rememberProvenance } from '../table/pr
 import { type Breakdown, counted, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
 import { cashOut, type FxRate, readFx } from './payout.js';
-import { type QuoteQuery, quoteCoins } from './quote.js';
+import { type QuoteQuery, quoteAsked } from './quote.js';
 
 /**
  * The question for {@link moneyFlow}: gifts, and the channel the viewer buys their coins on.
@@ -92,14 +91,15 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
   const compiled = assertRateTable(table);
   const gifts = sendGifts(compiled, query);
   if (!gifts.ok) return gifts;
-  const quote = quoteCoins(compiled, {
-    coins: gifts.coins,
-    channel: query.channel,
-    region: query.region,
-    ...defined({ age: query.age, at: query.at, currency: query.currency, currencyFallback: query.currencyFallback }),
-  });
+  // the buyer's fields as the question gave them (an absent one is undefined, as the quote's readers take it)
+  const { channel: channelId, region, age, at, currency: asked, currencyFallback, method } = query;
+  const quote = quoteAsked(
+    compiled,
+    { coins: gifts.coins, channel: channelId, region, age, at, currency: asked, currencyFallback } as QuoteQuery,
+    gifts.coins,
+  );
   if (!quote.ok) return quote;
-  const payout = cashOut(compiled, { diamonds: gifts.diamonds, ...defined({ method: query.method }) });
+  const payout = cashOut(compiled, method === undefined ? { diamonds: gifts.diamonds } : { diamonds: gifts.diamonds, method });
   if (!payout.ok) return payout;
   const paid = quote.price;
   const currency = paid.currency;
@@ -150,22 +150,21 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     currency,
   );
   const parts = { storeCommission, unspentCoins: unspent, creator, agency, payoutFee, residue, platform };
-  const breakdown = [
-    ...quote.breakdown,
-    ...gifts.breakdown,
-    ...(fx
-      ? [
-          step({
-            step: 'fx',
-            input: gifts.value,
-            rule: `× ${fx.rate} ${currency} per ${payoutCurrency} (${fx.source})`,
-            rate: fx.rate,
-            table: fx.source,
-            rounding: fx.rounding,
-            output: creatorGross,
-          }),
-        ]
-      : []),
+  const breakdown = quote.breakdown.concat(gifts.breakdown);
+  if (fx) {
+    breakdown.push(
+      step({
+        step: 'fx',
+        input: gifts.value,
+        rule: `× ${fx.rate} ${currency} per ${payoutCurrency} (${fx.source})`,
+        rate: fx.rate,
+        table: fx.source,
+        rounding: fx.rounding,
+        output: creatorGross,
+      }),
+    );
+  }
+  breakdown.push(
     step({
       step: 'store-commission',
       input: paid,
@@ -215,17 +214,14 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
       table: compiled.ref,
       output: platform,
     }),
-  ];
-  return {
-    ok: true as const,
-    paid,
-    parts,
-    breakdown,
-    // the parts' provenance is remembered, so theirs joined is too
-    ...rememberProvenance(compiled, [quote.sources, gifts.sources, payout.sources, query.channel, fx === undefined ? 0 : 1], () =>
-      joinProvenance(compiled, [quote, gifts, payout], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
-    ),
-  };
+  );
+  // the parts' provenance is remembered, so theirs joined is too
+  const { sources, confidence } = rememberProvenance(
+    compiled,
+    [quote.sources, gifts.sources, payout.sources, query.channel, fx === undefined ? 0 : 1],
+    () => joinProvenance(compiled, [quote, gifts, payout], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
+  );
+  return { ok: true as const, paid, parts, breakdown, sources, confidence };
 }
 
 /** Coins bought but not spent, valued at the purchase's average price per coin, rounded down: paid × unspent ÷ received. */

@@ -16,7 +16,7 @@ import { divideRoundedNumber } from '../money/integer.js';
 import { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
 import { remember } from '../remember.js';
-import { assertRateTable, deepFreeze, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
+import { assertRateTable, type OfferSet, type RateTable, type TableNames } from '../table/compile.js';
 import type { Instant } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { PaymentMethodDocument } from '../table/schema.js';
