@@ -75,6 +75,20 @@ describe.runIf(existsSync(cli))('gift-economy CLI', () => {
     expect(run('tables').stdout).toMatch(/twitch-bits\s+2026-11-25/);
   });
 
+  it('loads each preset a command names, and checks --locale by its form', () => {
+    // presets are loaded on demand: every one is still listed and usable by name
+    expect(JSON.parse(run('tables', '--json').stdout).map((t: { preset: string }) => t.preset)).toEqual([
+      'tiktok',
+      'twitch-bits',
+      'facebook-stars',
+    ]);
+    expect(run('coins', '100', '--preset', 'twitch-bits').stdout).toMatch(/twitch-bits@2026-11-25/);
+    const bad = run('coins', '100', '--locale', 'en_US');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--locale must be a BCP 47 language tag/);
+    expect(bad.stdout).toBe('');
+  });
+
   it('settles the live-event sample to the hand-computed totals', () => {
     const { stdout, status } = run('settle', sample);
     expect(status).toBe(0);
