@@ -593,7 +593,8 @@ function compileOffers(document: RateTableDocument): OfferIndex {
  */
 export function deepFreeze<T>(value: T, seen = new Set<object>()): T {
   // an object frozen on its own may still hold parts that are not (a frozen answer's Money): walk it too
-  if (typeof value === 'object' && value !== null && !seen.has(value)) {
+  // typed arrays (a planner's tables) cannot be frozen and are never handed out
+  if (typeof value === 'object' && value !== null && !seen.has(value) && !ArrayBuffer.isView(value)) {
     seen.add(value);
     Object.freeze(value);
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
