@@ -334,6 +334,48 @@ function customPrice(custom: CustomOffer, k: number): number {
   return divideRoundedNumber(k * custom.perCoinNumerator, custom.perCoinDenominator, custom.rounding);
 }
 
+/** (7) The fewest coins L for which L × the price per coin is whole (and even, for half-even). */
+function wholeCoins(custom: CustomOffer): number {
+  const parity = custom.rounding === 'half-even' ? 2 : 1;
+  return (parity * custom.perCoinDenominator) / gcd(custom.perCoinNumerator, parity * custom.perCoinDenominator);
+}
+
+/**
+ * (7) The prices of the custom sizes k, k + step, k + 2·step, … in turn: divided out for one period of sizes
+ * (a whole-price multiple of coins), then each the price a period before plus that period's whole rise.
+ */
+class CustomPriceWalk {
+  private readonly ring: Float64Array;
+  private readonly rise: number;
+  private at = 0;
+  private made = 0;
+  private k: number;
+
+  /** `sizes`: at least as many sizes as will be asked for (the period is never longer). */
+  constructor(
+    private readonly custom: CustomOffer,
+    first: number,
+    sizes: number,
+  ) {
+    const whole = wholeCoins(custom);
+    const period = Math.max(1, Math.min(sizes, whole / gcd(whole, custom.step)));
+    this.ring = new Float64Array(period);
+    // whole when the ring wraps (period·step is then a multiple of `whole`); unused otherwise
+    this.rise = (period * custom.step * custom.perCoinNumerator) / custom.perCoinDenominator;
+    this.k = first;
+  }
+
+  next(): number {
+    const ring = this.ring;
+    const price = this.made < ring.length ? customPrice(this.custom, this.k) : (ring[this.at] as number) + this.rise;
+    ring[this.at] = price;
+    this.made++;
+    this.at = this.at + 1 === ring.length ? 0 : this.at + 1;
+    this.k += this.custom.step;
+    return price;
+  }
+}
+
 /** The smallest size on the custom grid (min + j·step) that is at least `coins`, ignoring the maximum. */
 function gridAtLeast(custom: CustomOffer, coins: number): number {
   if (coins <= custom.minCoins) return custom.minCoins;
@@ -413,6 +455,13 @@ function customAlone(custom: CustomOffer | undefined, coins: number): Choice | u
 //     node u improves while bundle j is walked, every node v set from u beats its old label through u's new one,
 //     which holds bundle j; after j's walk each label is the best over the items walked so far (round robin), so
 //     v is set again in that walk, after u. A label's predecessor never changes after the label itself.
+// (13) When the custom amount is no cheaper per coin than b* (case (3)), the two layers become one: seeded with
+//     the empty plan at residue 0 and every size of K at its residue, its closure holds for each residue the least
+//     (w, coins) over plans with at most one custom size, which is the better of the two layers' labels, and (2)
+//     holds for it as for each layer. Below its threshold the exact table is the recurrence of (4) for "at most one
+//     custom size": the last purchase is a bundle, or the plan is the custom size alone, or nothing is bought. One
+//     closure and one table instead of two: half the work and memory. (12) then only counts a path from the empty
+//     plan (one without the custom size), found by following its runs back to where it started.
 
 interface ResidueStructure {
   readonly kind: 'residues';
@@ -421,16 +470,15 @@ interface ResidueStructure {
   readonly bestIndex: number;
   /** Items on the residue graph: the other bundles, by index. */
   readonly itemBundle: Int32Array;
-  /** Per node (layer × s + residue): the item used to reach it (or CUSTOM / NONE) and the node it came from. */
-  readonly predItem: Int32Array;
-  readonly predNode: Int32Array;
-  /** (9) Per node reached by a bundle: the length of the run of that bundle ending there. */
-  readonly runs: Int32Array;
+  /** Per node (layer × s + residue): how it was reached, packed as in {@link Labels} (item and run, or CUSTOM / NONE). */
+  readonly pred: Float64Array;
   /** The bundles a plan below a threshold may hold, and every bundle's price. */
   readonly useful: Int32Array;
   readonly bundlePrices: readonly number[];
-  /** Custom coins at each layer-1 source node. */
+  /** Custom coins at each source node the custom amount seeded, by residue. */
   readonly customAt: Float64Array;
+  /** The first node of the layer the custom amount seeds: s with two layers, 0 with one (13). */
+  readonly customBase: number;
   readonly bundleCoins: readonly number[];
   readonly plain: Layer;
   readonly mixed: Layer | undefined;
@@ -453,6 +501,8 @@ interface ScanCandidates {
 
 interface Layer {
   readonly offset: number;
+  /** Whether its plans may hold the custom size: exactly one (layer 1 of two) or at most one (13). */
+  readonly custom: boolean;
   /** For N ≥ threshold: price = q·p + tail[t], reached through node bestNode[t]. */
   readonly threshold: number;
   readonly tail: Float64Array;
@@ -462,14 +512,16 @@ interface Layer {
   readonly table: CoverTable;
 }
 
-interface Labels {
-  /** Per node, side by side (one cache line for both): the least reduced cost at 2·node, its coins at 2·node + 1. */
-  readonly cost: Float64Array;
-  readonly predItem: Int32Array;
-  readonly predNode: Int32Array;
-  /** (9) Per node reached by a bundle: the length of the run of that bundle ending there, kept as labels change. */
-  readonly runs: Int32Array;
-}
+/**
+ * Per node, side by side (a walk along a cycle reads and writes one place per node, not four): the least reduced
+ * cost at 3·node, its coins at 3·node + 1, and at 3·node + 2 how it was reached: NONE, CUSTOM (a seed) or, for
+ * the last step by item i, i·RUN + the length of the run of item i ending there (9). A node reached by item i
+ * came from the node c_i mod s before it, so no predecessor is kept.
+ */
+type Labels = Float64Array;
+
+/** Runs are shorter than this (a path visits a node once, so a run is shorter than s ≤ PLANNER_LIMITS.coins < 2^24): item·RUN + run packs both. */
+const RUN = 2 ** 24;
 
 /**
  * Closes one layer of labels under adding copies of one item (round robin): each cycle of residues under
@@ -489,10 +541,10 @@ function closeUnder(
   const stride = coins % s;
   if (stride === 0) return; // copies of it stay in their residue at a higher reduced cost
   // this layer's nodes, indexed by residue
-  const cost = labels.cost.subarray(2 * offset, 2 * (offset + s));
-  const predItem = labels.predItem.subarray(offset, offset + s);
-  const predNode = labels.predNode.subarray(offset, offset + s);
-  const runs = labels.runs.subarray(offset, offset + s);
+  const cost = labels.subarray(3 * offset, 3 * (offset + s));
+  // a run of this item ending at a node packs as item·RUN + run: lo < packed < hi
+  const lo = item * RUN;
+  const hi = lo + RUN;
   const cycles = gcd(stride, s);
   const length = s / cycles;
   for (let start = 0; start < cycles; start++) {
@@ -500,15 +552,15 @@ function closeUnder(
     let leastDist = UNREACHABLE;
     if (cycles === 1) {
       least = lightest;
-      leastDist = cost[2 * lightest] as number;
+      leastDist = cost[3 * lightest] as number;
     } else {
       let leastCoins = UNREACHABLE;
       for (let i = 0, at = start; i < length; i++) {
-        const d = cost[2 * at] as number;
-        if (d < leastDist || (d === leastDist && d !== UNREACHABLE && (cost[2 * at + 1] as number) < leastCoins)) {
+        const d = cost[3 * at] as number;
+        if (d < leastDist || (d === leastDist && d !== UNREACHABLE && (cost[3 * at + 1] as number) < leastCoins)) {
           least = at;
           leastDist = d;
-          leastCoins = cost[2 * at + 1] as number;
+          leastCoins = cost[3 * at + 1] as number;
         }
         at += stride;
         if (at >= s) at -= s;
@@ -521,14 +573,13 @@ function closeUnder(
     for (let i = 1, at = least; i < length; i++) {
       let next = at + stride;
       if (next >= s) next -= s;
-      const there = cost[2 * next] as number;
+      const there = cost[3 * next] as number;
       const via = d + weight;
-      if (via <= there && via <= cap && (via < there || (cost[2 * at + 1] as number) + coins < (cost[2 * next + 1] as number))) {
-        cost[2 * next] = via;
-        cost[2 * next + 1] = (cost[2 * at + 1] as number) + coins;
-        runs[next] = predItem[at] === item ? (runs[at] as number) + 1 : 1;
-        predItem[next] = item;
-        predNode[next] = offset + at;
+      if (via <= there && via <= cap && (via < there || (cost[3 * at + 1] as number) + coins < (cost[3 * next + 1] as number))) {
+        cost[3 * next] = via;
+        cost[3 * next + 1] = (cost[3 * at + 1] as number) + coins;
+        const before = cost[3 * at + 2] as number;
+        cost[3 * next + 2] = before > lo && before < hi ? before + 1 : lo + 1;
         d = via;
       } else {
         d = there;
@@ -543,8 +594,7 @@ function customSizes(bundles: readonly BundleOffer[], custom: CustomOffer, s: nu
   const a = custom.perCoinNumerator;
   const b = custom.perCoinDenominator;
   // (7) L coins change the price by exactly L × a / b when that is a whole number, and an even one for half-even
-  const parity = custom.rounding === 'half-even' ? 2 : 1;
-  const whole = (parity * b) / gcd(a, parity * b);
+  const whole = wholeCoins(custom);
   const top = gridTop(custom);
   const gap = a * s - p * b; // (a/b − p/s)·b·s
   if (gap >= 0) {
@@ -580,18 +630,18 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   const p = best.priceMinor;
   const cap = p * (s - 1);
   if (!Number.isSafeInteger(cap)) refuse(`the cheapest bundle per coin (${s} coins for ${p}) is past the planner's safe range`);
-  const nodes = (custom ? 2 : 1) * s;
-  const labels: Labels = {
-    cost: new Float64Array(2 * nodes).fill(UNREACHABLE),
-    predItem: new Int32Array(nodes).fill(NONE),
-    predNode: new Int32Array(nodes).fill(NONE),
-    runs: new Int32Array(nodes),
-  };
-  labels.cost[0] = 0;
-  labels.cost[1] = 0;
-  const customAt = new Float64Array(custom ? s : 0);
   const sizes = custom ? customSizes(bundles, custom, s, p, cap) : { low: 0, high: -1, scan: -1 };
-  const lightest = custom ? seedCustom(labels, customAt, custom, sizes.low, sizes.high, s, p, cap) : 0;
+  // (13) one layer for plans with at most one custom size, unless a quote scans beside a cheaper custom amount (5)
+  const merged = custom !== undefined && sizes.scan < 0;
+  const nodes = (custom && !merged ? 2 : 1) * s;
+  // an unreached node's predecessor slot stays UNREACHABLE too: no path passes through it
+  const labels: Labels = new Float64Array(3 * nodes).fill(UNREACHABLE);
+  labels[0] = 0; // the empty plan: no cost, no coins, reached from nothing
+  labels[1] = 0;
+  labels[2] = NONE;
+  const customAt = new Float64Array(custom ? s : 0);
+  const customBase = merged ? 0 : s;
+  const lightest = custom ? seedCustom(labels, customAt, custom, sizes.low, sizes.high, s, p, cap, customBase) : 0;
   const itemBundle: number[] = [];
   let useful: number[] = [];
   bundles.forEach((bundle, index) => {
@@ -610,21 +660,27 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   const layers: Layer[] = [];
   const redundant = new Set<number>();
   for (let layer = 0; layer < nodes / s; layer++) {
-    const least = layer === 0 ? 0 : leastLabel(labels.cost, s, s); // (0, 0 coins) is layer 0's least
+    // (0, 0 coins) is a lone layer 0's least; a seeded layer's least is found
+    const least = layer === 0 && !merged ? 0 : leastLabel(labels, layer * s, s);
     if (least === NONE) continue; // no custom size is relevant: the layer stays empty
     itemBundle.forEach((bundle, item) => {
       const { coins } = bundles[bundle] as BundleOffer;
       const weight = itemWeight[item] as number;
       // (12) an item the items before it already reach as cheaply, in no more coins, changes no label
-      const reached = 2 * (coins % s);
-      if (layer === 0 && (labels.cost[reached] as number) <= weight && (labels.cost[reached + 1] as number) <= coins) redundant.add(item);
+      const reached = coins % s;
+      if (
+        layer === 0 &&
+        (labels[3 * reached] as number) <= weight &&
+        (labels[3 * reached + 1] as number) <= coins &&
+        (!merged || fromEmpty(labels, s, bundles, itemBundle, reached))
+      )
+        redundant.add(item);
       if (!redundant.has(item)) closeUnder(labels, layer * s, s, item, coins, weight, cap, least);
     });
     // (12) such a bundle's coins, exactly, are those items and copies of b* at no higher price: no table needs it
     if (layer === 0) useful = useful.filter((index) => !redundant.has(itemBundle.indexOf(index)));
-    layers.push(
-      compileLayer(labels, layer * s, s, p, bundles, useful, layer === 0 ? undefined : { custom: custom as CustomOffer, ...sizes }),
-    );
+    const seeded = custom !== undefined && (merged || layer === 1);
+    layers.push(compileLayer(labels, layer * s, s, p, bundles, useful, seeded ? { custom, ...sizes, exactlyOne: !merged } : undefined));
   }
   const structure: ResidueStructure = {
     kind: 'residues',
@@ -632,12 +688,11 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     p,
     bestIndex: best.index,
     itemBundle: Int32Array.from(itemBundle),
-    predItem: labels.predItem,
-    predNode: labels.predNode,
-    runs: labels.runs,
+    pred: predecessors(labels, nodes),
     useful: Int32Array.from(useful),
     bundlePrices: bundles.map((bundle) => bundle.priceMinor),
     customAt,
+    customBase,
     bundleCoins: bundles.map((bundle) => bundle.coins),
     plain: layers[0] as Layer,
     mixed: layers[1],
@@ -688,17 +743,36 @@ function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window
 function leastLabel(cost: Float64Array, offset: number, s: number): number {
   let least = NONE;
   for (let residue = 0; residue < s; residue++) {
-    const d = cost[2 * (offset + residue)] as number;
-    const at = 2 * (offset + least);
+    const d = cost[3 * (offset + residue)] as number;
+    const at = 3 * (offset + least);
     if (
       d !== UNREACHABLE &&
       (least === NONE ||
         d < (cost[at] as number) ||
-        (d === cost[at] && (cost[2 * (offset + residue) + 1] as number) < (cost[at + 1] as number)))
+        (d === cost[at] && (cost[3 * (offset + residue) + 1] as number) < (cost[at + 1] as number)))
     )
       least = residue;
   }
   return least;
+}
+
+/** The third slot of every label: how each node was reached, all a plan's path needs after compiling. */
+function predecessors(labels: Labels, nodes: number): Float64Array {
+  const pred = new Float64Array(nodes);
+  for (let node = 0; node < nodes; node++) pred[node] = labels[3 * node + 2] as number;
+  return pred;
+}
+
+/** (13) Whether the path to a node of layer 0 starts at the empty plan (holds no custom size), run by run as in (9). */
+function fromEmpty(labels: Labels, s: number, bundles: readonly BundleOffer[], itemBundle: readonly number[], node: number): boolean {
+  for (let at = node; ; ) {
+    const pred = labels[3 * at + 2] as number;
+    if (pred < 0) return pred === NONE && at === 0;
+    const item = Math.floor(pred / RUN);
+    const coins = (bundles[itemBundle[item] as number] as BundleOffer).coins;
+    const back = (at - (((pred - item * RUN) * coins) % s)) % s;
+    at = back < 0 ? back + s : back;
+  }
 }
 
 /** Whether another bundle has at least as many coins at no higher price (ties: the earlier one stays). */
@@ -713,7 +787,10 @@ function dominated(bundles: readonly BundleOffer[], index: number): boolean {
   );
 }
 
-/** Seeds layer 1 with the best custom size of K per residue; returns the least reduced cost seeded. */
+/**
+ * Seeds the layer starting at node `base` with the best custom size of K per residue; returns the least reduced
+ * cost seeded.
+ */
 function seedCustom(
   labels: Labels,
   customAt: Float64Array,
@@ -723,21 +800,23 @@ function seedCustom(
   s: number,
   p: number,
   cap: number,
+  base: number,
 ): number {
   const count = high < low ? 0 : Math.floor((high - low) / custom.step) + 1;
   refuseIfLarge(count, PLANNER_LIMITS.customSizes, 'customSizes', 'custom sizes to examine at compile time');
-  const { cost, predItem } = labels;
+  const cost = labels;
   let lightest = 0;
+  const prices = new CustomPriceWalk(custom, low, count);
   for (let k = low; k <= high; k += custom.step) {
-    const weight = s * customPrice(custom, k) - p * k;
+    const weight = s * prices.next() - p * k;
     if (weight > cap) continue;
     lightest = Math.min(lightest, weight);
-    const node = s + (k % s);
-    if (weight < (cost[2 * node] as number) || (weight === cost[2 * node] && k < (cost[2 * node + 1] as number))) {
-      cost[2 * node] = weight;
-      cost[2 * node + 1] = k;
-      predItem[node] = CUSTOM;
-      customAt[node - s] = k;
+    const node = base + (k % s);
+    if (weight < (cost[3 * node] as number) || (weight === cost[3 * node] && k < (cost[3 * node + 1] as number))) {
+      cost[3 * node] = weight;
+      cost[3 * node + 1] = k;
+      cost[3 * node + 2] = CUSTOM;
+      customAt[node - base] = k;
     }
   }
   return lightest;
@@ -747,6 +826,8 @@ interface SizesOf {
   readonly custom: CustomOffer;
   readonly low: number;
   readonly high: number;
+  /** Plans hold exactly one custom size (layer 1 of two), or at most one (13). */
+  readonly exactlyOne: boolean;
 }
 
 /** (2) the tail past the layer's threshold and (4) the exact table below it. */
@@ -762,10 +843,10 @@ function compileLayer(
   // around[t], the least reduced cost topped up to residue t, becomes the tail in place
   const around = new Float64Array(s);
   const bestNode = new Int32Array(s);
-  const cost = labels.cost.subarray(2 * offset, 2 * (offset + s));
+  const cost = labels.subarray(3 * offset, 3 * (offset + s));
   // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
   const ownAt = (residue: number): number => {
-    const d = cost[2 * residue] as number;
+    const d = cost[3 * residue] as number;
     return d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue))) ? UNREACHABLE : d;
   };
   // around[t]: the least of residue t's own label and around[t + 1] + p, around the circle: one pass down from
@@ -797,13 +878,14 @@ function compileLayer(
     tail[t] = (p * t + (around[t] as number)) / s;
     // (2) only the labels a tail answers with need to fit under N (neighbours mostly share one)
     const node = bestNode[t] as number;
-    if (node !== NONE && node !== last) threshold = Math.max(threshold, labels.cost[2 * node + 1] as number);
+    if (node !== NONE && node !== last) threshold = Math.max(threshold, labels[3 * node + 1] as number);
     last = node;
   }
-  const from = sizes ? sizes.low : 0;
+  const from = sizes?.exactlyOne ? sizes.low : 0;
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
-  return { offset, threshold, tail, bestNode, from, table: coverTable(size, from, s, p, bundles, useful, sizes) };
+  const table = coverTable(size, from, s, p, bundles, useful, sizes);
+  return { offset, custom: sizes !== undefined, threshold, tail, bestNode, from, table };
 }
 
 /**
@@ -835,8 +917,9 @@ function lineBelow(n: number, s: number, p: number): number {
 }
 
 /**
- * The table below a threshold: at or below `from`, the least custom size alone (layer 1) or nothing (layer 0);
- * filled bundle by bundle (any number of copies of the bundles so far, as an unbounded knapsack).
+ * The table below a threshold: at or below `from`, the least custom size alone (exactly one) or nothing; the
+ * custom size covering n alone where the layer may hold one; then filled bundle by bundle (any number of copies
+ * of the bundles so far, as an unbounded knapsack).
  */
 function coverTable(
   size: number,
@@ -848,13 +931,17 @@ function coverTable(
   sizes: SizesOf | undefined,
 ): CoverTable {
   const prices = new Float64Array(size).fill(UNREACHABLE);
-  const floorPrice = sizes ? customPrice(sizes.custom, sizes.low) : 0;
+  // what a plan holding nothing but its floor costs: the least custom size (exactly one), or nothing
+  const floorPrice = sizes?.exactlyOne ? customPrice(sizes.custom, sizes.low) : 0;
   if (size > 0) prices[0] = floorPrice;
-  if (sizes) {
+  if (sizes && sizes.high >= sizes.low) {
+    const { custom } = sizes;
     const last = Math.min(from + size - 1, sizes.high);
-    for (let cover = from + 1; cover <= last; ) {
-      const k = gridAtLeast(sizes.custom, cover);
-      const price = customPrice(sizes.custom, k);
+    const first = gridAtLeast(custom, from + 1);
+    const walk = new CustomPriceWalk(custom, first, Math.floor(Math.max(0, last - first) / custom.step) + 2);
+    // each size k covers every n from the size before it (exclusive) up to k
+    for (let cover = from + 1, k = first; cover <= last; k += custom.step) {
+      const price = walk.next();
       for (const end = Math.min(k, last); cover <= end; cover++) prices[cover - from] = price;
     }
   }
@@ -916,7 +1003,7 @@ function layerChoice(
   // below the threshold: walk the table back, one bundle whose price and remainder match at a time
   const { bundleCoins, bundlePrices, useful } = structure;
   const { from, table } = layer;
-  const mixed = layer.offset > 0;
+  const mixed = layer.offset > 0; // exactly one custom size
   const floorPrice = mixed ? structure.lowPrice : 0;
   const counts = noBundles(bundleCoins.length);
   let rest = coins;
@@ -927,7 +1014,7 @@ function layerChoice(
       break;
     }
     const price = table.price(rest);
-    if (mixed && rest <= structure.high) {
+    if (layer.custom && rest <= structure.high && structure.low <= structure.high) {
       const k = gridAtLeast(custom as CustomOffer, rest);
       if (customPrice(custom as CustomOffer, k) === price) {
         customCoins = k;
@@ -961,21 +1048,22 @@ function layerChoice(
 
 /** Past the threshold: the kept label's path, run by run, topped up with copies of the best bundle. */
 function pathChoice(structure: ResidueStructure, layer: Layer, coins: number, priceMinor: number): Choice {
-  const { s, predItem, predNode, runs, itemBundle, bundleCoins } = structure;
+  const { s, pred, itemBundle, bundleCoins } = structure;
   const t = coins % s;
   const node = layer.bestNode[t] as number;
   const counts = noBundles(bundleCoins.length);
   let customCoins = 0;
   let pathCoins = 0;
-  for (let at = node; at !== NONE; ) {
-    const item = predItem[at] as number;
-    if (item < 0) {
-      if (item === CUSTOM) customCoins = structure.customAt[at - s] as number;
-      at = predNode[at] as number;
-      continue;
+  for (let at = node; ; ) {
+    const packed = pred[at] as number;
+    if (packed < 0) {
+      // the path starts here: the empty plan (NONE) or a custom size (CUSTOM)
+      if (packed === CUSTOM) customCoins = structure.customAt[at - structure.customBase] as number;
+      break;
     }
+    const item = Math.floor(packed / RUN);
     const bundle = itemBundle[item] as number;
-    const run = runs[at] as number;
+    const run = packed - item * RUN;
     const layerStart = at >= s ? s : 0;
     counts[bundle] = (counts[bundle] as number) + run;
     pathCoins += run * (bundleCoins[bundle] as number);
