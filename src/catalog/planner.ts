@@ -171,9 +171,7 @@ export class PurchasePlanner {
     // the price alone: no plan is assembled (its path may be long)
     const structure = this.structure;
     const n = readCoins(coins);
-    return structure.kind === 'custom-only'
-      ? customAlone(this.custom, n)?.priceMinor
-      : priceByResidue(structure, this.custom, n)?.priceMinor;
+    return structure.kind === 'custom-only' ? customAlone(this.custom, n)?.priceMinor : priceByResidue(structure, this.custom, n);
   }
 
   /**
@@ -491,12 +489,20 @@ interface ResidueStructure {
   scan: ScanCandidates | undefined; // set once, right after the layers it is read from
 }
 
-/** (11) Bundle parts m with their prices, grouped by m mod step: class `classes[c]` is entries starts[c]..starts[c + 1]. */
+/**
+ * (11) Bundle parts m with their prices, grouped by m mod step, each class in order of g(m) = b·F(m) − a·m (the
+ * part's excess over the custom price per coin, × b). A class c is found by open addressing from slot c & mask:
+ * `keys[h]` is c, its entries run from `first[h]` to `last[h]`.
+ */
 interface ScanCandidates {
-  readonly classes: Float64Array;
-  readonly starts: Int32Array;
+  readonly mask: number;
+  readonly keys: Int32Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
   readonly offsets: Float64Array;
   readonly prices: Float64Array;
+  /** g(m) per entry, or undefined when the bound on g passes 2^53 (the scan then reads every entry of its class). */
+  readonly excess: Float64Array | undefined;
 }
 
 interface Layer {
@@ -717,7 +723,7 @@ function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window
   const { perCoinNumerator: a, perCoinDenominator: b, step } = custom;
   const bound = BigInt(step - 1) * BigInt(a) + BigInt(b);
   const least = new Map<number, bigint>(); // per class m mod step: the least g so far
-  const kept: { m: number; price: number }[] = [];
+  const kept: { m: number; price: number; g: bigint }[] = [];
   for (let m = 1; m <= window; m++) {
     const price = layerPrice(structure, structure.plain, m);
     const safe = Number.isSafeInteger(b * price) && Number.isSafeInteger(a * m);
@@ -726,16 +732,34 @@ function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window
     const lowest = least.get(m % step);
     if (lowest !== undefined && g >= lowest + BigInt(b)) continue;
     if (lowest === undefined || g < lowest) least.set(m % step, g);
-    kept.push({ m, price });
+    kept.push({ m, price, g });
   }
   refuseIfLarge(kept.length, PLANNER_LIMITS.quoteScan, 'quoteScan', 'bundle parts one quote would try beside a custom size');
-  kept.sort((x, y) => (x.m % step) - (y.m % step) || x.m - y.m);
-  const classes = [...least.keys()].sort((x, y) => x - y);
+  // by class, then by g: a quote stops at the first part whose g shows it cannot beat the best price so far
+  kept.sort((x, y) => (x.m % step) - (y.m % step) || (x.g < y.g ? -1 : x.g > y.g ? 1 : x.m - y.m));
+  // at most half the slots taken, so a lookup probes about one slot
+  const slots = 2 ** Math.ceil(Math.log2(2 * least.size + 2));
+  const keys = new Int32Array(slots).fill(NONE);
+  const first = new Int32Array(slots);
+  const last = new Int32Array(slots);
+  for (let entry = 0, h = 0; entry < kept.length; entry++) {
+    const c = (kept[entry] as { m: number }).m % step;
+    if (entry === 0 || c !== keys[h]) {
+      for (h = c & (slots - 1); keys[h] !== NONE; h = (h + 1) & (slots - 1));
+      keys[h] = c;
+      first[h] = entry;
+    }
+    last[h] = entry + 1;
+  }
   return {
-    classes: Float64Array.from(classes),
-    starts: Int32Array.from([...classes.map((c) => kept.findIndex((entry) => entry.m % step === c)), kept.length]),
+    mask: slots - 1,
+    keys,
+    first,
+    last,
     offsets: Float64Array.from(kept, (entry) => entry.m),
     prices: Float64Array.from(kept, (entry) => entry.price),
+    // 0 ≤ g < bound (every bundle is dearer per coin than the custom amount): exact in a double when bound is
+    excess: Number.isSafeInteger(Number(bound)) ? Float64Array.from(kept, (entry) => Number(entry.g)) : undefined,
   };
 }
 
@@ -843,14 +867,34 @@ function compileLayer(
   // around[t], the least reduced cost topped up to residue t, becomes the tail in place
   const around = new Float64Array(s);
   const bestNode = new Int32Array(s);
-  const cost = labels.subarray(3 * offset, 3 * (offset + s));
+  aroundTheCircle(labels.subarray(3 * offset, 3 * (offset + s)), offset, s, p, around, bestNode);
+  const tail = around;
+  let threshold = 0;
+  for (let t = 0, last = NONE; t < s; t++) {
+    tail[t] = (p * t + (around[t] as number)) / s;
+    // (2) only the labels a tail answers with need to fit under N (neighbours mostly share one)
+    const node = bestNode[t] as number;
+    if (node !== NONE && node !== last) threshold = Math.max(threshold, labels[3 * node + 1] as number);
+    last = node;
+  }
+  const from = sizes?.exactlyOne ? sizes.low : 0;
+  const size = Math.max(0, threshold - from);
+  refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
+  const table = coverTable(size, from, s, p, bundles, useful, sizes);
+  return { offset, custom: sizes !== undefined, threshold, tail, bestNode, from, table };
+}
+
+/**
+ * around[t]: the least of residue t's own label and around[t + 1] + p, around the circle (a layer's labels in
+ * `cost`), with the node each comes from: one pass down from s − 1 that also reads each own label, then a second
+ * from the wrap for as long as it still changes something.
+ */
+function aroundTheCircle(cost: Float64Array, offset: number, s: number, p: number, around: Float64Array, bestNode: Int32Array): void {
   // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
   const ownAt = (residue: number): number => {
     const d = cost[3 * residue] as number;
     return d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue))) ? UNREACHABLE : d;
   };
-  // around[t]: the least of residue t's own label and around[t + 1] + p, around the circle: one pass down from
-  // s − 1 that also reads each own label, then a second from the wrap for as long as it still changes something
   around[0] = ownAt(0);
   bestNode[0] = around[0] === UNREACHABLE ? NONE : offset;
   for (let t = s - 1; t >= 0; t--) {
@@ -872,20 +916,6 @@ function compileLayer(
     around[t] = viaNext;
     bestNode[t] = bestNode[next] as number;
   }
-  const tail = around;
-  let threshold = 0;
-  for (let t = 0, last = NONE; t < s; t++) {
-    tail[t] = (p * t + (around[t] as number)) / s;
-    // (2) only the labels a tail answers with need to fit under N (neighbours mostly share one)
-    const node = bestNode[t] as number;
-    if (node !== NONE && node !== last) threshold = Math.max(threshold, labels[3 * node + 1] as number);
-    last = node;
-  }
-  const from = sizes?.exactlyOne ? sizes.low : 0;
-  const size = Math.max(0, threshold - from);
-  refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
-  const table = coverTable(size, from, s, p, bundles, useful, sizes);
-  return { offset, custom: sizes !== undefined, threshold, tail, bestNode, from, table };
 }
 
 /**
@@ -947,17 +977,34 @@ function coverTable(
   }
   for (const index of useful) {
     const { coins, priceMinor } = bundles[index] as BundleOffer;
-    const near = Math.min(size, coins + 1);
-    for (let at = 1; at < near; at++) if (floorPrice + priceMinor < (prices[at] as number)) prices[at] = floorPrice + priceMinor;
-    for (let at = near; at < size; at++) {
-      const price = priceMinor + (prices[at - coins] as number);
-      if (price < (prices[at] as number)) prices[at] = price;
-    }
+    addCopies(prices, size, coins, priceMinor, floorPrice);
   }
   if (p * s > 2 ** 52 || !Number.isSafeInteger(p * (from + size))) return new CoverTable(from, prices, 0, s, 0);
+  const [low, high] = gapsAboveLine(prices, size, from, s, p);
+  if (high - low >= 2 ** 16) return new CoverTable(from, prices, 0, s, p);
+  const gaps = new Uint16Array(size);
+  for (let at = 0; at < size; at++) gaps[at] = (prices[at] as number) - low;
+  return new CoverTable(from, gaps, low, s, p);
+}
+
+// The table's loops each in a function of its own: a table that takes a branch no table took before then
+// re-optimises only that small function, and the long loops keep their optimised code.
+
+/** Closes a table of prices under copies of one bundle (an unbounded knapsack pass, n up the table). */
+function addCopies(prices: Float64Array, size: number, coins: number, priceMinor: number, floorPrice: number): void {
+  const near = Math.min(size, coins + 1);
+  for (let at = 1; at < near; at++) if (floorPrice + priceMinor < (prices[at] as number)) prices[at] = floorPrice + priceMinor;
+  for (let at = near; at < size; at++) {
+    const price = priceMinor + (prices[at - coins] as number);
+    if (price < (prices[at] as number)) prices[at] = price;
+  }
+}
+
+/** Turns each price into its gap above the line ⌊n·p/s⌋ in place; returns the least and the largest gap. */
+function gapsAboveLine(prices: Float64Array, size: number, from: number, s: number, p: number): [number, number] {
   let low = UNREACHABLE;
   let high = -UNREACHABLE;
-  // the line ⌊n·p/s⌋ n by n: a whole rise of ⌊p/s⌋ and a carry in the remainder n·p mod s
+  // the line n by n: a whole rise of ⌊p/s⌋ and a carry in the remainder n·p mod s
   let line = lineBelow(from, s, p);
   let remainder = (p * from) % s;
   const rise = Math.floor(p / s);
@@ -974,10 +1021,7 @@ function coverTable(
       line += 1;
     }
   }
-  if (high - low >= 2 ** 16) return new CoverTable(from, prices, 0, s, p);
-  const gaps = new Uint16Array(size);
-  for (let at = 0; at < size; at++) gaps[at] = (prices[at] as number) - low;
-  return new CoverTable(from, gaps, low, s, p);
+  return [low, high];
 }
 
 /** The price of at least `coins` coins in one layer (custom sizes of K only, for layer 1). */
@@ -1077,12 +1121,15 @@ function pathChoice(structure: ResidueStructure, layer: Layer, coins: number, pr
   return { priceMinor, customCoins, counts };
 }
 
-/** The cheapest price of at least `coins`, the layer it comes from, and the custom size a scan chose (or 0). */
-function priceByResidue(
-  structure: ResidueStructure,
-  custom: CustomOffer | undefined,
-  coins: number,
-): { readonly priceMinor: number; readonly layer: Layer; readonly scanned: number } | undefined {
+/**
+ * Where the last {@link priceByResidue} found its price: the layer, and the custom size a scan chose (or 0). Read
+ * by {@link chooseByResidue} right after pricing, so that a price alone allocates nothing.
+ */
+let pricedLayer: Layer | undefined;
+let pricedScanned = 0;
+
+/** The cheapest price of at least `coins` (see {@link pricedLayer} for where it comes from), or undefined. */
+function priceByResidue(structure: ResidueStructure, custom: CustomOffer | undefined, coins: number): number | undefined {
   const { plain, mixed } = structure;
   let priceMinor = layerPrice(structure, plain, coins);
   let layer: Layer = plain;
@@ -1099,24 +1146,25 @@ function priceByResidue(
     // (5), (11): the custom size covering N alone, or one of the few bundle parts beside a smaller size
     scanned = gridAtLeast(custom, coins);
     let scannedPrice = customPrice(custom, scanned);
-    const { classes, starts, offsets, prices } = scan;
+    const { keys, offsets, prices } = scan;
+    // the class of offsets that put k = N − m on the grid (none when N is below the minimum)
     const wanted = (coins - custom.minCoins) % custom.step;
-    // binary search for the class of offsets that put k = N − m on the grid
-    let lo = 0;
-    let hi = classes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((classes[mid] as number) < wanted) lo = mid + 1;
-      else hi = mid;
-    }
-    const end = lo < classes.length && classes[lo] === wanted ? (starts[lo + 1] as number) : 0;
-    for (let i = end === 0 ? 0 : (starts[lo] as number); i < end; i++) {
+    let h = wanted & scan.mask;
+    while (keys[h] !== wanted && keys[h] !== NONE) h = (h + 1) & scan.mask;
+    const end = wanted >= 0 && keys[h] === wanted ? (scan.last[h] as number) : 0;
+    // a part m's price beside k = N − m is above (N·a + g(m))/b − 1 (a rounding lowers a price by less than one
+    // minor unit), so it cannot beat the best so far once g(m) ≥ b·(best + 1) − N·a: with g in order, stop there
+    const { perCoinNumerator: a, perCoinDenominator: b } = custom;
+    let limit = scan.excess ? b * (scannedPrice + 1) - coins * a : UNREACHABLE;
+    for (let i = end === 0 ? 0 : (scan.first[h] as number); i < end; i++) {
+      if (scan.excess && (scan.excess[i] as number) >= limit) break;
       const k = coins - (offsets[i] as number);
-      if (k < custom.minCoins) break;
+      if (k < custom.minCoins) continue;
       const price = customPrice(custom, k) + (prices[i] as number);
       if (price < scannedPrice) {
         scannedPrice = price;
         scanned = k;
+        limit = b * (scannedPrice + 1) - coins * a;
       }
     }
     if (scannedPrice < priceMinor) priceMinor = scannedPrice;
@@ -1125,13 +1173,16 @@ function priceByResidue(
   if (priceMinor === UNREACHABLE) return undefined;
   if (!Number.isSafeInteger(priceMinor))
     throw new EconomyError('QUANTITY_OVERFLOW', `the price of ${coins} coins passes ${Number.MAX_SAFE_INTEGER} minor units`);
-  return { priceMinor, layer, scanned };
+  pricedLayer = layer;
+  pricedScanned = scanned;
+  return priceMinor;
 }
 
 function chooseByResidue(structure: ResidueStructure, custom: CustomOffer | undefined, coins: number): Choice | undefined {
-  const priced = priceByResidue(structure, custom, coins);
-  if (priced === undefined) return undefined;
-  const { priceMinor, layer, scanned } = priced;
+  const priceMinor = priceByResidue(structure, custom, coins);
+  if (priceMinor === undefined) return undefined;
+  const layer = pricedLayer as Layer;
+  const scanned = pricedScanned;
   if (scanned > 0) {
     const rest = coins > scanned ? coins - scanned : 0;
     const { counts } = layerChoice(structure, structure.plain, rest, undefined, priceMinor);
