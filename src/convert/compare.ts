@@ -2,6 +2,7 @@ import { type Refusal, readRegion } from '../availability/check.js';
 import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { type Coins, wholeCount } from '../quantity/quantity.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
 import { type Breakdown, counted, label, step } from './breakdown.js';
 import { type Buyer, type Quote, type QuoteQuery, quoteAsked } from './quote.js';
@@ -28,6 +29,16 @@ export interface ChannelComparison {
   readonly saving?: Money;
   /** Each channel's quote is itemised in its own breakdown; this one says how the channels compare. */
   readonly breakdown: Breakdown;
+}
+
+const CHEAPEST_ON = new WeakMap<RateTable, ReadonlyMap<string, string>>();
+
+/** A channel step's rule, written once per table and channel. */
+function cheapestOn(table: RateTable, channel: string): string {
+  const rules = remember(CHEAPEST_ON, table, () =>
+    new Map(table.document.channels.map((each) => [each.id, `the cheapest purchase of at least that many coins on ${each.id}`])),
+  );
+  return rules.get(channel) as string;
 }
 
 /**
@@ -67,11 +78,12 @@ export function compareChannels(
       dearest = quote;
   }
   const saving = cheapest && dearest ? dearest.price.minus(cheapest.price) : undefined;
+  const input = counted(coins, 'coin');
   const breakdown = channels.map(({ channel, answer }) =>
     step({
       step: 'channel',
-      input: counted(coins, 'coin'),
-      rule: answer.ok ? `the cheapest purchase of at least that many coins on ${channel}` : `${channel}: refused: ${answer.reason}`,
+      input,
+      rule: answer.ok ? cheapestOn(compiled, channel) : `${channel}: refused: ${answer.reason}`,
       table: compiled.ref,
       output: answer.ok ? answer.price : label('refused'),
       also: answer.ok ? { coins: counted(answer.coinsReceived, 'coin') } : undefined,

@@ -147,6 +147,7 @@ export interface Quote extends Provenance {
 }
 
 const PER_COIN_PLACES = 6;
+const TOTAL_RULE = `sum of the lines; price per coin = total ÷ coins received, rounded to ${PER_COIN_PLACES} places (the residue is over all coins)`;
 
 /**
  * The cheapest way to get at least N coins on a channel in a region: which bundles, how many of each, a
@@ -289,7 +290,7 @@ export function priceQuote(
       bundle && line.kind === 'bundle'
         ? step({
             step: 'bundle',
-            input: counted(line.count, `${line.coins}-coin bundle`),
+            input: counted(line.count, bundle.unit),
             rule: bundle.rule,
             rate: bundle.rate,
             table: table.ref,
@@ -307,7 +308,7 @@ export function priceQuote(
   const totalStep = step({
     step: 'total',
     input: counted(received, 'coin'),
-    rule: `sum of the lines, for ${coins} coins asked; price per coin = total ÷ coins received, rounded to ${PER_COIN_PLACES} places (the residue is over all coins)`,
+    rule: TOTAL_RULE,
     table: table.ref,
     rounding: 'half-even',
     output: price,
@@ -353,8 +354,18 @@ export function priceQuote(
 interface SetWords {
   readonly bundles: ReadonlyMap<
     string,
-    { readonly unitPrice: Money; readonly rule: string; readonly rate: string; readonly bonus?: number; readonly bit: number }
+    {
+      readonly unitPrice: Money;
+      readonly rule: string;
+      readonly rate: string;
+      /** What the line's count counts ("70-coin bundle"). */
+      readonly unit: string;
+      readonly bonus?: number;
+      readonly bit: number;
+    }
   >;
+  /** The custom line's rule. */
+  readonly customRule: string;
   /** The currency's minor-unit places. */
   readonly minor: number;
   /** 10^(price-per-coin places − minor places), or NaN for a currency with more minor places than that. */
@@ -374,13 +385,15 @@ function wordsOf(set: OfferSet): SetWords {
         const rule = `bundle ${bundle.id}, ${unitPrice.toString()} each on ${set.channel}${bonus}`;
         // bit 0 is the custom amount; a set of more than 30 bundles names its kinds of line in text instead
         const bit = index < 30 ? 2 ** (index + 1) : 0;
-        return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), bit, ...defined({ bonus: bundle.bonus }) }] as const;
+        const unit = `${bundle.coins}-coin bundle`;
+        return [bundle.id, { unitPrice, rule, rate: unitPrice.toDecimalString(), unit, bit, ...defined({ bonus: bundle.bonus }) }] as const;
       }),
     );
+    const customRule = `custom amount: × ${set.custom?.pricePerCoin} ${set.currency} per coin, rounded to the minor unit`;
     const perCoin = set.custom ? Money.of(set.custom.pricePerCoin, set.currency) : undefined;
     const minor = minorUnits(set.currency);
     const toPerCoinPlaces = minor <= PER_COIN_PLACES ? 10 ** (PER_COIN_PLACES - minor) : Number.NaN;
-    return { bundles, minor, toPerCoinPlaces, perCoin };
+    return { bundles, customRule, minor, toPerCoinPlaces, perCoin };
   });
 }
 
@@ -420,7 +433,7 @@ function customStep(table: RateTable, set: OfferSet, words: SetWords, line: Plan
   return step({
     step: 'custom-amount',
     input: counted(line.coins, 'coin'),
-    rule: `custom amount: × ${custom?.pricePerCoin} ${set.currency} per coin, rounded to the minor unit`,
+    rule: words.customRule,
     rate: custom?.pricePerCoin,
     table: table.ref,
     rounding: custom?.rounding as never,
