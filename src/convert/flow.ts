@@ -3,9 +3,11 @@ import { EconomyError } from '../errors.js';
 import { divideRoundedNumber } from '../money/integer.js';
 import { Money } from '../money/money.js';
 import { divideRounded } from '../money/rounding.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
-import { type Breakdown, counted, step } from './breakdown.js';
+import type { ChannelDocument } from '../table/schema.js';
+import { type Breakdown, type BreakdownStep, counted, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
 import { cashOut, type FxRate, readFx } from './payout.js';
 import { type QuoteQuery, quoteAsked } from './quote.js';
@@ -125,32 +127,32 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
   const converted = (amount: Money) => (fx ? exactly(amount).round(fx.rounding) : amount);
   const channel = compiled.channel(query.channel);
   const commissionRate = channel?.storeCommission ?? '0';
-  // every part below but the exact creator value is whole minor units of the purchase currency
-  const paidMinor = paid.toMinor();
-  const storeCommission = Money.fromMinor(compiled.storeCommissionMinor(query.channel, Number(paidMinor)), currency);
-  const leftover = quote.coinsReceived - gifts.coins;
-  const unspent = Money.fromMinor(unspentMinor(paidMinor, leftover, quote.coinsReceived), currency);
+  // every part below but the exact creator value is whole minor units of the purchase currency, each a safe
+  // integer (a quote's price is one, and every part is a share of it or of the creator's value)
+  const paidMinor = Number(paid.toMinor());
+  const storeMinor = compiled.storeCommissionMinor(query.channel, paidMinor);
+  const unspentMinorUnits = unspentMinor(paidMinor, quote.coinsReceived - gifts.coins, quote.coinsReceived);
   // the creator's value without any rounding: coins × share × value per diamond
   const exactCreator = exactly(compiled.creatorYield.times(gifts.coins));
   const creatorGross = converted(gifts.value);
+  const grossMinor = Number(creatorGross.toMinor());
   // the fee the creator would pay on cashing this value out (nothing below the withdrawal minimum)
   const payoutFee = converted(payout.fee);
+  const feeMinor = Number(payoutFee.toMinor());
   const agencyShare = compiled.document.agencyShare ?? '0';
-  const agency = Money.fromMinor(compiled.agencyMinor(Number(creatorGross.toMinor())), currency);
-  const creator = Money.fromMinor(creatorGross.toMinor() - agency.toMinor() - payoutFee.toMinor(), currency);
+  const agencyMinor = compiled.agencyMinor(grossMinor);
+  const creatorMinor = grossMinor - agencyMinor - feeMinor;
   const residue = exactCreator.minus(creatorGross).round('half-even');
-  const platform = Money.fromMinor(
-    paidMinor -
-      storeCommission.toMinor() -
-      unspent.toMinor() -
-      creator.toMinor() -
-      agency.toMinor() -
-      payoutFee.toMinor() -
-      residue.toMinor(),
-    currency,
-  );
+  const platformMinor = paidMinor - storeMinor - unspentMinorUnits - creatorMinor - agencyMinor - feeMinor - Number(residue.toMinor());
+  const storeCommission = Money.fromMinor(storeMinor, currency);
+  const unspent = Money.fromMinor(unspentMinorUnits, currency);
+  const agency = Money.fromMinor(agencyMinor, currency);
+  const creator = Money.fromMinor(creatorMinor, currency);
+  const platform = Money.fromMinor(platformMinor, currency);
   const parts = { storeCommission, unspentCoins: unspent, creator, agency, payoutFee, residue, platform };
-  const breakdown = quote.breakdown.concat(gifts.breakdown);
+  // the quote is this answer's own (fresh on every call): its breakdown array is extended in place
+  const breakdown = quote.breakdown as BreakdownStep[];
+  for (const each of gifts.breakdown) breakdown.push(each);
   if (fx) {
     breakdown.push(
       step({
@@ -168,7 +170,7 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     step({
       step: 'store-commission',
       input: paid,
-      rule: `${channel?.name ?? query.channel} keeps ${commissionRate} of the purchase`,
+      rule: channel ? commissionRule(channel) : `${query.channel} keeps ${commissionRate} of the purchase`,
       rate: commissionRate,
       table: compiled.ref,
       rounding: 'half-even',
@@ -177,7 +179,8 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     step({
       step: 'unspent-coins',
       input: counted(quote.coinsReceived - gifts.coins, 'coin'),
-      rule: `coins bought but not spent on these gifts: paid × unspent ÷ ${quote.coinsReceived} received`,
+      rule: 'coins bought but not spent on these gifts: paid × unspent ÷ coins received',
+      also: { received: counted(quote.coinsReceived, 'coin') },
       table: compiled.ref,
       rounding: 'floor',
       output: unspent,
@@ -193,7 +196,7 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     step({
       step: 'agency',
       input: creatorGross,
-      rule: `the agency keeps ${agencyShare} of the creator's value`,
+      rule: remember(AGENCY_RULES, compiled, () => `the agency keeps ${agencyShare} of the creator's value`),
       rate: agencyShare,
       table: compiled.ref,
       rounding: 'half-even',
@@ -224,11 +227,19 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
   return { ok: true as const, paid, parts, breakdown, sources, confidence };
 }
 
+const COMMISSION_RULES = new WeakMap<ChannelDocument, string>();
+const AGENCY_RULES = new WeakMap<RateTable, string>();
+
+/** A store-commission step's rule, written once per channel. */
+function commissionRule(channel: ChannelDocument): string {
+  return remember(COMMISSION_RULES, channel, () => `${channel.name ?? channel.id} keeps ${channel.storeCommission ?? '0'} of the purchase`);
+}
+
 /** Coins bought but not spent, valued at the purchase's average price per coin, rounded down: paid × unspent ÷ received. */
-function unspentMinor(paidMinor: bigint, unspent: number, received: number): bigint {
-  if (unspent === 0) return 0n;
-  const product = Number(paidMinor) * unspent;
+function unspentMinor(paidMinor: number, unspent: number, received: number): number {
+  if (unspent === 0) return 0;
+  const product = paidMinor * unspent;
   return Number.isSafeInteger(product)
-    ? BigInt(divideRoundedNumber(product, received, 'floor'))
-    : divideRounded(paidMinor * BigInt(unspent), BigInt(received), 'floor');
+    ? divideRoundedNumber(product, received, 'floor')
+    : Number(divideRounded(BigInt(paidMinor) * BigInt(unspent), BigInt(received), 'floor'));
 }
