@@ -3,6 +3,7 @@ import { describeValue, EconomyError } from '../errors.js';
 import { exactText, multiplyExact, subtractExact } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { type Coins, type Diamonds, multiplyQuantity, wholeCount } from '../quantity/quantity.js';
+import { remember } from '../remember.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import { type Instant, toEpochMs } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
@@ -92,28 +93,61 @@ export function sendGifts<Names extends TableNames>(table: RateTable<Names>, que
   const coins = multiplyQuantity(gift.coins as Coins, count);
   const { diamonds, step: shareStep } = shareDiamonds(compiled, gift.coins, count);
   const { value, step: valueStep } = diamondValueStep(compiled, diamonds);
+  const words = giftWords(gift);
   const costStep = step({
     step: 'gift-cost',
     input: counted(count, gift.name),
-    rule: `${gift.coins} coins each × count`,
-    rate: String(gift.coins),
+    rule: words.rule,
+    rate: words.rate,
     table: compiled.ref,
     output: counted(coins, 'coin'),
   });
-  return {
+  const breakdown = [costStep, shareStep, valueStep];
+  if (notKnown) breakdown.unshift(regionNotKnownStep(compiled, query.region as string, notKnown));
+  // where the value comes from: the gift's price, the share and the diamond value
+  const { sources, confidence } = rememberProvenance(notKnown ?? compiled, [gift], () =>
+    joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
+  );
+  // one shape for every answer (the rare note added last), written out rather than spread
+  const answer: { -readonly [K in keyof GiftValue]: GiftValue[K] } = {
     ok: true as const,
     gift,
     count,
     coins,
     diamonds,
     value,
-    ...(notKnown ? { regionNotKnown: notKnown.reason } : {}),
-    breakdown: [...(notKnown ? [regionNotKnownStep(compiled, query.region as string, notKnown)] : []), costStep, shareStep, valueStep],
-    // where the value comes from: the gift's price, the share and the diamond value
-    ...rememberProvenance(notKnown ?? compiled, [gift], () =>
-      joinProvenance(compiled, notKnown ? [notKnown] : [], [gift, compiled.document.creatorShare, compiled.document.diamondValue]),
-    ),
+    breakdown,
+    sources,
+    confidence,
   };
+  if (notKnown) answer.regionNotKnown = notKnown.reason;
+  return answer;
+}
+
+const GIFT_WORDS = new WeakMap<GiftDocument, { readonly rule: string; readonly rate: string }>();
+
+/** A gift's cost rule and rate, written once per gift. */
+function giftWords(gift: GiftDocument): { readonly rule: string; readonly rate: string } {
+  return remember(GIFT_WORDS, gift, () => ({ rule: `${gift.coins} coins each × count`, rate: String(gift.coins) }));
+}
+
+const SHARE_WORDS = new WeakMap<RateTable, { readonly rule: string; readonly unitsPerCoin: number; readonly scale: number }>();
+
+/**
+ * A table's creator-share rule text (for the scopes that round once per event) and its exact diamonds per coin
+ * as a safe integer of units at a scale (NaN when it is not one), written once per table.
+ */
+function shareWords(table: RateTable): { readonly rule: string; readonly unitsPerCoin: number; readonly scale: number } {
+  return remember(SHARE_WORDS, table, () => {
+    const { diamondsPerCoin, scope } = table.document.creatorShare;
+    const rate = exactRates(table).diamondsPerCoin;
+    const units = Number(rate.units);
+    return {
+      rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded once for this gift event (${scope} scope)`,
+      unitsPerCoin: Number.isSafeInteger(units) && rate.scale <= 15 ? units : Number.NaN,
+      scale: rate.scale,
+    };
+  });
 }
 
 /**
@@ -126,22 +160,32 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
   const { diamondsPerCoin, rounding, scope } = assertRateTable(table).document.creatorShare;
   const coins = multiplyQuantity(coinsEach as Coins, count);
   const diamonds = diamondsForGifts(table, coinsEach, count);
-  const residue = subtractExact(multiplyExact({ units: BigInt(coins), scale: 0 }, exactRates(table).diamondsPerCoin), {
-    units: BigInt(diamonds),
-    scale: 0,
-  });
-  const where = scope === 'per-gift' ? `rounded for each single gift, × ${count}` : 'rounded once for this gift event';
+  const words = shareWords(table);
+  // what the rounding left, coins × diamonds per coin − diamonds: in safe integers of the rate's units when they fit
+  const exact = coins * words.unitsPerCoin;
+  const kept = diamonds * 10 ** words.scale;
+  const residue =
+    Number.isSafeInteger(exact) && Number.isSafeInteger(kept)
+      ? { units: BigInt(exact - kept), scale: words.scale }
+      : subtractExact(multiplyExact({ units: BigInt(coins), scale: 0 }, exactRates(table).diamondsPerCoin), {
+          units: BigInt(diamonds),
+          scale: 0,
+        });
+  const unit = table.document.units.diamond;
   return {
     diamonds,
     step: step({
       step: 'creator-share',
       input: counted(coins, 'coin'),
-      rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, ${where} (${scope} scope)`,
+      rule:
+        scope === 'per-gift'
+          ? `× ${diamondsPerCoin} ${unit}s per coin, rounded for each single gift, × ${count} (${scope} scope)`
+          : words.rule,
       rate: diamondsPerCoin,
       table: table.ref,
       rounding,
-      output: counted(diamonds, table.document.units.diamond),
-      residue: residue.units === 0n ? undefined : counted(exactText(residue), table.document.units.diamond),
+      output: counted(diamonds, unit),
+      residue: residue.units === 0n ? undefined : counted(exactText(residue), unit),
     }),
   };
 }
