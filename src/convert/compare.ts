@@ -35,8 +35,10 @@ const CHEAPEST_ON = new WeakMap<RateTable, ReadonlyMap<string, string>>();
 
 /** A channel step's rule, written once per table and channel. */
 function cheapestOn(table: RateTable, channel: string): string {
-  const rules = remember(CHEAPEST_ON, table, () =>
-    new Map(table.document.channels.map((each) => [each.id, `the cheapest purchase of at least that many coins on ${each.id}`])),
+  const rules = remember(
+    CHEAPEST_ON,
+    table,
+    () => new Map(table.document.channels.map((each) => [each.id, `the cheapest purchase of at least that many coins on ${each.id}`])),
   );
   return rules.get(channel) as string;
 }
