@@ -9,7 +9,7 @@ import { joinProvenance, type Provenance, rememberProvenance } from '../table/pr
 import type { ChannelDocument } from '../table/schema.js';
 import { type Breakdown, type BreakdownStep, counted, step } from './breakdown.js';
 import { type GiftQuery, sendGifts } from './gift.js';
-import { cashOut, type FxRate, readFx } from './payout.js';
+import { type FxRate, payoutProvenance, readFx, withdraw } from './payout.js';
 import { type QuoteQuery, quoteAsked } from './quote.js';
 
 /**
@@ -101,8 +101,10 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     gifts.coins,
   );
   if (!quote.ok) return quote;
-  const payout = cashOut(compiled, method === undefined ? { diamonds: gifts.diamonds } : { diamonds: gifts.diamonds, method });
-  if (!payout.ok) return payout;
+  // the payout the creator would make of this value, as cashOut computes it (its limits and fee)
+  const payoutMethod = compiled.payoutMethod(method);
+  const payout = withdraw(compiled, gifts.value, payoutMethod);
+  const payoutSources = payoutProvenance(compiled, undefined, payoutMethod, false);
   const paid = quote.price;
   const currency = paid.currency;
   const payoutCurrency = gifts.value.currency;
@@ -188,7 +190,11 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
     step({
       step: 'payout-fee',
       input: creatorGross,
-      rule: `fee of payout method ${payout.method} (as if cashed out); the creator keeps the rest after the agency`,
+      rule: remember(
+        FEE_RULES,
+        payoutMethod,
+        () => `fee of payout method ${payoutMethod.id} (as if cashed out); the creator keeps the rest after the agency`,
+      ),
       table: compiled.ref,
       output: payoutFee,
       also: { creator },
@@ -221,14 +227,15 @@ export function moneyFlow<Names extends TableNames>(table: RateTable<Names>, que
   // the parts' provenance is remembered, so theirs joined is too
   const { sources, confidence } = rememberProvenance(
     compiled,
-    [quote.sources, gifts.sources, payout.sources, query.channel, fx === undefined ? 0 : 1],
-    () => joinProvenance(compiled, [quote, gifts, payout], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
+    [quote.sources, gifts.sources, payoutSources.sources, query.channel, fx === undefined ? 0 : 1],
+    () => joinProvenance(compiled, [quote, gifts, payoutSources], [channel], fx === undefined ? 'sourced' : 'user-supplied'),
   );
   return { ok: true as const, paid, parts, breakdown, sources, confidence };
 }
 
 const COMMISSION_RULES = new WeakMap<ChannelDocument, string>();
 const AGENCY_RULES = new WeakMap<RateTable, string>();
+const FEE_RULES = new WeakMap<object, string>();
 
 /** A store-commission step's rule, written once per channel. */
 function commissionRule(channel: ChannelDocument): string {

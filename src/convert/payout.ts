@@ -1,4 +1,4 @@
-import { judgePerson, type Refusal } from '../availability/check.js';
+import { judgePerson, type NotKnown, type Refusal } from '../availability/check.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { assertCurrency } from '../money/currency.js';
 import { exactText, readExact } from '../money/decimal.js';
@@ -108,6 +108,56 @@ export interface CashOut extends Provenance {
  * ```
  * @category Questions
  */
+/** A payout method of a table, as the table reads it. */
+type PayoutMethodDocument = ReturnType<RateTable['payoutMethod']>;
+
+/**
+ * @internal What a gross value allows under the table's withdrawal limits and a method's fee: the one payout rule
+ * of {@link cashOut} and `moneyFlow`. Nothing is withdrawable below a published minimum; no published minimum
+ * leaves `withdrawable` unknown.
+ *
+ * @throws EconomyError `CURRENCY_MISMATCH` when the table values diamonds in another currency than it pays out in.
+ */
+export function withdraw(
+  compiled: RateTable,
+  gross: Money,
+  method: PayoutMethodDocument,
+): {
+  readonly minimum: Money | undefined;
+  readonly maximum: Money | undefined;
+  readonly withdrawable: boolean | undefined;
+  readonly withdrawal: Money;
+  readonly fee: Money;
+  readonly net: Money;
+} {
+  const currency = compiled.document.payout.currency;
+  if (gross.currency !== currency) {
+    throw new EconomyError('CURRENCY_MISMATCH', `${compiled.ref} values diamonds in ${gross.currency} but pays out in ${currency}`);
+  }
+  const { minimum, maximumPerDay: maximum } = compiled.payoutLimits();
+  const withdrawable = minimum === undefined ? undefined : gross.compare(minimum) >= 0;
+  const capped = maximum && gross.compare(maximum) > 0 ? maximum : gross;
+  const withdrawal = withdrawable === false ? Money.fromMinor(0, currency) : capped;
+  const fee = Money.fromMinor(compiled.payoutFeeMinor(Number(withdrawal.toMinor()), method.id), currency);
+  const net = withdrawal.compare(fee) > 0 ? withdrawal.minus(fee) : Money.fromMinor(0, currency);
+  return { minimum, maximum, withdrawable, withdrawal, fee, net };
+}
+
+/**
+ * @internal Where a payout's figures come from: the diamond value, the payout rules and the method (and the
+ * region's rule when it is not known); an FX rate passed with the question is the caller's figure.
+ */
+export function payoutProvenance(compiled: RateTable, notKnown: NotKnown | undefined, method: PayoutMethodDocument, fx: boolean) {
+  return rememberProvenance(notKnown ?? compiled, [method, fx ? 1 : 0], () =>
+    joinProvenance(
+      compiled,
+      notKnown ? [notKnown] : [],
+      [compiled.document.diamondValue, compiled.document.payout, method],
+      fx ? 'user-supplied' : 'sourced',
+    ),
+  );
+}
+
 export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusal {
   const compiled = assertRateTable(table);
   if (typeof query !== 'object' || query === null)
@@ -120,15 +170,8 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
   const notKnown = judged;
   const { value: gross, step: valueStep } = diamondValueStep(compiled, diamonds);
   const currency = payout.currency;
-  if (gross.currency !== currency) {
-    throw new EconomyError('CURRENCY_MISMATCH', `${compiled.ref} values diamonds in ${gross.currency} but pays out in ${currency}`);
-  }
-  // no published minimum: whether this much can be withdrawn is not known, and the answer says so
-  const { minimum, maximumPerDay: maximum } = compiled.payoutLimits();
-  const withdrawable = minimum === undefined ? undefined : gross.compare(minimum) >= 0;
+  const { minimum, maximum, withdrawable, withdrawal, fee, net } = withdraw(compiled, gross, method);
   const diamondsMissing = minimum === undefined || withdrawable ? 0 : diamondsForValue(compiled, minimum) - diamonds;
-  const capped = maximum && gross.compare(maximum) > 0 ? maximum : gross;
-  const withdrawal = withdrawable === false ? Money.fromMinor(0, currency) : capped;
   const steps: BreakdownStep[] = [valueStep];
   steps.push(
     step({
@@ -145,8 +188,6 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       also: limitsAlso(compiled, minimum, maximum, diamondsMissing),
     }),
   );
-  const fee = Money.fromMinor(compiled.payoutFeeMinor(Number(withdrawal.toMinor()), method.id), currency);
-  const net = withdrawal.compare(fee) > 0 ? withdrawal.minus(fee) : Money.fromMinor(0, currency);
   steps.push(
     step({
       step: 'payout-fee',
@@ -178,15 +219,7 @@ export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusa
       }),
     );
   }
-  // an FX rate passed with the question is the caller's figure
-  const provenance = rememberProvenance(notKnown ?? compiled, [method, query.fx === undefined ? 0 : 1], () =>
-    joinProvenance(
-      compiled,
-      notKnown ? [notKnown] : [],
-      [compiled.document.diamondValue, payout, method],
-      query.fx === undefined ? 'sourced' : 'user-supplied',
-    ),
-  );
+  const provenance = payoutProvenance(compiled, notKnown, method, query.fx !== undefined);
   // one shape for every answer (the rare parts added last), written out rather than spread
   const answer: { -readonly [K in keyof CashOut]: CashOut[K] } = {
     ok: true as const,
