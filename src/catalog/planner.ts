@@ -125,10 +125,11 @@ function refuseIfLarge(entries: number, limit: number, name: keyof typeof PLANNE
  * with the lowest price per coin (s coins, price p). Measured against b*, every other purchase has a
  * "reduced cost" w = s·price − p·coins, so a plan of T coins costs (w + p·T)/s. A shortest-path closure over
  * the s residues of coins modulo s (the round-robin algorithm of Böcker and Lipták, O(bundles · s)) gives
- * for every residue the cheapest way to reach it, without and with the custom amount. Past the largest such
- * path, a quote is one lookup and one multiply; below it, a small exact table built at compile time answers.
- * When the custom amount is cheaper per coin than every bundle, a quote tries the custom size covering N and
- * the few bundle parts beside a smaller size that an exchange argument leaves, listed at compile time.
+ * for every residue the cheapest way to reach it with at most one custom size. Past the largest such path, a
+ * quote is one lookup and one multiply; below it, a small exact table built at compile time answers. When the
+ * custom amount is cheaper per coin than every bundle, the bundles alone get a layer of their own and a quote
+ * tries the custom size covering N and the few bundle parts beside a smaller size that an exchange argument
+ * leaves, listed at compile time.
  *
  * @example
  * ```ts
