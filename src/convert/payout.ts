@@ -94,20 +94,6 @@ export interface CashOut extends Provenance {
   readonly breakdown: Breakdown;
 }
 
-/**
- * Diamonds → gross money → the withdrawal allowed (minimum, daily maximum) → fee of the payout method → net,
- * optionally converted through an FX rate the caller supplies.
- *
- * @throws EconomyError `INVALID_QUANTITY`, `INVALID_ARGUMENT`
- * @example
- * ```ts
- * import { cashOut } from 'gift-economy';
- * import { tiktok } from 'gift-economy/presets/tiktok';
- * const out = cashOut(tiktok, { diamonds: 50_000 });
- * if (out.ok) console.log(out.gross.toString(), out.withdrawable, out.net.toString()); // 250.00 USD true 250.00 USD
- * ```
- * @category Questions
- */
 /** A payout method of a table, as the table reads it. */
 type PayoutMethodDocument = ReturnType<RateTable['payoutMethod']>;
 
@@ -158,6 +144,20 @@ export function payoutProvenance(compiled: RateTable, notKnown: NotKnown | undef
   );
 }
 
+/**
+ * Diamonds → gross money → the withdrawal allowed (minimum, daily maximum) → fee of the payout method → net,
+ * optionally converted through an FX rate the caller supplies.
+ *
+ * @throws EconomyError `INVALID_QUANTITY`, `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * import { cashOut } from 'gift-economy';
+ * import { tiktok } from 'gift-economy/presets/tiktok';
+ * const out = cashOut(tiktok, { diamonds: 50_000 });
+ * if (out.ok) console.log(out.gross.toString(), out.withdrawable, out.net.toString()); // 250.00 USD true 250.00 USD
+ * ```
+ * @category Questions
+ */
 export function cashOut(table: RateTable, query: CashOutQuery): CashOut | Refusal {
   const compiled = assertRateTable(table);
   if (typeof query !== 'object' || query === null)
