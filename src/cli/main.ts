@@ -498,7 +498,7 @@ const COMMANDS: Record<string, (context: Context) => string | Promise<string>> =
             const rate = seconds > 0 ? bytes / seconds : 0;
             const eta = total > 0 && rate > 0 ? `, about ${Math.ceil((total - bytes) / rate)} s left` : '';
             process.stderr.write(
-              `\rread ${(bytes / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ''} MB (${(rate / 1e6).toFixed(0)} MB/s${eta})   `,
+              `\rread ${megabytes(bytes)}${total ? ` of ${megabytes(total)}` : ''} MB (${megabytes(rate)} MB/s${eta})   `,
             );
           }
         : undefined;
@@ -837,3 +837,8 @@ main(process.argv.slice(2)).then(
     return fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
   },
 );
+
+/** A count of bytes (or bytes a second) as whole megabytes for the progress line: a size, never money. */
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1_000_000);
+}
