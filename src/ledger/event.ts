@@ -29,44 +29,72 @@ const FIELDS: Readonly<Record<LedgerEvent['type'], Readonly<Record<string, Kind 
 
 /**
  * Reads a ledger event completely into a frozen plain copy before anything is posted: its type, exactly the
- * fields of that type (an extra field, a function, a throwing getter or a `__proto__` key is refused), each
- * of the right kind. `INVALID_EVENT` (or `INVALID_QUANTITY` for a count) with the field's path otherwise.
+ * fields of that type (an extra field, a symbol, a function, a throwing getter or a `__proto__` key is refused),
+ * each of the right kind. `INVALID_EVENT` (or `INVALID_QUANTITY` for a count) with the field's path otherwise.
  */
 export function readLedgerEvent(event: unknown): LedgerEvent {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     throw new EconomyError('INVALID_EVENT', `an event must be an object with a type and an id, got ${describeValue(event)}`);
   }
-  const type = field(event, 'type');
+  // one copy first, so that each getter runs exactly once and what is checked is what is kept (own enumerable
+  // fields; a copy built by assignment, which freezes fast, unlike a spread's)
+  let copy: Record<string, unknown>;
+  try {
+    copy = Object.assign({}, event) as Record<string, unknown>;
+  } catch {
+    throw unreadable(event);
+  }
+  const type = copy.type;
   const spec = typeof type === 'string' && Object.hasOwn(SPECS, type) ? SPECS[type as LedgerEvent['type']] : undefined;
   if (spec === undefined) {
     throw new EconomyError('INVALID_EVENT', `event type must be one of ${Object.keys(FIELDS).join(', ')}, got ${describeValue(type)}`, {
       path: ['type'],
     });
   }
-  // every own key, as Reflect.ownKeys lists them (names, then symbols), read in two calls that cost a third as much
-  const symbols = Object.getOwnPropertySymbols(event);
-  const keys: (string | symbol)[] = symbols.length === 0 ? Object.getOwnPropertyNames(event) : Reflect.ownKeys(event);
-  for (const key of keys) {
-    if (key !== 'type' && (typeof key !== 'string' || !Object.hasOwn(spec.kinds, key))) {
-      throw new EconomyError(
-        'INVALID_EVENT',
-        `a ${type} event has no field ${describeValue(key)}; its fields are type, ${spec.names.join(', ')}`,
-        {
-          path: [String(key)],
-        },
-      );
-    }
-  }
-  const copy: Record<string, unknown> = { type };
+  const symbol = Object.getOwnPropertySymbols(copy)[0];
+  if (symbol !== undefined) unknownField(type, spec, symbol);
+  // an own `__proto__` field (JSON.parse makes one) is assigned as the copy's prototype, not copied: refuse it
+  if (Object.hasOwn(event, '__proto__')) unknownField(type, spec, '__proto__');
+  for (const key of Object.keys(copy)) if (key !== 'type' && !Object.hasOwn(spec.kinds, key)) unknownField(type, spec, key);
   for (const { name, kind, optional } of spec.fields) {
-    const value = field(event, name);
+    const value = copy[name];
     if (value === undefined) {
-      if (optional) continue;
-      throw new EconomyError('INVALID_EVENT', `a ${type} event needs ${name}`, { path: [name] });
+      if (!optional) throw new EconomyError('INVALID_EVENT', `a ${type} event needs ${name}`, { path: [name] });
+      // a field given as undefined is a field left out
+      if (Object.hasOwn(copy, name)) delete copy[name];
+      continue;
     }
-    copy[name] = kind === 'text' && typeof value === 'string' && value !== '' && value.length <= 1000 ? value : readKind(kind, value, name);
+    if (kind === 'text' && typeof value === 'string' && value !== '' && value.length <= 1000) continue;
+    const read = readKind(kind, value, name);
+    if (read !== value) copy[name] = read;
   }
   return Object.freeze(copy) as unknown as LedgerEvent;
+}
+
+/** The error for an event whose copy threw: which field threw when read, found by reading them one by one. */
+function unreadable(event: object): EconomyError {
+  let keys: (string | symbol)[] = [];
+  try {
+    keys = Reflect.ownKeys(event);
+  } catch {}
+  for (const key of keys) {
+    try {
+      void (event as Record<string | symbol, unknown>)[key];
+    } catch {
+      return new EconomyError('INVALID_EVENT', `field ${String(key)} could not be read`, { path: [String(key)] });
+    }
+  }
+  return new EconomyError('INVALID_EVENT', 'the event could not be read');
+}
+
+function unknownField(type: unknown, spec: { readonly names: readonly string[] }, key: string | symbol): never {
+  throw new EconomyError(
+    'INVALID_EVENT',
+    `a ${String(type)} event has no field ${typeof key === 'symbol' ? String(key) : describeValue(key)}; its fields are type, ${spec.names.join(', ')}`,
+    {
+      path: [String(key)],
+    },
+  );
 }
 
 /** The field specs, parsed once: names in order, each field's kind and whether it may be left out. */
@@ -91,14 +119,6 @@ const SPECS = Object.fromEntries(
     readonly fields: readonly { readonly name: string; readonly optional: boolean; readonly kind: Kind }[];
   }
 >;
-
-function field(event: object, name: string): unknown {
-  try {
-    return Object.hasOwn(event, name) ? (event as Record<string, unknown>)[name] : undefined;
-  } catch {
-    throw new EconomyError('INVALID_EVENT', `field ${name} could not be read`, { path: [name] });
-  }
-}
 
 function readKind(kind: Kind, value: unknown, name: string): unknown {
   switch (kind) {

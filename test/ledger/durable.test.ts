@@ -164,6 +164,37 @@ describe('DurableLedger and its store', () => {
   });
 });
 
+describe('the stored rows', () => {
+  it('hold the event and its postings as [account, unit, amount], chained by SHA-256', async () => {
+    const db = new Database(':memory:');
+    const wallet = await DurableLedger.open(tiktok, sqliteJournal(db));
+    await wallet.apply(events[0] as LedgerEvent);
+    const [row] = db.prepare('SELECT id, entry, hash FROM gift_economy_journal').all() as { id: string; entry: string; hash: string }[];
+    // 70 web coins: USD 0.74 (data/tiktok.json, 70 coins, web, source hiwildflower); no store commission on the web
+    expect(row?.id).toBe('p1');
+    expect(JSON.parse(row?.entry ?? '')).toEqual({
+      event: events[0],
+      postings: [
+        ['coins-issued', 'coin', -70],
+        ['viewer:ann', 'coin', 70],
+        ['viewer-paid:ann', 'USD', -74],
+        ['platform', 'USD', 74],
+      ],
+    });
+    expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuse a row whose postings are not triples, even with its hash rewritten to match', async () => {
+    const db = new Database(':memory:');
+    await (await DurableLedger.open(tiktok, sqliteJournal(db))).apply(events[0] as LedgerEvent);
+    const entry = JSON.stringify({ event: events[0], postings: [{ account: 'viewer:ann', unit: 'coin', amount: 70 }] });
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(`\n${entry}`).digest('hex');
+    db.prepare('UPDATE gift_economy_journal SET entry = ?, hash = ?').run(entry, hash);
+    await expect(DurableLedger.open(tiktok, sqliteJournal(db))).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
+  });
+});
+
 describe('the wallet recipe (docs/recipes.md) on PostgreSQL', () => {
   it.skipIf(!postgresAvailable)('buys, gifts, holds, restarts, posts and pays out with nothing lost', async () => {
     const table = `wallet_recipe_${process.pid}`;

@@ -179,6 +179,13 @@ describe('the ledger is atomic and strict (issue 12)', () => {
       'INVALID_EVENT',
       /__proto__/,
     );
+    // a __proto__ field that is not an object would be dropped by an assignment: it is refused all the same
+    expectEconomyError(
+      () => ledger.apply(JSON.parse('{"type":"gift","id":"g","viewer":"ann","creator":"bo","gift":"Rose","__proto__":1}')),
+      'INVALID_EVENT',
+      /__proto__/,
+    );
+    expectEconomyError(() => ledger.apply({ ...purchase, id: 'q', [Symbol('note')]: 1 } as never), 'INVALID_EVENT', /Symbol\(note\)/);
     expectEconomyError(
       () => ledger.apply({ type: 'gift', id: 'g', viewer: 'ann', gift: 'Rose' } as never),
       'INVALID_EVENT',
