@@ -34,7 +34,11 @@ export class Account {
   /** A viewer's or a creator's account, which the balance limits apply to. */
   readonly personal: boolean;
 
-  constructor(readonly name: string) {
+  /** `id`: the account's number in its book (the journal stores postings by it). */
+  constructor(
+    readonly name: string,
+    readonly id: number,
+  ) {
     this.personal = name.startsWith('viewer:') || name.startsWith('creator:');
   }
 
@@ -55,6 +59,8 @@ export class Account {
 /** @internal Accounts by name, and by person for the names events use most, so a posting finds its account in one lookup. */
 export class Book {
   readonly byName = new Map<string, Account>();
+  /** Account names by number, in the order the accounts were opened. */
+  readonly names: string[] = [];
   readonly #viewers = new Map<string, Account>();
   readonly #creators = new Map<string, Account>();
   readonly #viewerMoney = new Map<string, Account>();
@@ -64,7 +70,8 @@ export class Book {
   named(name: string): Account {
     let account = this.byName.get(name);
     if (account === undefined) {
-      account = new Account(name);
+      account = new Account(name, this.names.length);
+      this.names.push(name);
       this.byName.set(name, account);
     }
     return account;

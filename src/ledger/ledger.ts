@@ -287,7 +287,7 @@ export class Ledger {
   readonly #limits: LedgerLimits;
   readonly #holdSeconds: number | undefined;
   readonly #book = new Book();
-  readonly #journal = new Journal();
+  readonly #journal = new Journal(this.#book.names);
   /** Purchases refunded, chests opened, holds posted or voided: ids that may not be used again. */
   readonly #closed = new Set<string>();
   readonly #daily = new Map<string, number>();
@@ -297,7 +297,7 @@ export class Ledger {
   /** The postings of the event being staged, flat: account, unit, amount (slots reused; `#lineSlots` counts them). */
   readonly #lines: (Account | string | number)[] = [];
   #lineSlots = 0;
-  /** The same postings as journalled: account name, unit, amount, zero amounts left out. */
+  /** The same postings as journalled: account number, unit, amount, zero amounts left out. */
   readonly #posted: (string | number)[] = [];
   /** Counts commits, so a batch prepared for a durable store is committed only onto the state it was staged on. */
   #version = 0;
@@ -467,7 +467,7 @@ export class Ledger {
         }
       }
       this.#write(account, unit, balance);
-      posted[slots++] = account.name;
+      posted[slots++] = account.id;
       posted[slots++] = unit;
       posted[slots++] = amount;
     }
