@@ -45,6 +45,14 @@ function runCli(file) {
   return { ms, rss, total: JSON.parse(out.stdout).totals.value.amount };
 }
 
+/** Node's own start-up and exit, nothing loaded: what any separate process pays before it reads a byte. */
+function runNode() {
+  const start = performance.now();
+  const out = spawnSync(process.execPath, ['-e', '0']);
+  if (out.status !== 0) throw new Error(String(out.stderr));
+  return performance.now() - start;
+}
+
 export async function sqlBench({ count = 10_000_000, rounds = 3 } = {}) {
   const files = { jsonl: await eventsFile(count, 'jsonl'), csv: await eventsFile(count, 'csv') };
   const instance = await DuckDBInstance.create(':memory:');
@@ -75,6 +83,7 @@ export async function sqlBench({ count = 10_000_000, rounds = 3 } = {}) {
   const totals = {};
   for (const [name, sql] of Object.entries(queries)) totals[name] = await total(sql);
   const cli = { jsonl: [], csv: [], parquet: [] };
+  const startups = [];
   for (let round = 0; round < rounds; round++) {
     for (const [name, sql] of Object.entries(queries)) {
       const start = performance.now();
@@ -82,6 +91,7 @@ export async function sqlBench({ count = 10_000_000, rounds = 3 } = {}) {
       times[name].push(performance.now() - start);
     }
     for (const format of ['jsonl', 'csv', 'parquet']) cli[format].push(runCli(files[format]));
+    startups.push(runNode());
   }
   connection.closeSync();
   instance.closeSync();
@@ -96,7 +106,7 @@ export async function sqlBench({ count = 10_000_000, rounds = 3 } = {}) {
     });
   }
   const megabytes = Object.fromEntries(Object.entries(files).map(([format, file]) => [format, statSync(file).size / 1e6]));
-  return { count, megabytes, results };
+  return { count, megabytes, results, nodeStartMs: median(startups) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await sqlBench({ count: Number(process.argv[2] ?? 1_000_000) }));
