@@ -124,16 +124,20 @@ export function plannerFamily({ tables = 300, quotes = 20_000, seed = 14 } = {})
       refused++;
       continue;
     }
-    worst.bytes = Math.max(worst.bytes, retained(() => PurchasePlanner.compile(bundles, custom)).bytes);
     // quoted once here, so that every table's paths are compiled before any is timed
     for (let i = 0; i < 2000; i++) planner.plan(targets[i & 4095]) && planner.cheapestMinor(targets[i & 4095]);
-    planners.push(planner);
+    planners.push({ planner, bundles, custom });
+  }
+  // memory in a pass of its own: measuring it forces full collections (gc()), which no program serving tables
+  // makes, and the compiles right after one ran up to 2× slower while V8 re-tiered the planner's code
+  for (const { bundles, custom } of planners) {
+    worst.bytes = Math.max(worst.bytes, retained(() => PurchasePlanner.compile(bundles, custom)).bytes);
   }
   // quotes in a second pass, with every table loaded and quoted once (as in a process that serves many tables):
   // timing each table right after its compile measured the JIT's transitions, which moved a table's figure by
   // up to 2× between runs. Per table, the median of five rounds (a round is one timer read around many quotes;
   // this machine's pauses hit single rounds).
-  for (const planner of planners) {
+  for (const { planner } of planners) {
     const prices = [];
     const plans = [];
     for (let round = 0; round < 5; round++) {
