@@ -49,11 +49,7 @@ export class Journal {
       this.#amounts[at] = lines[slot + 2] as number;
     }
     this.#lines = at;
-    if (index >= this.#ends.length) {
-      const ends = new Float64Array(this.#ends.length * 2);
-      ends.set(this.#ends);
-      this.#ends = ends;
-    }
+    this.#endsFor(index + 1);
     this.#ends[index] = at;
   }
 
@@ -80,6 +76,16 @@ export class Journal {
     this.#accounts = accounts;
     this.#units = units;
     this.#amounts = amounts;
+  }
+
+  /** Doubles the entries' ends until `entries` fit. */
+  #endsFor(entries: number): void {
+    if (entries <= this.#ends.length) return;
+    let size = this.#ends.length * 2;
+    while (size < entries) size *= 2;
+    const ends = new Float64Array(size);
+    ends.set(this.#ends);
+    this.#ends = ends;
   }
 
   /** Where an entry's postings start. */
@@ -123,11 +129,7 @@ export class Journal {
     this.#units.set(tail.units, this.#lines);
     this.#amounts.set(tail.amounts, this.#lines);
     this.#lines = lines;
-    while (this.#events.length > this.#ends.length) {
-      const ends = new Float64Array(this.#ends.length * 2);
-      ends.set(this.#ends);
-      this.#ends = ends;
-    }
+    this.#endsFor(this.#events.length);
     this.#ends.set(tail.ends, size);
   }
 
