@@ -407,11 +407,13 @@ function customAlone(custom: CustomOffer | undefined, coins: number): Choice | u
 // (1) Relevance: buying ⌈N/s⌉ copies of b* costs p·⌈N/s⌉, so a plan that beats it has w ≤ p·(s − 1); labels
 //     above that bound are dropped, which also keeps every sum a safe integer.
 // (2) Residues: for each residue r of T mod s, and each layer (bundles only; with a custom size from the
-//     set K), the closure keeps the least (w, coins). For N ≥ Θ, the largest coins of a kept label in the
-//     layer, the layer's cheapest plan of at least N coins is a kept label topped up with copies of b* to
-//     the first T ≥ N in its class: any plan's label is no better, and that top-up exists because T ≥ N ≥ Θ.
-//     The tail answers N with the least of those over all classes, one label per N mod s, so Θ need only be
-//     the largest coins of a label some N mod s answers with: every other label is never topped up.
+//     set K), the closure keeps the least (w, coins). Every plan of the layer in class r holding T ≥ N coins
+//     costs at least (w_r + p·T_r)/s, T_r the first total ≥ N in class r, since its reduced cost is no less
+//     than the label's. The tail answers N with the least of those over the classes, one label per N mod s:
+//     a lower bound on the layer's plans, and their price wherever that label fits (its coins are at most
+//     T_r), its path topped up with copies of b* to T_r being such a plan. For N ≡ t the label (coins c, class
+//     r) fits from N = c − δ on, δ = (r − t) mod s, so from Θ = max over t of (c − δ − s + 1) on the tail
+//     answers every N, and below Θ where its label fits (14).
 // (3) Custom sizes, when the custom amount is no cheaper per coin than b*: a size k ≥ min + L can give L
 //     coins to L/s copies of b* at no extra cost when L is a multiple of s and of the step and either
 //     L × price per coin is whole (the rounding is unchanged) or L·(a·s − p·b)/(b·s) ≥ 1 (the saving
@@ -870,19 +872,39 @@ function compileLayer(
   const bestNode = new Int32Array(s);
   aroundTheCircle(labels.subarray(3 * offset, 3 * (offset + s)), offset, s, p, around, bestNode);
   const tail = around;
-  let threshold = 0;
-  for (let t = 0, last = NONE; t < s; t++) {
-    tail[t] = (p * t + (around[t] as number)) / s;
-    // (2) only the labels a tail answers with need to fit under N (neighbours mostly share one)
-    const node = bestNode[t] as number;
-    if (node !== NONE && node !== last) threshold = Math.max(threshold, labels[3 * node + 1] as number);
-    last = node;
-  }
   const from = sizes?.exactlyOne ? sizes.low : 0;
+  let threshold = from;
+  for (let t = 0; t < s; t++) {
+    tail[t] = (p * t + (around[t] as number)) / s;
+    // (2) the largest N ≡ t its label does not fit under is c − δ − s
+    const node = bestNode[t] as number;
+    if (node === NONE) continue;
+    const r = node - offset;
+    threshold = Math.max(threshold, (labels[3 * node + 1] as number) - (r >= t ? r - t : r - t + s) - s + 1);
+  }
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
-  const table = coverTable(size, from, s, p, bundles, useful, sizes);
+  const fits = labelFits(labels, offset, s, bestNode, from, size);
+  const table = coverTable(size, from, s, p, bundles, useful, sizes, tail, fits);
   return { offset, custom: sizes !== undefined, threshold, tail, bestNode, from, table };
+}
+
+/**
+ * (14) Below the threshold, the n (from < n < from + size) whose tail label fits under them (2): there the tail
+ * is the layer's price. A bit per n, set where it fits.
+ */
+function labelFits(labels: Labels, offset: number, s: number, bestNode: Int32Array, from: number, size: number): Uint32Array {
+  const fits = new Uint32Array((size + 31) >>> 5);
+  for (let at = 1, t = (from + 1) % s; at < size; at++) {
+    const node = bestNode[t] as number;
+    if (node !== NONE) {
+      const r = node - offset;
+      if ((labels[3 * node + 1] as number) <= from + at + (r >= t ? r - t : r - t + s))
+        fits[at >>> 5] = (fits[at >>> 5] as number) | (1 << (at & 31));
+    }
+    t = t + 1 === s ? 0 : t + 1;
+  }
+  return fits;
 }
 
 /**
@@ -922,7 +944,8 @@ function aroundTheCircle(cost: Float64Array, offset: number, s: number, p: numbe
 /**
  * (4) The exact prices of at least n coins for from ≤ n < from + size, kept small: every price sits within p
  * of the line n·p/s (no plan is cheaper per coin than the best bundle, and copies of it cover n), so a price
- * is stored as its gap above ⌊n·p/s⌋, in 16 bits when the gaps fit.
+ * is stored as its gap above ⌊n·p/s⌋, in 16 bits when the gaps fit. Beside them, where the tail's label
+ * answers (14).
  */
 class CoverTable {
   constructor(
@@ -932,12 +955,19 @@ class CoverTable {
     private readonly s: number,
     /** 0 when `gaps` holds whole prices (the line would pass 2^52). */
     private readonly p: number,
+    private readonly fits: Uint32Array,
   ) {}
 
   price(n: number): number {
     const gap = this.gaps[n - this.from] as number;
     if (this.p === 0) return gap;
     return lineBelow(n, this.s, this.p) + this.base + gap;
+  }
+
+  /** Whether the tail's label answers n: its path, topped up with copies of the best bundle (14). */
+  fromTail(n: number): boolean {
+    const at = n - this.from;
+    return (((this.fits[at >>> 5] as number) >>> (at & 31)) & 1) === 1;
   }
 }
 
@@ -948,9 +978,14 @@ function lineBelow(n: number, s: number, p: number): number {
 }
 
 /**
- * The table below a threshold: at or below `from`, the least custom size alone (exactly one) or nothing; the
- * custom size covering n alone where the layer may hold one; then filled bundle by bundle (any number of copies
- * of the bundles so far, as an unbounded knapsack).
+ * The table below a threshold: at or below `from`, the least custom size alone (exactly one) or nothing; where
+ * the tail's label fits (14), the tail; elsewhere the "at least n" recurrence (4): the custom size covering n
+ * alone where the layer may hold one, or a bundle and the table's price for the rest.
+ *
+ * (14) holds for the recurrence too. In a layer with b* (the plain or the merged one) the tail is exact where it
+ * fits, so the table is. In layer 1 of two, the tail leaves out the classes (6) drops, so an entry may exceed the
+ * layer's own least; but every plan of a class left out costs at least b* alone, which layer 0 prices, so a plan
+ * of layer 1 built on such an entry is never the cheapest of both layers, and the cheapest is still found.
  */
 function coverTable(
   size: number,
@@ -960,6 +995,8 @@ function coverTable(
   bundles: readonly BundleOffer[],
   useful: readonly number[],
   sizes: SizesOf | undefined,
+  tail: Float64Array,
+  fits: Uint32Array,
 ): CoverTable {
   const prices = new Float64Array(size).fill(UNREACHABLE);
   // what a plan holding nothing but its floor costs: the least custom size (exactly one), or nothing
@@ -976,28 +1013,52 @@ function coverTable(
       for (const end = Math.min(k, last); cover <= end; cover++) prices[cover - from] = price;
     }
   }
-  for (const index of useful) {
-    const { coins, priceMinor } = bundles[index] as BundleOffer;
-    addCopies(prices, size, coins, priceMinor, floorPrice);
-  }
-  if (p * s > 2 ** 52 || !Number.isSafeInteger(p * (from + size))) return new CoverTable(from, prices, 0, s, 0);
+  const coins = Float64Array.from(useful, (index) => (bundles[index] as BundleOffer).coins);
+  const bundlePrices = Float64Array.from(useful, (index) => (bundles[index] as BundleOffer).priceMinor);
+  fillCover(prices, size, from, s, p, tail, fits, coins, bundlePrices, floorPrice);
+  if (p * s > 2 ** 52 || !Number.isSafeInteger(p * (from + size))) return new CoverTable(from, prices, 0, s, 0, fits);
   const [low, high] = gapsAboveLine(prices, size, from, s, p);
-  if (high - low >= 2 ** 16) return new CoverTable(from, prices, 0, s, p);
+  if (high - low >= 2 ** 16) return new CoverTable(from, prices, 0, s, p, fits);
   const gaps = new Uint16Array(size);
   for (let at = 0; at < size; at++) gaps[at] = (prices[at] as number) - low;
-  return new CoverTable(from, gaps, low, s, p);
+  return new CoverTable(from, gaps, low, s, p, fits);
 }
 
 // The table's loops each in a function of its own: a table that takes a branch no table took before then
 // re-optimises only that small function, and the long loops keep their optimised code.
 
-/** Closes a table of prices under copies of one bundle (an unbounded knapsack pass, n up the table). */
-function addCopies(prices: Float64Array, size: number, coins: number, priceMinor: number, floorPrice: number): void {
-  const near = Math.min(size, coins + 1);
-  for (let at = 1; at < near; at++) if (floorPrice + priceMinor < (prices[at] as number)) prices[at] = floorPrice + priceMinor;
-  for (let at = near; at < size; at++) {
-    const price = priceMinor + (prices[at - coins] as number);
-    if (price < (prices[at] as number)) prices[at] = price;
+/** Fills the table n by n up from from + 1: the tail where its label fits, else the least last purchase. */
+function fillCover(
+  prices: Float64Array,
+  size: number,
+  from: number,
+  s: number,
+  p: number,
+  tail: Float64Array,
+  fits: Uint32Array,
+  coins: Float64Array,
+  bundlePrices: Float64Array,
+  floorPrice: number,
+): void {
+  const count = coins.length;
+  let t = (from + 1) % s;
+  let line = Math.floor((from + 1) / s) * p; // q·p for n = q·s + t
+  for (let at = 1; at < size; at++) {
+    if ((((fits[at >>> 5] as number) >>> (at & 31)) & 1) === 1) {
+      prices[at] = line + (tail[t] as number);
+    } else {
+      let best = prices[at] as number;
+      for (let i = 0; i < count; i++) {
+        const c = coins[i] as number;
+        const price = (bundlePrices[i] as number) + (at > c ? (prices[at - c] as number) : floorPrice);
+        if (price < best) best = price;
+      }
+      prices[at] = best;
+    }
+    if (++t === s) {
+      t = 0;
+      line += p;
+    }
   }
 }
 
@@ -1058,6 +1119,10 @@ function layerChoice(
       customCoins = structure.low;
       break;
     }
+    if (table.fromTail(rest)) {
+      customCoins = addPath(structure, layer, rest, counts);
+      break;
+    }
     const price = table.price(rest);
     if (layer.custom && rest <= structure.high && structure.low <= structure.high) {
       const k = gridAtLeast(custom as CustomOffer, rest);
@@ -1093,10 +1158,19 @@ function layerChoice(
 
 /** Past the threshold: the kept label's path, run by run, topped up with copies of the best bundle. */
 function pathChoice(structure: ResidueStructure, layer: Layer, coins: number, priceMinor: number): Choice {
+  const counts = noBundles(structure.bundleCoins.length);
+  const customCoins = addPath(structure, layer, coins, counts);
+  return { priceMinor, customCoins, counts };
+}
+
+/**
+ * Adds to `counts` the path of the label the tail answers `coins` with, topped up with copies of the best bundle
+ * to the first total ≥ coins in its class (the label fits: past the threshold, or (14)); returns its custom coins.
+ */
+function addPath(structure: ResidueStructure, layer: Layer, coins: number, counts: number[]): number {
   const { s, pred, itemBundle, bundleCoins } = structure;
   const t = coins % s;
   const node = layer.bestNode[t] as number;
-  const counts = noBundles(bundleCoins.length);
   let customCoins = 0;
   let pathCoins = 0;
   for (let at = node; ; ) {
@@ -1116,10 +1190,9 @@ function pathChoice(structure: ResidueStructure, layer: Layer, coins: number, pr
     const back = (at - layerStart - ((run * (bundleCoins[bundle] as number)) % s)) % s;
     at = layerStart + (back < 0 ? back + s : back);
   }
-  // top up with copies of the best bundle to the first total ≥ coins in the path's residue class
   const total = coins + (((((node % s) - t) % s) + s) % s);
   counts[structure.bestIndex] = (counts[structure.bestIndex] as number) + (total - pathCoins - customCoins) / s;
-  return { priceMinor, customCoins, counts };
+  return customCoins;
 }
 
 /**
