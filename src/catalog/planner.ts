@@ -522,10 +522,10 @@ interface Layer {
 }
 
 /**
- * Per node, side by side (a walk along a cycle reads and writes one place per node, not four): the least reduced
- * cost at 3·node, its coins at 3·node + 1, and at 3·node + 2 how it was reached: NONE, CUSTOM (a seed) or, for
- * the last step by item i, i·RUN + the length of the run of item i ending there (9). A node reached by item i
- * came from the node c_i mod s before it, so no predecessor is kept.
+ * Per node, side by side (a walk along a cycle reads one place per node): the least reduced cost at 2·node and
+ * its coins at 2·node + 1. How each node was reached is kept apart, in the array of predecessors the planner
+ * keeps: NONE, CUSTOM (a seed) or, for the last step by item i, i·RUN + the length of the run of item i ending
+ * there (9). A node reached by item i came from the node c_i mod s before it, so no predecessor node is kept.
  */
 type Labels = Float64Array;
 
@@ -539,6 +539,7 @@ const RUN = 2 ** 24;
  */
 function closeUnder(
   labels: Labels,
+  pred: Float64Array,
   offset: number,
   s: number,
   item: number,
@@ -550,7 +551,8 @@ function closeUnder(
   const stride = coins % s;
   if (stride === 0) return; // copies of it stay in their residue at a higher reduced cost
   // this layer's nodes, indexed by residue
-  const cost = labels.subarray(3 * offset, 3 * (offset + s));
+  const cost = labels.subarray(2 * offset, 2 * (offset + s));
+  const reached = pred.subarray(offset, offset + s);
   // a run of this item ending at a node packs as item·RUN + run: lo < packed < hi
   const lo = item * RUN;
   const hi = lo + RUN;
@@ -561,15 +563,15 @@ function closeUnder(
     let leastDist = UNREACHABLE;
     if (cycles === 1) {
       least = lightest;
-      leastDist = cost[3 * lightest] as number;
+      leastDist = cost[2 * lightest] as number;
     } else {
       let leastCoins = UNREACHABLE;
       for (let i = 0, at = start; i < length; i++) {
-        const d = cost[3 * at] as number;
-        if (d < leastDist || (d === leastDist && d !== UNREACHABLE && (cost[3 * at + 1] as number) < leastCoins)) {
+        const d = cost[2 * at] as number;
+        if (d < leastDist || (d === leastDist && d !== UNREACHABLE && (cost[2 * at + 1] as number) < leastCoins)) {
           least = at;
           leastDist = d;
-          leastCoins = cost[3 * at + 1] as number;
+          leastCoins = cost[2 * at + 1] as number;
         }
         at += stride;
         if (at >= s) at -= s;
@@ -582,13 +584,13 @@ function closeUnder(
     for (let i = 1, at = least; i < length; i++) {
       let next = at + stride;
       if (next >= s) next -= s;
-      const there = cost[3 * next] as number;
+      const there = cost[2 * next] as number;
       const via = d + weight;
-      if (via <= there && via <= cap && (via < there || (cost[3 * at + 1] as number) + coins < (cost[3 * next + 1] as number))) {
-        cost[3 * next] = via;
-        cost[3 * next + 1] = (cost[3 * at + 1] as number) + coins;
-        const before = cost[3 * at + 2] as number;
-        cost[3 * next + 2] = before > lo && before < hi ? before + 1 : lo + 1;
+      if (via <= there && via <= cap && (via < there || (cost[2 * at + 1] as number) + coins < (cost[2 * next + 1] as number))) {
+        cost[2 * next] = via;
+        cost[2 * next + 1] = (cost[2 * at + 1] as number) + coins;
+        const before = reached[at] as number;
+        reached[next] = before > lo && before < hi ? before + 1 : lo + 1;
         d = via;
       } else {
         d = there;
@@ -643,14 +645,15 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
   // (13) one layer for plans with at most one custom size, unless a quote scans beside a cheaper custom amount (5)
   const merged = custom !== undefined && sizes.scan < 0;
   const nodes = (custom && !merged ? 2 : 1) * s;
-  // an unreached node's predecessor slot stays UNREACHABLE too: no path passes through it
-  const labels: Labels = new Float64Array(3 * nodes).fill(UNREACHABLE);
+  const labels: Labels = new Float64Array(2 * nodes).fill(UNREACHABLE);
   labels[0] = 0; // the empty plan: no cost, no coins, reached from nothing
   labels[1] = 0;
-  labels[2] = NONE;
+  // an unreached node's predecessor stays 0: no path passes through it
+  const pred = new Float64Array(nodes);
+  pred[0] = NONE;
   const customAt = new Float64Array(custom ? s : 0);
   const customBase = merged ? 0 : s;
-  const lightest = custom ? seedCustom(labels, customAt, custom, sizes.low, sizes.high, s, p, cap, customBase) : 0;
+  const lightest = custom ? seedCustom(labels, pred, customAt, custom, sizes.low, sizes.high, s, p, cap, customBase) : 0;
   const itemBundle: number[] = [];
   let useful: number[] = [];
   bundles.forEach((bundle, index) => {
@@ -679,12 +682,12 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
       const reached = coins % s;
       if (
         layer === 0 &&
-        (labels[3 * reached] as number) <= weight &&
-        (labels[3 * reached + 1] as number) <= coins &&
-        (!merged || fromEmpty(labels, s, bundles, itemBundle, reached))
+        (labels[2 * reached] as number) <= weight &&
+        (labels[2 * reached + 1] as number) <= coins &&
+        (!merged || fromEmpty(pred, s, bundles, itemBundle, reached))
       )
         redundant.add(item);
-      if (!redundant.has(item)) closeUnder(labels, layer * s, s, item, coins, weight, cap, least);
+      if (!redundant.has(item)) closeUnder(labels, pred, layer * s, s, item, coins, weight, cap, least);
     });
     // (12) such a bundle's coins, exactly, are those items and copies of b* at no higher price: no table needs it
     if (layer === 0) useful = useful.filter((index) => !redundant.has(itemBundle.indexOf(index)));
@@ -697,7 +700,7 @@ function compileResidues(bundles: readonly BundleOffer[], custom: CustomOffer | 
     p,
     bestIndex: best.index,
     itemBundle: Int32Array.from(itemBundle),
-    pred: predecessors(labels, nodes),
+    pred,
     useful: Int32Array.from(useful),
     bundlePrices: bundles.map((bundle) => bundle.priceMinor),
     customAt,
@@ -770,34 +773,27 @@ function scanCandidates(structure: ResidueStructure, custom: CustomOffer, window
 function leastLabel(cost: Float64Array, offset: number, s: number): number {
   let least = NONE;
   for (let residue = 0; residue < s; residue++) {
-    const d = cost[3 * (offset + residue)] as number;
-    const at = 3 * (offset + least);
+    const d = cost[2 * (offset + residue)] as number;
+    const at = 2 * (offset + least);
     if (
       d !== UNREACHABLE &&
       (least === NONE ||
         d < (cost[at] as number) ||
-        (d === cost[at] && (cost[3 * (offset + residue) + 1] as number) < (cost[at + 1] as number)))
+        (d === cost[at] && (cost[2 * (offset + residue) + 1] as number) < (cost[at + 1] as number)))
     )
       least = residue;
   }
   return least;
 }
 
-/** The third slot of every label: how each node was reached, all a plan's path needs after compiling. */
-function predecessors(labels: Labels, nodes: number): Float64Array {
-  const pred = new Float64Array(nodes);
-  for (let node = 0; node < nodes; node++) pred[node] = labels[3 * node + 2] as number;
-  return pred;
-}
-
 /** (13) Whether the path to a node of layer 0 starts at the empty plan (holds no custom size), run by run as in (9). */
-function fromEmpty(labels: Labels, s: number, bundles: readonly BundleOffer[], itemBundle: readonly number[], node: number): boolean {
+function fromEmpty(pred: Float64Array, s: number, bundles: readonly BundleOffer[], itemBundle: readonly number[], node: number): boolean {
   for (let at = node; ; ) {
-    const pred = labels[3 * at + 2] as number;
-    if (pred < 0) return pred === NONE && at === 0;
-    const item = Math.floor(pred / RUN);
+    const packed = pred[at] as number;
+    if (packed < 0) return packed === NONE && at === 0;
+    const item = Math.floor(packed / RUN);
     const coins = (bundles[itemBundle[item] as number] as BundleOffer).coins;
-    const back = (at - (((pred - item * RUN) * coins) % s)) % s;
+    const back = (at - (((packed - item * RUN) * coins) % s)) % s;
     at = back < 0 ? back + s : back;
   }
 }
@@ -820,6 +816,7 @@ function dominated(bundles: readonly BundleOffer[], index: number): boolean {
  */
 function seedCustom(
   labels: Labels,
+  pred: Float64Array,
   customAt: Float64Array,
   custom: CustomOffer,
   low: number,
@@ -839,10 +836,10 @@ function seedCustom(
     if (weight > cap) continue;
     lightest = Math.min(lightest, weight);
     const node = base + (k % s);
-    if (weight < (cost[3 * node] as number) || (weight === cost[3 * node] && k < (cost[3 * node + 1] as number))) {
-      cost[3 * node] = weight;
-      cost[3 * node + 1] = k;
-      cost[3 * node + 2] = CUSTOM;
+    if (weight < (cost[2 * node] as number) || (weight === cost[2 * node] && k < (cost[2 * node + 1] as number))) {
+      cost[2 * node] = weight;
+      cost[2 * node + 1] = k;
+      pred[node] = CUSTOM;
       customAt[node - base] = k;
     }
   }
@@ -870,7 +867,7 @@ function compileLayer(
   // around[t], the least reduced cost topped up to residue t, becomes the tail in place
   const around = new Float64Array(s);
   const bestNode = new Int32Array(s);
-  aroundTheCircle(labels.subarray(3 * offset, 3 * (offset + s)), offset, s, p, around, bestNode);
+  aroundTheCircle(labels.subarray(2 * offset, 2 * (offset + s)), offset, s, p, around, bestNode);
   const tail = around;
   const from = sizes?.exactlyOne ? sizes.low : 0;
   let threshold = from;
@@ -880,7 +877,7 @@ function compileLayer(
     const node = bestNode[t] as number;
     if (node === NONE) continue;
     const r = node - offset;
-    threshold = Math.max(threshold, (labels[3 * node + 1] as number) - (r >= t ? r - t : r - t + s) - s + 1);
+    threshold = Math.max(threshold, (labels[2 * node + 1] as number) - (r >= t ? r - t : r - t + s) - s + 1);
   }
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
@@ -899,7 +896,7 @@ function labelFits(labels: Labels, offset: number, s: number, bestNode: Int32Arr
     const node = bestNode[t] as number;
     if (node !== NONE) {
       const r = node - offset;
-      if ((labels[3 * node + 1] as number) <= from + at + (r >= t ? r - t : r - t + s))
+      if ((labels[2 * node + 1] as number) <= from + at + (r >= t ? r - t : r - t + s))
         fits[at >>> 5] = (fits[at >>> 5] as number) | (1 << (at & 31));
     }
     t = t + 1 === s ? 0 : t + 1;
@@ -915,7 +912,7 @@ function labelFits(labels: Labels, offset: number, s: number, bestNode: Int32Arr
 function aroundTheCircle(cost: Float64Array, offset: number, s: number, p: number, around: Float64Array, bestNode: Int32Array): void {
   // (6) a label no cheaper than copies of b* for every N is left out (b* itself, node 0, stays)
   const ownAt = (residue: number): number => {
-    const d = cost[3 * residue] as number;
+    const d = cost[2 * residue] as number;
     return d === UNREACHABLE || (offset + residue > 0 && d >= (residue === 0 ? 0 : p * (s - residue))) ? UNREACHABLE : d;
   };
   around[0] = ownAt(0);
