@@ -110,9 +110,9 @@ class Thrift {
 const text = new TextDecoder();
 const name = (value: unknown) => (value instanceof Uint8Array ? text.decode(value) : '');
 
-/** Snappy's raw format: literals and back-references, into an output of the stated size. */
-function snappy(input: Uint8Array, size: number): Uint8Array {
-  const output = new Uint8Array(size);
+/** Snappy's raw format: literals and back-references, into an output of the stated size (its first bytes). */
+function snappy(input: Uint8Array, size: number, into: Uint8Array): Uint8Array {
+  const output = into.subarray(0, size);
   let pos = 0;
   while ((input[pos++] ?? 0) & 0x80);
   let out = 0;
@@ -158,12 +158,12 @@ function snappy(input: Uint8Array, size: number): Uint8Array {
   return output;
 }
 
-function decompress(codec: number, input: Uint8Array, size: number): Uint8Array {
+function decompress(codec: number, input: Uint8Array, size: number, scratch: Scratch): Uint8Array {
   switch (codec) {
     case 0:
       return input;
     case 1:
-      return snappy(input, size);
+      return snappy(input, size, scratch.page(size));
     case 2:
       return gunzipSync(input);
     case 4:
@@ -321,6 +321,34 @@ class Codes {
   }
 }
 
+/**
+ * One column's buffers, reused from row group to row group: its chunk's bytes, a decompressed page and the codes
+ * of its rows. Fresh ones for every group cost more than the decoding (each new page of memory is a fault).
+ */
+class Scratch {
+  #bytes = new Uint8Array(0);
+  #page = new Uint8Array(0);
+  #codes = new Int32Array(0);
+
+  /** `size` bytes for a column chunk, their contents undefined. */
+  chunk(size: number): Uint8Array {
+    if (this.#bytes.length < size) this.#bytes = new Uint8Array(size);
+    return this.#bytes.subarray(0, size);
+  }
+
+  /** Room for one decompressed page, its contents undefined. */
+  page(size: number): Uint8Array {
+    if (this.#page.length < size) this.#page = new Uint8Array(size);
+    return this.#page;
+  }
+
+  /** `rows` codes, their contents undefined. */
+  codes(rows: number): Int32Array {
+    if (this.#codes.length < rows) this.#codes = new Int32Array(rows);
+    return this.#codes.subarray(0, rows);
+  }
+}
+
 /** A leaf of the file's schema: its name, physical type and whether it may hold nulls. */
 interface Column {
   readonly name: string;
@@ -361,16 +389,17 @@ async function readChunk(
   meta: Struct,
   rows: number,
   codes: Codes,
+  scratch: Scratch,
 ): Promise<Int32Array> {
   const codec = meta[4] as number;
   const dataOffset = meta[9] as number;
   const dictionaryOffset = meta[11] as number | undefined;
   const start = dictionaryOffset !== undefined && dictionaryOffset > 0 && dictionaryOffset < dataOffset ? dictionaryOffset : dataOffset;
   const size = meta[7] as number;
-  const bytes = new Uint8Array(size);
+  const bytes = scratch.chunk(size);
   const { bytesRead } = await file.read(bytes, 0, size, start);
   if (bytesRead !== size) unsupported('the file ends early');
-  const out = new Int32Array(rows);
+  const out = scratch.codes(rows);
   let dictionary: Int32Array | undefined;
   let filled = 0;
   const reader = new Thrift(bytes);
@@ -385,7 +414,7 @@ async function readChunk(
     if (pageType === 2) {
       const info = header[7] as Struct;
       const count = info[1] as number;
-      const page = decompress(codec, body, rawSize);
+      const page = decompress(codec, body, rawSize, scratch);
       dictionary = new Int32Array(count);
       plainCodes(column.type, page, 0, count, codes, dictionary, 0);
     } else if (pageType === 0 || pageType === 3) {
@@ -399,9 +428,9 @@ async function readChunk(
       if (v2) {
         if ((info[2] as number) > 0) unsupported('nulls');
         const levels = (info[5] as number) + ((info[6] as number | undefined) ?? 0);
-        page = info[7] === false ? body.subarray(levels) : decompress(codec, body.subarray(levels), rawSize - levels);
+        page = info[7] === false ? body.subarray(levels) : decompress(codec, body.subarray(levels), rawSize - levels, scratch);
       } else {
-        page = decompress(codec, body, rawSize);
+        page = decompress(codec, body, rawSize, scratch);
         if (column.optional) {
           // definition levels, one bit each: every one must say "defined"
           const length = new DataView(page.buffer, page.byteOffset).getUint32(0, true);
@@ -483,6 +512,7 @@ export async function settleParquetColumns(
     const coins = new Codes(accept.count);
     const repeats = new Codes(accept.count);
     const sums = new RowGroupSums(accumulator, keys, coins, repeats);
+    const scratch = [new Scratch(), new Scratch(), new Scratch()] as const;
     let rows = 0;
     const groups = metadata[4] as Struct[];
     const queue = names.queue === undefined ? undefined : new Int32Array(names.queue);
@@ -493,11 +523,12 @@ export async function settleParquetColumns(
       const group = groups[at] as Struct;
       const chunks = group[1] as Struct[];
       const count = group[3] as number;
-      const chunk = (at: number, codes: Codes) => readChunk(file, columns[at] as Column, (chunks[at] as Struct)[3] as Struct, count, codes);
+      const chunk = (at: number, codes: Codes, scratch: Scratch) =>
+        readChunk(file, columns[at] as Column, (chunks[at] as Struct)[3] as Struct, count, codes, scratch);
       const [keyCodes, coinCodes, repeatCodes] = await Promise.all([
-        chunk(keyAt, keys),
-        chunk(coinsAt, coins),
-        repeatAt < 0 ? undefined : chunk(repeatAt, repeats),
+        chunk(keyAt, keys, scratch[0]),
+        chunk(coinsAt, coins, scratch[1]),
+        repeatAt < 0 ? undefined : chunk(repeatAt, repeats, scratch[2]),
       ]);
       sums.add(keyCodes, coinCodes, repeatCodes, count);
       rows += count;
