@@ -876,14 +876,23 @@ function compileLayer(
     // (2) the largest N ≡ t its label does not fit under is c − δ − s
     const node = bestNode[t] as number;
     if (node === NONE) continue;
-    const r = node - offset;
-    threshold = Math.max(threshold, (labels[2 * node + 1] as number) - (r >= t ? r - t : r - t + s) - s + 1);
+    threshold = Math.max(threshold, (labels[2 * node + 1] as number) - upTo(t, node - offset, s) - s + 1);
   }
   const size = Math.max(0, threshold - from);
   refuseIfLarge(size, PLANNER_LIMITS.coverTable, 'coverTable', 'the exact table for small targets would need this many entries');
   const fits = labelFits(labels, offset, s, bestNode, from, size);
   const table = coverTable(size, from, s, p, bundles, useful, sizes, tail, fits);
   return { offset, custom: sizes !== undefined, threshold, tail, bestNode, from, table };
+}
+
+/** How far residue r lies past residue t, going up around the circle of residues mod s: (r − t) mod s. */
+function upTo(t: number, r: number, s: number): number {
+  return r >= t ? r - t : r - t + s;
+}
+
+/** Whether bit `at` of a bit set is set. */
+function isSet(bits: Uint32Array, at: number): boolean {
+  return (((bits[at >>> 5] as number) >>> (at & 31)) & 1) === 1;
 }
 
 /**
@@ -894,11 +903,8 @@ function labelFits(labels: Labels, offset: number, s: number, bestNode: Int32Arr
   const fits = new Uint32Array((size + 31) >>> 5);
   for (let at = 1, t = (from + 1) % s; at < size; at++) {
     const node = bestNode[t] as number;
-    if (node !== NONE) {
-      const r = node - offset;
-      if ((labels[2 * node + 1] as number) <= from + at + (r >= t ? r - t : r - t + s))
-        fits[at >>> 5] = (fits[at >>> 5] as number) | (1 << (at & 31));
-    }
+    if (node !== NONE && (labels[2 * node + 1] as number) <= from + at + upTo(t, node - offset, s))
+      fits[at >>> 5] = (fits[at >>> 5] as number) | (1 << (at & 31));
     t = t + 1 === s ? 0 : t + 1;
   }
   return fits;
@@ -963,8 +969,7 @@ class CoverTable {
 
   /** Whether the tail's label answers n: its path, topped up with copies of the best bundle (14). */
   fromTail(n: number): boolean {
-    const at = n - this.from;
-    return (((this.fits[at >>> 5] as number) >>> (at & 31)) & 1) === 1;
+    return isSet(this.fits, n - this.from);
   }
 }
 
@@ -1041,7 +1046,7 @@ function fillCover(
   let t = (from + 1) % s;
   let line = Math.floor((from + 1) / s) * p; // q·p for n = q·s + t
   for (let at = 1; at < size; at++) {
-    if ((((fits[at >>> 5] as number) >>> (at & 31)) & 1) === 1) {
+    if (isSet(fits, at)) {
       prices[at] = line + (tail[t] as number);
     } else {
       let best = prices[at] as number;
@@ -1187,7 +1192,7 @@ function addPath(structure: ResidueStructure, layer: Layer, coins: number, count
     const back = (at - layerStart - ((run * (bundleCoins[bundle] as number)) % s)) % s;
     at = layerStart + (back < 0 ? back + s : back);
   }
-  const total = coins + (((((node % s) - t) % s) + s) % s);
+  const total = coins + upTo(t, node % s, s);
   counts[structure.bestIndex] = (counts[structure.bestIndex] as number) + (total - pathCoins - customCoins) / s;
   return customCoins;
 }
