@@ -37,16 +37,16 @@ const PAGES = [
     // own, the messages, added 0.7 kB; the planner that refuses no ordinary table, 1.2 kB; faster quotes and budgets, 0.4 kB;
     // runs counted as the planner's labels are set and the last currency remembered, 0.1 kB; the planner's faster
     // compile and allocation-free prices and the rule texts written once, 0.8 kB; the shorter small-target
-    // table, 0.3 kB)
-    budget: 24.8 * 1024,
+    // table, 0.3 kB; tables that stack their rows in a narrow widget instead of scrolling sideways, 0.3 kB)
+    budget: 25.1 * 1024,
     contents: `import { defineGiftCalculator } from 'gift-economy/widget'; defineGiftCalculator();`,
   },
   {
     name: 'calculator widget page, all in (examples/calculator: the widget and the TikTok preset)',
     // the goal is 20 kB; the budget is what is measured now with a little room, a guard against growth (faster
     // quotes, budgets and channel comparisons added 0.5 kB; the planner's faster compile and the rule texts written
-    // once, 0.8 kB; the shorter small-target table, 0.3 kB)
-    budget: 30.5 * 1024,
+    // once, 0.8 kB; the shorter small-target table, 0.3 kB; tables that stack in a narrow widget, 0.2 kB)
+    budget: 30.8 * 1024,
     entry: new URL('../examples/calculator/main.ts', import.meta.url).pathname,
   },
 ];

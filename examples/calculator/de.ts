@@ -65,7 +65,7 @@ const deutsch: CalculatorMessages = {
   notAvailable: (reason) => `Nicht verfügbar: ${reason}.`,
   sources: (table, ref, sources, confidence) =>
     `${table} ${ref}: öffentlich berichtete Werte, keine offiziellen Tarife. Quellen: ${sources}. Verlässlichkeit: ${confidence}.`,
-  rate: (rule, rate, table) => (rate ? `${rule} (Satz ${rate}, ${table})` : `${rule} (${table})`),
+  rate: (rule) => rule,
   residue: (residue) => `Rest ${residue}`,
   noTable: (preset) => `Keine Tabelle „${preset}“ registriert; bitte an defineGiftCalculator({ tables }) übergeben.`,
   tableUnusable: (url, reason) => `Die Tabelle unter ${url} ist nicht nutzbar: ${reason}`,

@@ -58,9 +58,9 @@ const ATTRIBUTES = ['preset', 'table-url', 'locale', 'region', 'currency', 'chan
 
 const STYLE = `
 :host{--gift-fg:#1d1d1f;--gift-bg:#fff;--gift-muted:#5f6368;--gift-line:#d9d9de;--gift-accent:#0b57d0;--gift-warn:#a50e0e;--gift-best:#e6f4ea;
-display:block;font:16px/1.45 var(--gift-font,system-ui,sans-serif);color:var(--gift-fg);background:var(--gift-bg);max-width:60rem}
+display:block;container-type:inline-size;font:16px/1.45 var(--gift-font,system-ui,sans-serif);color:var(--gift-fg);background:var(--gift-bg);max-width:60rem}
 @media (prefers-color-scheme:dark){:host{--gift-fg:#e8eaed;--gift-bg:#1f1f1f;--gift-muted:#bdc1c6;--gift-line:#444;--gift-accent:#8ab4f8;--gift-warn:#f28b82;--gift-best:#1e3a2a}}
-form{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr))}
+form{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));grid-auto-flow:dense}
 fieldset,section{border:1px solid var(--gift-line);border-radius:.6rem;margin:0;padding:.75rem 1rem;min-width:0}
 h2,legend{font-size:1.05rem;font-weight:600;margin:0 0 .5rem;padding:0}
 label{display:flex;flex-direction:column;gap:.2rem;margin:0 0 .6rem;color:var(--gift-muted)}
@@ -74,12 +74,21 @@ output{display:block;font-weight:600;margin:.3rem 0}
 table{border-collapse:collapse;font-size:.9rem;width:100%}
 caption{text-align:left;color:var(--gift-muted);padding:.2rem 0}
 th,td{border-bottom:1px solid var(--gift-line);padding:.25rem .4rem;text-align:left;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.best{background:var(--gift-best)}`;
+th.n,td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.best{background:var(--gift-best)}
+@container (min-width:35rem){section[part=coins]{grid-column:span 2}}
+@container (max-width:34.99rem){thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+tr{display:block;border-bottom:1px solid var(--gift-line);padding:.3rem .4rem}
+th,td,td.n{display:block;border:0;padding:.1rem 0;text-align:left;white-space:normal}
+td[data-label]{display:grid;grid-template-columns:minmax(6rem,40%) 1fr;gap:.5rem}
+td[data-label]::before{content:attr(data-label) / "";color:var(--gift-muted)}}`;
 
 /** The form, in the messages' words (escaped: a site's words are text, never markup). */
 const template = (m: CalculatorMessages): string => {
   const w = (label: Label) => m[label].replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // the roles are the elements' own, written out: a narrow widget lays its rows out as blocks, which may drop them
+  const head = (columns: readonly Label[]) =>
+    `<thead role="rowgroup"><tr role="row">${columns.map((c) => `<th scope="col" role="columnheader"${NUMERIC.has(c) ? ' class="n"' : ''}>${w(c)}</th>`).join('')}</tr></thead>`;
   return `<form part="form" novalidate>
 <fieldset part="where"><legend>${w('whereAndHow')}</legend>
 <label>${w('region')}<select name="region"></select></label>
@@ -88,7 +97,7 @@ const template = (m: CalculatorMessages): string => {
 </fieldset>
 <section part="coins" aria-labelledby="h-coins"><h2 id="h-coins">${w('coinsHeading')}</h2>
 <label>${w('coins')}<input name="coins" inputmode="numeric" autocomplete="off" value="1000"></label>
-<div class="scroll" tabindex="0" role="region" aria-label="${w('pricesByChannel')}"><table part="channels"><caption></caption><thead><tr><th scope="col">${w('channel')}</th><th scope="col">${w('coinsReceived')}</th><th scope="col">${w('price')}</th><th scope="col">${w('perCoin')}</th></tr></thead><tbody></tbody></table></div>
+<div class="scroll" tabindex="0" role="region" aria-label="${w('pricesByChannel')}"><table part="channels" role="table"><caption></caption>${head(CHANNEL_COLUMNS)}<tbody role="rowgroup"></tbody></table></div>
 <output name="saving" aria-live="polite"></output>
 </section>
 <section part="budget" aria-labelledby="h-budget"><h2 id="h-budget">${w('budgetHeading')}</h2>
@@ -106,7 +115,7 @@ const template = (m: CalculatorMessages): string => {
 <p class="note" data-id="arrives"></p>
 </section>
 <section part="breakdown" class="wide" aria-labelledby="h-breakdown"><h2 id="h-breakdown">${w('breakdownHeading')}</h2>
-<div class="scroll" tabindex="0" role="region" aria-label="${w('breakdownTable')}"><table><thead><tr><th scope="col">${w('step')}</th><th scope="col">${w('input')}</th><th scope="col">${w('rule')}</th><th scope="col">${w('rounding')}</th><th scope="col">${w('output')}</th></tr></thead><tbody data-id="steps"></tbody></table></div>
+<div class="scroll" tabindex="0" role="region" aria-label="${w('breakdownTable')}"><table role="table">${head(STEP_COLUMNS)}<tbody role="rowgroup" data-id="steps"></tbody></table></div>
 <p class="sources" data-id="sources"></p>
 </section>
 </form>`;
@@ -363,10 +372,10 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: Calcula
       body.replaceChildren(
         ...compared.channels.map(({ channel, answer }) => {
           const name = table.document.channels.find((c) => c.id === channel)?.name ?? channel;
-          if (!answer.ok) return row([`${name}`, { text: m.notAvailable(answer.reason), span: 3 }]);
+          if (!answer.ok) return row(m, CHANNEL_COLUMNS, [name, { text: m.notAvailable(answer.reason), span: 3 }]);
           heard(answer);
           const best = compared.cheapest === answer && compared.channels.filter((c) => c.answer.ok).length > 1;
-          const tr = row([
+          const tr = row(m, CHANNEL_COLUMNS, [
             best ? m.cheapest(name) : name,
             { text: quantity(m, locale, answer.coinsReceived, 'coin'), numeric: true },
             { text: formatAmount(answer.price, locale), numeric: true },
@@ -488,8 +497,8 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: Calcula
       const body = this.#out('steps');
       body.replaceChildren(
         ...formatBreakdown(breakdown, locale).map((step) =>
-          row([
-            { text: m.stepName(step.step), header: true },
+          row(m, STEP_COLUMNS, [
+            m.stepName(step.step),
             { text: step.input, numeric: true },
             m.rate(step.rule, step.rate, step.table),
             step.rounding ?? '—',
@@ -510,17 +519,30 @@ interface Asking {
   readonly heard: (answer: Provenance & { readonly regionNotKnown?: string }) => void;
 }
 
-type Cell = string | { readonly text: string; readonly numeric?: boolean; readonly span?: number; readonly header?: boolean };
+type Cell = string | { readonly text: string; readonly numeric?: boolean; readonly span?: number };
 
-function row(cells: readonly Cell[]): HTMLTableRowElement {
+const CHANNEL_COLUMNS = ['channel', 'coinsReceived', 'price', 'perCoin'] as const satisfies readonly Label[];
+const STEP_COLUMNS = ['step', 'input', 'rule', 'rounding', 'output'] as const satisfies readonly Label[];
+/** The columns of figures, aligned right under right-aligned headings. */
+const NUMERIC: ReadonlySet<Label> = new Set(['coinsReceived', 'price', 'perCoin', 'input', 'output']);
+
+/**
+ * A body row: the first cell heads the row; each other cell not spanning columns carries its column's name, shown
+ * beside it when a narrow widget stacks the row.
+ */
+function row(m: CalculatorMessages, columns: readonly Label[], cells: readonly Cell[]): HTMLTableRowElement {
   const tr = document.createElement('tr');
+  tr.setAttribute('role', 'row');
   cells.forEach((cell, index) => {
     const spec = typeof cell === 'string' ? { text: cell } : cell;
-    const td = document.createElement(index === 0 || spec.header ? 'th' : 'td');
-    if (td instanceof HTMLTableCellElement && td.tagName === 'TH') td.scope = 'row';
+    const header = index === 0;
+    const td = document.createElement(header ? 'th' : 'td');
+    if (header) (td as HTMLTableCellElement).scope = 'row';
+    td.setAttribute('role', header ? 'rowheader' : 'cell');
     td.textContent = spec.text;
     if (spec.numeric) td.className = 'n';
-    if (spec.span) td.colSpan = spec.span;
+    if (spec.span) (td as HTMLTableCellElement).colSpan = spec.span;
+    else if (!header) td.dataset.label = m[columns[index] as Label];
     tr.append(td);
   });
   return tr;

@@ -76,6 +76,10 @@ export interface CalculatorMessages {
   readonly arrivalNotKnown: (reason: string | undefined) => string;
   readonly notAvailable: (reason: string) => string;
   readonly sources: (table: string, ref: string, sources: string, confidence: 'sourced' | 'derived' | 'user-supplied') => string;
+  /**
+   * A breakdown step's rule cell. The rule already states its rate, and the sources line names the table, so the
+   * default shows the rule alone; `rate` and `table` (the step's `id@version` or FX source) are there to show too.
+   */
   readonly rate: (rule: string, rate: string | undefined, table: string) => string;
   readonly residue: (residue: string) => string;
   readonly noTable: (preset: string) => string;
@@ -144,7 +148,7 @@ export const calculatorMessages: CalculatorMessages = Object.freeze<CalculatorMe
   notAvailable: (reason) => `Not available: ${reason}.`,
   sources: (table, ref, sources, confidence) =>
     `${table} ${ref}: figures as publicly reported, not official rates. Sources: ${sources}. Confidence: ${confidence}.`,
-  rate: (rule, rate, table) => (rate ? `${rule} (rate ${rate}, ${table})` : `${rule} (${table})`),
+  rate: (rule) => rule,
   residue: (residue) => `residue ${residue}`,
   noTable: (preset) => `No table named "${preset}" was registered; pass it to defineGiftCalculator({ tables }).`,
   tableUnusable: (url, reason) => `The rate table at ${url} could not be used: ${reason}`,

@@ -115,7 +115,7 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
     expect(await cells(page, '[data-id="steps"] tr:last-child > *')).toEqual([
       'Diamond value',
       '89,997 diamonds',
-      '× 0.005 USD per diamond, rounded to the USD minor unit (rate 0.005, tiktok@2026-11-25)',
+      '× 0.005 USD per diamond, rounded to the USD minor unit',
       'half-even',
       '$449.98; residue $0.005',
     ]);
@@ -186,6 +186,10 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
       '0,01058\u00a0$',
     ]);
     expect(await text(page, '[name="saving"]')).toBe('Wer über Web top-up statt iOS app (App Store) kauft, spart 4,27\u00a0$.');
+    // at 390 px each row stacks, every figure beside its column's name in the site's words
+    expect(
+      await page.locator('table[part="channels"] tbody tr:last-child td').evaluateAll((tds) => tds.map((td) => td.dataset.label)),
+    ).toEqual(['Erhaltene Münzen', 'Preis', 'Pro Münze']);
     // 50,000 diamonds × 0.005 = 250.00; PayPal's fee is 0 in the preset (tiktok-payout-methods)
     expect(await text(page, '[name="cashed"]')).toBe(
       '50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (paypal).',
@@ -255,6 +259,13 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
         const { page, errors } = await open(width, scheme);
         await page.fill('[name="gift"]', 'Lion');
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        // every table fits its card: nothing to scroll sideways (a narrow widget stacks each row under its heading)
+        const overflowing = await page
+          .locator('gift-calculator')
+          .evaluate((element) =>
+            Array.from(element.shadowRoot?.querySelectorAll('.scroll') ?? [], (region) => region.scrollWidth - region.clientWidth),
+          );
+        expect(overflowing).toEqual([0, 0]);
         const fontSizes = await page
           .locator('gift-calculator')
           .evaluate((element) =>
