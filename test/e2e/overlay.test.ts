@@ -60,6 +60,14 @@ describe.runIf(browserTestsCanRun)('live overlay page in Chromium', () => {
         JSON.stringify(combos),
       ).toBe(true);
       expect(await page.locator('#status').textContent()).toMatch(/^Replayed 29 events: 1 duplicate dropped/);
+      // every table fits the page, a receiver's 19-digit id wrapping if it must
+      const overflow = await page.evaluate(() => {
+        const body = document.body.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(document.body).paddingRight);
+        return Array.from(document.querySelectorAll('table'), (table) =>
+          Math.max(0, Math.ceil(table.getBoundingClientRect().right - body)),
+        );
+      });
+      expect(overflow).toEqual([0, 0]);
       expect(errors).toEqual([]);
       mkdirSync(output, { recursive: true });
       await page.screenshot({ path: join(output, `overlay-${width}.png`), fullPage: true });
