@@ -271,9 +271,13 @@ export function priceQuote(
   const currency = set.currency;
   const words = wordsOf(set);
   let priceMinor = 0;
+  // the kinds of line used (which bundles, whether a custom amount) as bits, the provenance's key; -1: in text
+  let kinds = 0;
   const breakdown: BreakdownStep[] = [];
   const lines = planLines.map((line): QuoteLine => {
     const bundle = line.bundleId === undefined ? undefined : words.bundles.get(line.bundleId);
+    const bit = line.bundleId === undefined ? 1 : (bundle?.bit ?? 0);
+    kinds = kinds < 0 || bit === 0 ? -1 : kinds + bit;
     priceMinor += line.totalMinor;
     const made: { -readonly [K in keyof QuoteLine]: QuoteLine[K] } = {
       kind: line.kind,
@@ -323,7 +327,7 @@ export function priceQuote(
   const allowed = notKnown ? (notKnown.ifListed as Allowed) : (checked as Allowed);
   const paymentMethods = table.paymentMethods(set.channel, region);
   // where the figures come from: the region's rules, the prices of the kinds of line used, the payment methods
-  const provenance = rememberProvenance(checked, [region, set, kindsOf(words, planLines)], () =>
+  const provenance = rememberProvenance(checked, [region, set, kinds < 0 ? planKey(planLines) : kinds], () =>
     joinProvenance(table, notKnown ? [notKnown, allowed] : [allowed], [
       ...planLines.map((line) => (line.bundleId === undefined ? set.custom : set.figures.get(line.bundleId))),
       ...paymentMethods,
@@ -397,15 +401,9 @@ function wordsOf(set: OfferSet): SetWords {
   });
 }
 
-/** The kinds of line of a plan (which bundles, whether a custom amount), as one key: a bit mask, else text. */
-function kindsOf(words: SetWords, lines: readonly PlanLine[]): number | string {
-  let mask = 0;
-  for (const line of lines) {
-    const bit = line.bundleId === undefined ? 1 : (words.bundles.get(line.bundleId)?.bit ?? 0);
-    if (bit === 0) return lines.map((each) => each.bundleId ?? '').join('|');
-    mask += bit;
-  }
-  return mask;
+/** The kinds of line of a plan in text, for a set of more than 30 bundles (whose bits would not fit). */
+function planKey(lines: readonly PlanLine[]): string {
+  return lines.map((each) => each.bundleId ?? '').join('|');
 }
 
 /**
