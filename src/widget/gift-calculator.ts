@@ -377,9 +377,9 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: Calcula
           const best = compared.cheapest === answer && compared.channels.filter((c) => c.answer.ok).length > 1;
           const tr = row(m, CHANNEL_COLUMNS, [
             best ? m.cheapest(name) : name,
-            { text: quantity(m, locale, answer.coinsReceived, 'coin'), numeric: true },
-            { text: formatAmount(answer.price, locale), numeric: true },
-            { text: answer.pricePerCoin ? answer.pricePerCoin.format(locale) : '—', numeric: true },
+            quantity(m, locale, answer.coinsReceived, 'coin'),
+            formatAmount(answer.price, locale),
+            answer.pricePerCoin ? answer.pricePerCoin.format(locale) : '—',
           ]);
           if (best) {
             tr.className = 'best';
@@ -499,10 +499,10 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: Calcula
         ...formatBreakdown(breakdown, locale).map((step) =>
           row(m, STEP_COLUMNS, [
             m.stepName(step.step),
-            { text: step.input, numeric: true },
+            step.input,
             m.rate(step.rule, step.rate, step.table),
             step.rounding ?? '—',
-            { text: [step.output, step.residue && m.residue(step.residue)].filter(Boolean).join('; '), numeric: true },
+            [step.output, step.residue && m.residue(step.residue)].filter(Boolean).join('; '),
           ]),
         ),
       );
@@ -519,30 +519,34 @@ interface Asking {
   readonly heard: (answer: Provenance & { readonly regionNotKnown?: string }) => void;
 }
 
-type Cell = string | { readonly text: string; readonly numeric?: boolean; readonly span?: number };
+type Cell = string | { readonly text: string; readonly span: number };
 
 const CHANNEL_COLUMNS = ['channel', 'coinsReceived', 'price', 'perCoin'] as const satisfies readonly Label[];
 const STEP_COLUMNS = ['step', 'input', 'rule', 'rounding', 'output'] as const satisfies readonly Label[];
-/** The columns of figures, aligned right under right-aligned headings. */
+/** The columns of figures: their cells and headings align right. */
 const NUMERIC: ReadonlySet<Label> = new Set(['coinsReceived', 'price', 'perCoin', 'input', 'output']);
 
 /**
- * A body row: the first cell heads the row; each other cell not spanning columns carries its column's name, shown
- * beside it when a narrow widget stacks the row.
+ * A body row: the first cell heads the row; each other cell not spanning columns is aligned as its column is and
+ * carries the column's name, shown beside it when a narrow widget stacks the row.
  */
 function row(m: CalculatorMessages, columns: readonly Label[], cells: readonly Cell[]): HTMLTableRowElement {
   const tr = document.createElement('tr');
   tr.setAttribute('role', 'row');
   cells.forEach((cell, index) => {
-    const spec = typeof cell === 'string' ? { text: cell } : cell;
     const header = index === 0;
     const td = document.createElement(header ? 'th' : 'td');
-    if (header) (td as HTMLTableCellElement).scope = 'row';
+    if (header) td.scope = 'row';
     td.setAttribute('role', header ? 'rowheader' : 'cell');
-    td.textContent = spec.text;
-    if (spec.numeric) td.className = 'n';
-    if (spec.span) (td as HTMLTableCellElement).colSpan = spec.span;
-    else if (!header) td.dataset.label = m[columns[index] as Label];
+    if (typeof cell !== 'string') {
+      td.textContent = cell.text;
+      td.colSpan = cell.span;
+    } else {
+      td.textContent = cell;
+      const column = columns[index] as Label;
+      if (NUMERIC.has(column)) td.className = 'n';
+      if (!header) td.dataset.label = m[column];
+    }
     tr.append(td);
   });
   return tr;
