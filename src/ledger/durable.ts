@@ -11,20 +11,24 @@ import {
 } from './ledger.js';
 
 /**
- * Where a {@link DurableLedger} keeps its journal: entries are appended atomically (all of a batch or none), in
- * order, each event id once; `load` gives them back, oldest first. `memoryJournal()` is one; the SQLite and
- * PostgreSQL stores are in `gift-economy/stores/sqlite` and `gift-economy/stores/postgres`.
+ * Where a {@link DurableLedger} keeps its journal. `append` stores a batch's entries atomically (all or none), in
+ * order, each event id once; `load` gives back the stored events, oldest first; `verify` is then given the
+ * entries the table's rules make of them on replay and throws `INVALID_JOURNAL` when they are not the entries
+ * that were stored (a record changed outside the ledger, or rules that now post the events otherwise), before
+ * anything is appended. `memoryJournal()` is one; the SQLite and PostgreSQL stores are in
+ * `gift-economy/stores/sqlite` and `gift-economy/stores/postgres`.
  *
  * @example
  * ```ts
  * import { type JournalStore, memoryJournal } from 'gift-economy';
  * const store: JournalStore = memoryJournal();
- * console.log(typeof store.append); // function
+ * console.log(typeof store.verify); // function
  * ```
  * @category Ledger
  */
 export interface JournalStore {
-  load(): readonly JournalEntry[] | Promise<readonly JournalEntry[]>;
+  load(): readonly LedgerEvent[] | Promise<readonly LedgerEvent[]>;
+  verify(entries: readonly JournalEntry[]): void | Promise<void>;
   append(entries: readonly JournalEntry[]): void | Promise<void>;
   close?(): void | Promise<void>;
 }
@@ -49,7 +53,17 @@ export function memoryJournal(): JournalStore & { readonly entries: readonly Jou
   const ids = new Set<string>();
   return {
     entries,
-    load: () => [...entries],
+    load: () => entries.map((entry) => entry.event),
+    verify(replayed) {
+      replayed.forEach((entry, index) => {
+        if (JSON.stringify(entry.postings) !== JSON.stringify(entries[index]?.postings)) {
+          throw new EconomyError(
+            'INVALID_JOURNAL',
+            `stored event ${entry.event.id} has other postings than the rate table gives it: was the journal written under another table?`,
+          );
+        }
+      });
+    },
     append(batch) {
       for (const entry of batch) {
         if (ids.has(entry.event.id)) throw new EconomyError('INVALID_JOURNAL', `event ${entry.event.id} is already in the journal`);
@@ -64,9 +78,9 @@ export function memoryJournal(): JournalStore & { readonly entries: readonly Jou
 
 /**
  * A {@link Ledger} whose journal survives a crash: each event (or batch) is checked in memory, appended to the
- * store in one transaction, and only then posted in memory; opening replays the stored journal and checks that
- * every stored entry has exactly the postings the rules give. Calls are serialised, so `apply` from many
- * callers is safe. If an append fails, nothing is posted; reopen before going on.
+ * store in one transaction, and only then posted in memory; opening replays the stored events and has the store
+ * check that they give exactly the entries it stored. Calls are serialised, so `apply` from many callers is
+ * safe. If an append fails, nothing is posted; reopen before going on.
  *
  * @example
  * ```ts
@@ -96,14 +110,17 @@ export class DurableLedger {
   /** Opens a ledger on a store: replays its journal (checked) into memory. */
   static async open(table: RateTable, store: JournalStore, options: LedgerOptions = {}): Promise<DurableLedger> {
     const ledger = new Ledger(table, options);
-    if (typeof store !== 'object' || store === null || typeof store.load !== 'function' || typeof store.append !== 'function') {
-      throw new EconomyError('INVALID_ARGUMENT', 'store must be a JournalStore { load, append }');
+    if (
+      typeof store !== 'object' ||
+      store === null ||
+      typeof store.load !== 'function' ||
+      typeof store.verify !== 'function' ||
+      typeof store.append !== 'function'
+    ) {
+      throw new EconomyError('INVALID_ARGUMENT', 'store must be a JournalStore { load, verify, append }');
     }
     const stored = await store.load();
-    const prepared = prepareBatch(
-      ledger,
-      stored.map((entry) => entry.event),
-    );
+    const prepared = prepareBatch(ledger, stored);
     if (!prepared.ok) {
       throw new EconomyError('INVALID_JOURNAL', `stored event ${prepared.index} is refused by ${table.ref}: ${prepared.refusal.reason}`);
     }
@@ -111,14 +128,12 @@ export class DurableLedger {
       prepared.abort();
       throw new EconomyError('INVALID_JOURNAL', 'the stored journal holds an event id twice');
     }
-    prepared.entries.forEach((entry, index) => {
-      if (JSON.stringify(entry.postings) !== JSON.stringify((stored[index] as JournalEntry).postings)) {
-        throw new EconomyError(
-          'INVALID_JOURNAL',
-          `stored event ${entry.event.id} has other postings than ${table.ref} gives it: was the journal written under another table?`,
-        );
-      }
-    });
+    try {
+      await store.verify(prepared.entries);
+    } catch (error) {
+      prepared.abort();
+      throw error;
+    }
     prepared.commit();
     return new DurableLedger(ledger, store);
   }

@@ -1,7 +1,7 @@
 import { EconomyError } from '../errors.js';
 import type { JournalStore } from '../ledger/durable.js';
 import { identifier } from '../sql/names.js';
-import { chainRows, readChain } from './chain.js';
+import { type ChainRow, chainedStore } from './chain.js';
 
 /**
  * The part of a node-postgres (`pg`) client the journal uses: one connection (a `Client`, or a client from
@@ -37,8 +37,10 @@ export interface PostgresJournalOptions {
 const ROWS_PER_INSERT = 1000;
 
 /**
- * A journal in PostgreSQL through `pg`: one row per entry (event id unique), a batch in one transaction, with a
- * hash chain over the entries so that a changed row is found on open. `pg` is not a dependency of this package:
+ * A journal in PostgreSQL through `pg`: one row per event (its id unique, the event as JSON), a batch in one
+ * transaction, and a SHA-256 chain with one link per batch over the events and the postings the table gives them,
+ * so that a row changed outside the ledger, or a journal opened under rules that post its events otherwise, is
+ * found on open. `pg` is not a dependency of this package:
  * install it and pass a connected client.
  *
  * @example
@@ -59,33 +61,32 @@ export function postgresJournal(client: PostgresClient, options: PostgresJournal
     throw new EconomyError('INVALID_ARGUMENT', 'postgresJournal needs a connected pg client { query }');
   }
   const table = identifier(options.table ?? 'gift_economy_journal', ['table']);
-  let last: string | undefined;
-  return {
-    async load() {
+  return chainedStore({
+    async read() {
       await client.query(
-        `CREATE TABLE IF NOT EXISTS ${table} (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, entry TEXT NOT NULL, hash TEXT NOT NULL)`,
+        `CREATE TABLE IF NOT EXISTS ${table} (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, event TEXT NOT NULL, hash TEXT)`,
       );
-      const { rows } = await client.query(`SELECT entry, hash FROM ${table} ORDER BY seq`);
-      const read = readChain(rows as { entry: string; hash: string }[]);
-      last = read.last;
-      return read.entries;
+      try {
+        return (await client.query(`SELECT id, event, hash FROM ${table} ORDER BY seq`)).rows as ChainRow[];
+      } catch (error) {
+        // 42703 undefined_column: a table of that name, but not a journal of this version
+        if ((error as { code?: unknown }).code !== '42703') throw error;
+        throw new EconomyError('INVALID_JOURNAL', `table ${table} is not a journal of this version`, { path: ['table'] });
+      }
     },
-    async append(entries) {
-      if (last === undefined) throw new EconomyError('INVALID_JOURNAL', 'load the journal (DurableLedger.open) before appending');
-      const { values, last: next } = chainRows(last, entries);
+    async write(values) {
       await client.query('BEGIN');
       try {
         for (let start = 0; start < values.length; start += ROWS_PER_INSERT * 3) {
           const chunk = values.slice(start, start + ROWS_PER_INSERT * 3);
           const placeholders = Array.from({ length: chunk.length / 3 }, (_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`);
-          await client.query(`INSERT INTO ${table} (id, entry, hash) VALUES ${placeholders.join(', ')}`, chunk);
+          await client.query(`INSERT INTO ${table} (id, event, hash) VALUES ${placeholders.join(', ')}`, chunk);
         }
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
-      last = next;
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { EconomyError } from '../errors.js';
 import type { JournalStore } from '../ledger/durable.js';
 import { identifier } from '../sql/names.js';
-import { chainRows, readChain } from './chain.js';
+import { type ChainRow, chainedStore } from './chain.js';
 
 /**
  * The part of a better-sqlite3 (12.x) `Database` the journal uses; pass the database itself.
@@ -16,7 +16,7 @@ import { chainRows, readChain } from './chain.js';
 export interface SqliteDatabase {
   exec(sql: string): unknown;
   prepare(sql: string): { run(...values: unknown[]): unknown; all(...values: unknown[]): unknown[] };
-  transaction(fn: (values: readonly string[]) => void): (values: readonly string[]) => unknown;
+  transaction(fn: (values: readonly (string | null)[]) => void): (values: readonly (string | null)[]) => unknown;
   pragma(source: string): unknown;
 }
 
@@ -44,9 +44,10 @@ export interface SqliteJournalOptions {
 }
 
 /**
- * A journal in SQLite through better-sqlite3 12.x: one row per entry (event id unique), appended in a
- * transaction per batch, in WAL mode, with a hash chain over the entries so that a changed row is found on
- * open. better-sqlite3 is not a dependency of this package: install it and pass the database.
+ * A journal in SQLite through better-sqlite3 12.x: one row per event (its id unique, the event as JSON), a
+ * transaction per batch, in WAL mode, and a SHA-256 chain with one link per batch over the events and the
+ * postings the table gives them, so that a row changed outside the ledger, or a journal opened under rules that
+ * post its events otherwise, is found on open. better-sqlite3 is not a dependency of this package: install it and pass the database.
  *
  * @example
  * ```ts
@@ -72,33 +73,29 @@ export function sqliteJournal(database: SqliteDatabase, options: SqliteJournalOp
   }
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous.toUpperCase()}`);
-  database.exec(
-    `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, entry TEXT NOT NULL, hash TEXT NOT NULL)`,
-  );
-  const insert = database.prepare(`INSERT INTO ${table} (id, entry, hash) VALUES (?, ?, ?)`);
+  database.exec(`CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, event TEXT NOT NULL, hash TEXT)`);
+  const columns = (database.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name).join(', ');
+  if (columns !== 'seq, id, event, hash') {
+    throw new EconomyError('INVALID_JOURNAL', `table ${table} is not a journal of this version (its columns: ${columns})`, {
+      path: ['table'],
+    });
+  }
+  const insert = database.prepare(`INSERT INTO ${table} (id, event, hash) VALUES (?, ?, ?)`);
   // one statement inserts many rows: the per-statement cost is paid once per ROWS_PER_INSERT entries
   const insertMany = database.prepare(
-    `INSERT INTO ${table} (id, entry, hash) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`,
+    `INSERT INTO ${table} (id, event, hash) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`,
   );
-  const select = database.prepare(`SELECT entry, hash FROM ${table} ORDER BY seq`);
-  let last: string | undefined;
-  const append = database.transaction((values: readonly string[]) => {
+  const select = database.prepare(`SELECT id, event, hash FROM ${table} ORDER BY seq`);
+  const write = database.transaction((values: readonly (string | null)[]) => {
     let start = 0;
     for (; start + ROWS_PER_INSERT * 3 <= values.length; start += ROWS_PER_INSERT * 3)
       insertMany.run(values.slice(start, start + ROWS_PER_INSERT * 3));
     for (; start < values.length; start += 3) insert.run(values[start], values[start + 1], values[start + 2]);
   });
-  return {
-    load() {
-      const read = readChain(select.all() as { entry: string; hash: string }[]);
-      last = read.last;
-      return read.entries;
+  return chainedStore({
+    read: () => select.all() as ChainRow[],
+    write: (values) => {
+      write(values);
     },
-    append(entries) {
-      if (last === undefined) throw new EconomyError('INVALID_JOURNAL', 'load the journal (DurableLedger.open) before appending');
-      const { values, last: next } = chainRows(last, entries);
-      append(values);
-      last = next;
-    },
-  };
+  });
 }

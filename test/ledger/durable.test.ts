@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DurableLedger, type JournalEntry, type JournalStore, type LedgerEvent, memoryJournal } from '../../src/index.js';
-import { tiktok } from '../../src/presets/tiktok.js';
+import { applyOverlay, DurableLedger, type JournalEntry, type JournalStore, type LedgerEvent, memoryJournal } from '../../src/index.js';
+import { tiktok, tiktokHalfDiamondOverlay } from '../../src/presets/tiktok.js';
 import { postgresJournal } from '../../src/stores/postgres.js';
 import { sqliteJournal } from '../../src/stores/sqlite.js';
 import { expectEconomyError } from '../helpers.js';
@@ -51,7 +52,7 @@ const KINDS: Kind[] = [
         open: async () => sqliteJournal(new Database(file)),
         tamper: async () => {
           const db = new Database(file);
-          db.prepare('UPDATE gift_economy_journal SET entry = replace(entry, \'"coins":70\', \'"coins":700\') WHERE seq = 1').run();
+          db.prepare('UPDATE gift_economy_journal SET event = replace(event, \'"coins":70\', \'"coins":700\') WHERE seq = 1').run();
           db.close();
         },
       };
@@ -73,7 +74,7 @@ const KINDS: Kind[] = [
       return {
         open: async () => postgresJournal(await connect(), { table }),
         tamper: async () => {
-          await admin.query(`UPDATE "${table}" SET entry = replace(entry, '"coins":70', '"coins":700') WHERE seq = 1`);
+          await admin.query(`UPDATE "${table}" SET event = replace(event, '"coins":70', '"coins":700') WHERE seq = 1`);
         },
       };
     },
@@ -119,6 +120,16 @@ describe.each(KINDS)('DurableLedger on $name', (kind) => {
     await journal.tamper();
     await expect(DurableLedger.open(tiktok, await journal.open())).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
   });
+
+  it.skipIf(!kind.available)('refuses to open a journal under rules that post its events otherwise', async () => {
+    const journal = await kind.make();
+    await (await DurableLedger.open(tiktok, await journal.open())).applyBatch(events);
+    // 20 Roses give 20 diamonds under the preset and 10 under the half-diamond reading
+    const half = applyOverlay(tiktok, tiktokHalfDiamondOverlay);
+    await expect(DurableLedger.open(half, await journal.open())).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
+    // the journal itself is untouched: under its own rules it opens as before
+    expect((await DurableLedger.open(tiktok, await journal.open())).balance('creator:bo', 'diamond')).toBe(20);
+  });
 });
 
 describe('DurableLedger and its store', () => {
@@ -127,6 +138,7 @@ describe('DurableLedger and its store', () => {
     let fail = false;
     const flaky: JournalStore = {
       load: () => store.load(),
+      verify: (entries) => store.verify(entries),
       append(entries) {
         if (fail) throw new Error('disk full');
         store.append(entries);
@@ -165,33 +177,73 @@ describe('DurableLedger and its store', () => {
 });
 
 describe('the stored rows', () => {
-  it('hold the event and its postings as [account, unit, amount], chained by SHA-256', async () => {
+  const open = async (db: Database.Database) => DurableLedger.open(tiktok, sqliteJournal(db));
+  const rows = (db: Database.Database) =>
+    db.prepare('SELECT id, event, hash FROM gift_economy_journal ORDER BY seq').all() as {
+      id: string;
+      event: string;
+      hash: string | null;
+    }[];
+
+  it('hold each event as JSON, with one SHA-256 link per batch over the events and their postings', async () => {
     const db = new Database(':memory:');
-    const wallet = await DurableLedger.open(tiktok, sqliteJournal(db));
-    await wallet.apply(events[0] as LedgerEvent);
-    const [row] = db.prepare('SELECT id, entry, hash FROM gift_economy_journal').all() as { id: string; entry: string; hash: string }[];
-    // 70 web coins: USD 0.74 (data/tiktok.json, 70 coins, web, source hiwildflower); no store commission on the web
-    expect(row?.id).toBe('p1');
-    expect(JSON.parse(row?.entry ?? '')).toEqual({
-      event: events[0],
-      postings: [
-        ['coins-issued', 'coin', -70],
-        ['viewer:ann', 'coin', 70],
-        ['viewer-paid:ann', 'USD', -74],
-        ['platform', 'USD', 74],
-      ],
-    });
-    expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+    await (await open(db)).apply(events[0] as LedgerEvent);
+    const [row] = rows(db);
+    expect([row?.id, JSON.parse(row?.event ?? '')]).toEqual(['p1', events[0]]);
+    // the link hashes the previous link ('' at the start), then per entry a newline, the event's JSON and each posting
+    // as length:account unit,amount; — 70 web coins are USD 0.74 (data/tiktok.json, 70 coins, web, hiwildflower)
+    const text =
+      '\n{"type":"purchase","id":"p1","viewer":"ann","coins":70,"channel":"web","region":"US"}' +
+      '12:coins-issuedcoin,-70;10:viewer:anncoin,70;15:viewer-paid:annUSD,-74;8:platformUSD,74;';
+    expect(row?.hash).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
-  it('refuse a row whose postings are not triples, even with its hash rewritten to match', async () => {
+  it('carry the link on the last row of each batch only', async () => {
     const db = new Database(':memory:');
-    await (await DurableLedger.open(tiktok, sqliteJournal(db))).apply(events[0] as LedgerEvent);
-    const entry = JSON.stringify({ event: events[0], postings: [{ account: 'viewer:ann', unit: 'coin', amount: 70 }] });
-    const { createHash } = await import('node:crypto');
-    const hash = createHash('sha256').update(`\n${entry}`).digest('hex');
-    db.prepare('UPDATE gift_economy_journal SET entry = ?, hash = ?').run(entry, hash);
-    await expect(DurableLedger.open(tiktok, sqliteJournal(db))).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
+    const wallet = await open(db);
+    await wallet.applyBatch(events);
+    await wallet.apply({ type: 'post', id: 'x1', hold: 'h1' });
+    expect(rows(db).map((row) => row.hash === null)).toEqual([true, true, false, false]);
+  });
+
+  it.each([
+    ['a row taken out of a batch', 'DELETE FROM gift_economy_journal WHERE seq = 2'],
+    ["a batch's last row taken out", 'DELETE FROM gift_economy_journal WHERE seq = 3'],
+    [
+      'a row added',
+      `INSERT INTO gift_economy_journal (id, event, hash) VALUES ('p9', '{"type":"purchase","id":"p9","viewer":"ann","coins":70,"channel":"web","region":"US"}', NULL)`,
+    ],
+    ["a row's id changed", "UPDATE gift_economy_journal SET id = 'other' WHERE seq = 1"],
+    ['a row that is not JSON', "UPDATE gift_economy_journal SET event = 'p1' WHERE seq = 1"],
+  ])('find %s', async (_, change) => {
+    const db = new Database(':memory:');
+    await (await open(db)).applyBatch(events);
+    db.prepare(change).run();
+    await expect(open(db)).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
+  });
+
+  it('are not read from a table of another shape', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE gift_economy_journal (seq INTEGER PRIMARY KEY, id TEXT, entry TEXT, hash TEXT)');
+    expectEconomyError(() => sqliteJournal(db), 'INVALID_JOURNAL');
+  });
+
+  it('append nothing before the journal is opened and verified', async () => {
+    const store = sqliteJournal(new Database(':memory:'));
+    await expect(store.append([])).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
+  });
+});
+
+describe('the stored rows on PostgreSQL', () => {
+  it.skipIf(!postgresAvailable)('are not read from a table of another shape', async () => {
+    const client = new pg.Client({ host: process.env.PGHOST, user: process.env.PGUSER ?? 'postgres', database: 'postgres' });
+    await client.connect();
+    clients.push(client);
+    const table = `journal_other_${process.pid}`;
+    await client.query(`DROP TABLE IF EXISTS "${table}"`);
+    await client.query(`CREATE TABLE "${table}" (seq BIGSERIAL PRIMARY KEY, id TEXT, entry TEXT, hash TEXT)`);
+    await expect(DurableLedger.open(tiktok, postgresJournal(client, { table }))).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
+    await client.query(`DROP TABLE "${table}"`);
   });
 });
 
