@@ -479,7 +479,13 @@ function calculatorClass(tables: Readonly<Record<string, RateTable>>, m: Calcula
         return;
       } else {
         const cap = cashed.withdrawal.equals(cashed.gross) ? undefined : formatAmount(cashed.withdrawal, locale);
-        out.textContent = m.cashed(worth, formatAmount(cashed.net, locale), cashed.method, formatAmount(cashed.fee, locale), cap);
+        out.textContent = m.cashed(
+          worth,
+          formatAmount(cashed.net, locale),
+          table.payoutMethod(cashed.method).name,
+          formatAmount(cashed.fee, locale),
+          cap,
+        );
       }
       if (!cashed.gross.isPositive()) return;
       const today = this.getAttribute('today') ?? new Date().toISOString().slice(0, 10);

@@ -70,7 +70,7 @@ export interface CalculatorMessages {
   /** `worth` is the sentence {@link CalculatorMessages.worth} made. */
   readonly minimumNotKnown: (worth: string, table: string) => string;
   readonly notEnough: (worth: string, missing: string) => string;
-  /** `dailyMaximum` is set when the table caps a day's withdrawal below the whole amount. */
+  /** `method` is the payout method's name as the table gives it; `dailyMaximum` is set when the table caps a day's withdrawal below the whole amount. */
   readonly cashed: (worth: string, net: string, method: string, fee: string, dailyMaximum: string | undefined) => string;
   readonly arrives: (requested: string, lastArrives: string, withdrawals: number) => string;
   readonly arrivalNotKnown: (reason: string | undefined) => string;

@@ -132,7 +132,7 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
   it('says how many diamonds are missing before a cash-out and when the money arrives', async () => {
     const { page } = await open(1280);
     // 50,000 × 0.005 = 250.00; PayPal's fee is 0; 15 days' processing + 21 days PayPal = 2026-12-31 from 2026-11-25
-    expect(await text(page, '[name="cashed"]')).toBe('50,000 diamonds are worth $250.00: $250.00 after the paypal fee of $0.00.');
+    expect(await text(page, '[name="cashed"]')).toBe('50,000 diamonds are worth $250.00: $250.00 after the PayPal fee of $0.00.');
     expect(await text(page, '[data-id="arrives"]')).toBe('Requested on 2026-11-25, the money arrives by 2026-12-31 (1 withdrawal).');
     await page.fill('[name="diamonds"]', '15000');
     // 15,000 × 0.005 = 75.00 < 100; 100.00 needs 19,999 diamonds (99.995 rounds half-even to 100.00): 4,999 more
@@ -192,7 +192,7 @@ describe.runIf(browserTestsCanRun)('<gift-calculator> in Chromium', () => {
     ).toEqual(['Erhaltene Münzen', 'Preis', 'Pro Münze']);
     // 50,000 diamonds × 0.005 = 250.00; PayPal's fee is 0 in the preset (tiktok-payout-methods)
     expect(await text(page, '[name="cashed"]')).toBe(
-      '50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (paypal).',
+      '50.000 Diamanten sind 250,00\u00a0$ wert: 250,00\u00a0$ nach der Gebühr von 0,00\u00a0$ (PayPal).',
     );
     expect(await page.locator('gift-calculator div[role="region"]').first().getAttribute('aria-label')).toBe('Preise nach Kanal');
     // the breakdown's step names in the site's words (here: the Rose's three steps, after the region note for DE)

@@ -51,7 +51,7 @@ describe('the widget’s messages', () => {
       '1 coin',
       '1,050 coins',
     ]);
-    expect(calculatorMessages.cashed('w', '$1.00', 'paypal', '$0.00', undefined)).toBe('w: $1.00 after the paypal fee of $0.00.');
+    expect(calculatorMessages.cashed('w', '$1.00', 'PayPal', '$0.00', undefined)).toBe('w: $1.00 after the PayPal fee of $0.00.');
     expect(calculatorMessages.arrives('2026-11-25', '2026-12-31', 2)).toBe(
       'Requested on 2026-11-25, the money arrives by 2026-12-31 (2 withdrawals).',
     );
