@@ -228,6 +228,20 @@ export function formatAmount(amount: Amount, locale?: string | readonly string[]
   );
 }
 
+/**
+ * @internal A whole count as the rule texts write it: they are English, so digits grouped in threes with commas
+ * (`29,999`), as `formatCount(n, 'en-US')` gives, without a number format on the hot path.
+ */
+export function ruleCount(value: number): string {
+  const digits = String(value);
+  return value < 1000 && value > -1000 ? digits : digits.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** @internal `rate unit(s) per coin` for a rule text: the unit singular when the rate is exactly one. */
+export function perCoin(rate: string, unit: string): string {
+  return `${rate} ${unit}${Number(rate) === 1 ? '' : 's'} per coin`;
+}
+
 /** @internal A whole count in the locale's digits, grouped (the formatter is made once per locale). */
 export function formatCount(value: number, locale: string | readonly string[] | undefined): string {
   return numberFormat(locale, 0).format(value);

@@ -8,7 +8,7 @@ import { assertRateTable, type RateTable, type TableNames } from '../table/compi
 import { type Instant, toEpochMs } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, counted, regionNotKnownStep, step } from './breakdown.js';
+import { type Breakdown, counted, perCoin, regionNotKnownStep, ruleCount, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForGifts, exactRates } from './rates.js';
 
@@ -128,22 +128,31 @@ const GIFT_WORDS = new WeakMap<GiftDocument, { readonly rule: string; readonly r
 
 /** A gift's cost rule and rate, written once per gift. */
 function giftWords(gift: GiftDocument): { readonly rule: string; readonly rate: string } {
-  return remember(GIFT_WORDS, gift, () => ({ rule: `${gift.coins} coins each × count`, rate: String(gift.coins) }));
+  return remember(GIFT_WORDS, gift, () => ({ rule: `${ruleCount(gift.coins)} coins each`, rate: String(gift.coins) }));
 }
 
-const SHARE_WORDS = new WeakMap<RateTable, { readonly rule: string; readonly unitsPerCoin: number; readonly scale: number }>();
+interface ShareWords {
+  /** The rule text, whole for the scopes that round once per event; for `per-gift`, the part before the count. */
+  readonly rule: string;
+  readonly unitsPerCoin: number;
+  readonly scale: number;
+}
+
+const SHARE_WORDS = new WeakMap<RateTable, ShareWords>();
 
 /**
- * A table's creator-share rule text (for the scopes that round once per event) and its exact diamonds per coin
- * as a safe integer of units at a scale (NaN when it is not one), written once per table.
+ * A table's creator-share rule text and its exact diamonds per coin as a safe integer of units at a scale (NaN
+ * when it is not one), written once per table.
  */
-function shareWords(table: RateTable): { readonly rule: string; readonly unitsPerCoin: number; readonly scale: number } {
+function shareWords(table: RateTable): ShareWords {
   return remember(SHARE_WORDS, table, () => {
     const { diamondsPerCoin, scope } = table.document.creatorShare;
     const rate = exactRates(table).diamondsPerCoin;
     const units = Number(rate.units);
+    const share = `× ${perCoin(diamondsPerCoin, table.document.units.diamond)}`;
     return {
-      rule: `× ${diamondsPerCoin} ${table.document.units.diamond}s per coin, rounded once for this gift event (${scope} scope)`,
+      rule:
+        scope === 'per-gift' ? `${share}, rounded for each single gift, ×` : `${share}, rounded once for this gift event (${scope} scope)`,
       unitsPerCoin: Number.isSafeInteger(units) && rate.scale <= 15 ? units : Number.NaN,
       scale: rate.scale,
     };
@@ -177,10 +186,7 @@ export function shareDiamonds(table: RateTable, coinsEach: number, count: number
     step: step({
       step: 'creator-share',
       input: counted(coins, 'coin'),
-      rule:
-        scope === 'per-gift'
-          ? `× ${diamondsPerCoin} ${unit}s per coin, rounded for each single gift, × ${count} (${scope} scope)`
-          : words.rule,
+      rule: scope === 'per-gift' ? `${words.rule} ${ruleCount(count)} (${scope} scope)` : words.rule,
       rate: diamondsPerCoin,
       table: table.ref,
       rounding,

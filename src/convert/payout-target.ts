@@ -4,7 +4,7 @@ import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import type { Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, type BreakdownStep, counted, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, ruleCount, step } from './breakdown.js';
 import { findGift, shareDiamonds } from './gift.js';
 import { diamondsForValue } from './payout.js';
 import { diamondsForCoins } from './rates.js';
@@ -112,7 +112,7 @@ export function payoutTarget<Names extends TableNames>(
       step({
         step: 'gift-count',
         input: counted(diamonds, units.diamond),
-        rule: `the fewest ${gift.name} (${gift.coins} coins each), sent in one go, whose ${units.diamond}s reach them`,
+        rule: `the fewest ${gift.name} (${ruleCount(gift.coins)} coins each), sent in one go, whose ${units.diamond}s reach them`,
         table: compiled.ref,
         output: counted(gifts, gift.name),
       }),

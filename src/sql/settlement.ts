@@ -1,3 +1,4 @@
+import { perCoin } from '../convert/breakdown.js';
 import { describeValue, EconomyError } from '../errors.js';
 import { minorUnits } from '../money/currency.js';
 import type { RoundingMode } from '../money/rounding.js';
@@ -137,7 +138,7 @@ export function settlementSql(table: RateTable, options: SettlementSqlOptions): 
     `  FROM ${sql.source(options.source)}\n`,
     '),\n',
     comment(
-      `creator share: ${compiled.document.creatorShare.diamondsPerCoin} diamonds per coin = ${share.numerator}/${share.denominator}, rounded ${shareRounding}, ${scope} scope (${source(compiled.document.creatorShare)})`,
+      `creator share: ${perCoin(compiled.document.creatorShare.diamondsPerCoin, 'diamond')} = ${share.numerator}/${share.denominator}, rounded ${shareRounding}, ${scope} scope (${source(compiled.document.creatorShare)})`,
     ),
     'per_key AS (\n',
     `  SELECT key, count(*) AS events, sum(gift * repeat) AS coins${perEvent ? `, sum(${eventDiamonds}) AS event_diamonds` : ''}\n`,

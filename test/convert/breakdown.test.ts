@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Amount,
+  applyOverlay,
   type Breakdown,
   type BreakdownStep,
   type Count,
@@ -14,7 +15,7 @@ import {
   quoteCoins,
   sendGifts,
 } from '../../src/index.js';
-import { tiktok } from '../../src/presets/tiktok.js';
+import { tiktok, tiktokHalfDiamondOverlay } from '../../src/presets/tiktok.js';
 import { expectEconomyError } from '../helpers.js';
 
 // Breakdowns are data: these properties read only the steps (never the answer's own totals) and check that the
@@ -134,6 +135,22 @@ describe('breakdowns add up from the data alone', () => {
         expect(asMoney(one(out.breakdown, 'withdrawal-limits').output).equals(asMoney(fee.input))).toBe(true);
       }),
     );
+  });
+});
+
+describe('rule texts', () => {
+  it('write counts grouped in threes and a rate of one with a singular unit', () => {
+    // 1,000 Lions: 29,999 coins each (data/tiktok.json, Lion); 1 diamond per coin, rounded per single gift
+    const lions = sendGifts(tiktok, { gift: 'Lion', count: 1000, region: 'US' });
+    if (!lions.ok) throw new Error(lions.reason);
+    expect(lions.breakdown.map((s) => s.rule).slice(0, 2)).toEqual([
+      '29,999 coins each',
+      '× 1 diamond per coin, rounded for each single gift, × 1,000 (per-gift scope)',
+    ]);
+    const half = applyOverlay(tiktok, tiktokHalfDiamondOverlay);
+    const roses = sendGifts(half, { gift: 'Rose', count: 7, region: 'US' });
+    if (!roses.ok) throw new Error(roses.reason);
+    expect(roses.breakdown[1]?.rule).toBe('× 0.5 diamonds per coin, rounded once for this gift event (per-settlement scope)');
   });
 });
 

@@ -205,7 +205,7 @@ describe('settlementSql', () => {
   it('reads files in DuckDB and explains each rule with its source', () => {
     const sql = settlementSql(tiktok, { dialect: 'duckdb', source: { file: "it's.parquet" }, explain: true });
     expect(sql).toContain("FROM read_parquet('it''s.parquet')");
-    expect(sql).toMatch(/-- creator share: 1 diamonds per coin = 1\/1, rounded floor, per-gift scope \(source: /);
+    expect(sql).toMatch(/-- creator share: 1 diamond per coin = 1\/1, rounded floor, per-gift scope \(source: /);
     expect(sql).toMatch(/-- diamond value: 0\.005 USD per diamond = 1\/2 minor units, rounded half-even/);
     expect(sql).not.toMatch(/DOUBLE|FLOAT|REAL/i);
   });
