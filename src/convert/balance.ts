@@ -3,7 +3,7 @@ import { defined } from '../defined.js';
 import { assertObject } from '../errors.js';
 import { wholeCount } from '../quantity/quantity.js';
 import { assertRateTable, type RateTable } from '../table/compile.js';
-import { type Breakdown, type BreakdownStep, counted, ruleCount, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, ruleCoins, step } from './breakdown.js';
 import { findGift } from './gift.js';
 import { type Buyer, type Quote, quoteCoins } from './quote.js';
 
@@ -95,7 +95,7 @@ export function viewerBalance(table: RateTable, query: ViewerBalanceQuery): View
       step({
         step: 'target',
         input: counted(count, gift.name),
-        rule: `${ruleCount(gift.coins)} coins each; coins needed − balance, at least 0; the top-up is the cheapest purchase of the rest`,
+        rule: `${ruleCoins(gift.coins)} each; coins needed − balance, at least 0; the top-up is the cheapest purchase of the rest`,
         table: compiled.ref,
         output: counted(coinsMissing, 'coin'),
       }),

@@ -237,6 +237,11 @@ export function ruleCount(value: number): string {
   return value < 1000 && value > -1000 ? digits : digits.replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/** @internal A number of coins for a rule text: `1 coin`, `29,999 coins`. */
+export function ruleCoins(value: number): string {
+  return `${ruleCount(value)} coin${value === 1 ? '' : 's'}`;
+}
+
 /** @internal `rate unit(s) per coin` for a rule text: the unit singular when the rate is exactly one. */
 export function perCoin(rate: string, unit: string): string {
   return `${rate} ${unit}${Number(rate) === 1 ? '' : 's'} per coin`;

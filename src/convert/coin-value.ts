@@ -6,7 +6,7 @@ import { Money } from '../money/money.js';
 import { remember } from '../remember.js';
 import { assertRateTable, deepFreeze, type OfferSet, type RateTable } from '../table/compile.js';
 import { type Provenance, rememberProvenance } from '../table/provenance.js';
-import { type Breakdown, type BreakdownStep, counted, label, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, label, perCoin, step } from './breakdown.js';
 import { findOffers, readFallback } from './quote.js';
 
 const PER_COIN_PLACES = 6;
@@ -171,7 +171,7 @@ function yieldOf(compiled: RateTable): { readonly creatorYield: Money; readonly 
       step: step({
         step: 'creator-yield',
         input: counted(1, 'coin'),
-        rule: `× ${share} ${compiled.document.units.diamond}s per coin × ${perDiamond} ${valueCurrency} each, before payout fees`,
+        rule: `× ${perCoin(share, compiled.document.units.diamond)} × ${perDiamond} ${valueCurrency} each, before payout fees`,
         rate: perDiamond,
         table: compiled.ref,
         output: creatorYield,

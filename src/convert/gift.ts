@@ -8,7 +8,7 @@ import { assertRateTable, type RateTable, type TableNames } from '../table/compi
 import { type Instant, toEpochMs } from '../table/history.js';
 import { joinProvenance, type Provenance, rememberProvenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, counted, perCoin, regionNotKnownStep, ruleCount, step } from './breakdown.js';
+import { type Breakdown, counted, perCoin, regionNotKnownStep, ruleCoins, ruleCount, step } from './breakdown.js';
 import { diamondValueStep } from './diamond-value.js';
 import { diamondsForGifts, exactRates } from './rates.js';
 
@@ -128,7 +128,7 @@ const GIFT_WORDS = new WeakMap<GiftDocument, { readonly rule: string; readonly r
 
 /** A gift's cost rule and rate, written once per gift. */
 function giftWords(gift: GiftDocument): { readonly rule: string; readonly rate: string } {
-  return remember(GIFT_WORDS, gift, () => ({ rule: `${ruleCount(gift.coins)} coins each`, rate: String(gift.coins) }));
+  return remember(GIFT_WORDS, gift, () => ({ rule: `${ruleCoins(gift.coins)} each`, rate: String(gift.coins) }));
 }
 
 interface ShareWords {

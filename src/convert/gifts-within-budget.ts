@@ -2,7 +2,7 @@ import type { Refusal } from '../availability/check.js';
 import { assertObject } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
-import { type Breakdown, counted, step } from './breakdown.js';
+import { type Breakdown, counted, ruleCoins, step } from './breakdown.js';
 import { budgetCoins } from './budget-coins.js';
 import { findGift } from './gift.js';
 import { type Buyer, quoteCoins } from './quote.js';
@@ -56,7 +56,7 @@ export function giftsWithinBudget<Names extends TableNames>(
   const countStep = step({
     step: 'gift-count',
     input: counted(bought.coinsReceived, 'coin'),
-    rule: `the coins the budget buys ÷ ${gift.coins} coins per ${gift.name}, rounded down; then the cheapest purchase of ${count * gift.coins} coins`,
+    rule: `the coins the budget buys ÷ ${ruleCoins(gift.coins)} per ${gift.name}, rounded down; then the cheapest purchase of ${ruleCoins(count * gift.coins)}`,
     table: compiled.ref,
     rounding: 'floor',
     output: counted(count, gift.name),

@@ -4,7 +4,7 @@ import { Money } from '../money/money.js';
 import { assertRateTable, type RateTable, type TableNames } from '../table/compile.js';
 import type { Provenance } from '../table/provenance.js';
 import type { GiftDocument } from '../table/schema.js';
-import { type Breakdown, type BreakdownStep, counted, ruleCount, step } from './breakdown.js';
+import { type Breakdown, type BreakdownStep, counted, perCoin, ruleCoins, step } from './breakdown.js';
 import { findGift, shareDiamonds } from './gift.js';
 import { diamondsForValue } from './payout.js';
 import { diamondsForCoins } from './rates.js';
@@ -69,7 +69,7 @@ export function payoutTarget<Names extends TableNames>(
       step({
         step: 'payout-fee',
         input: query.target,
-        rule: `the smallest withdrawal whose net after the ${query.method ?? compiled.document.payout.methods[0]?.id} fee reaches the target`,
+        rule: `the smallest withdrawal whose net after the ${compiled.payoutMethod(query.method).name} fee reaches the target`,
         table: compiled.ref,
         output: gross,
       }),
@@ -88,7 +88,7 @@ export function payoutTarget<Names extends TableNames>(
     step({
       step: 'creator-share',
       input: counted(diamonds, units.diamond),
-      rule: `the fewest coins whose ${creatorShare.diamondsPerCoin} ${units.diamond}s per coin reach them`,
+      rule: `the fewest coins that reach them at ${perCoin(creatorShare.diamondsPerCoin, units.diamond)}`,
       rate: creatorShare.diamondsPerCoin,
       table: compiled.ref,
       rounding: creatorShare.rounding,
@@ -112,7 +112,7 @@ export function payoutTarget<Names extends TableNames>(
       step({
         step: 'gift-count',
         input: counted(diamonds, units.diamond),
-        rule: `the fewest ${gift.name} (${ruleCount(gift.coins)} coins each), sent in one go, whose ${units.diamond}s reach them`,
+        rule: `the fewest ${gift.name} gifts (${ruleCoins(gift.coins)} each), sent in one go, whose ${units.diamond}s reach them`,
         table: compiled.ref,
         output: counted(gifts, gift.name),
       }),

@@ -12,6 +12,7 @@ import {
   Money,
   money,
   moneyFlow,
+  payoutTarget,
   quoteCoins,
   sendGifts,
 } from '../../src/index.js';
@@ -151,6 +152,16 @@ describe('rule texts', () => {
     const roses = sendGifts(half, { gift: 'Rose', count: 7, region: 'US' });
     if (!roses.ok) throw new Error(roses.reason);
     expect(roses.breakdown[1]?.rule).toBe('× 0.5 diamonds per coin, rounded once for this gift event (per-settlement scope)');
+  });
+
+  it('name a payout method as the table does, and a single coin without a plural', () => {
+    const target = payoutTarget(tiktok, { target: money('100', 'USD'), basis: 'net', gift: 'Rose' });
+    expect(target.breakdown.map((s) => s.rule)).toEqual([
+      'the smallest withdrawal whose net after the PayPal fee reaches the target',
+      'the fewest diamonds whose value at 0.005 USD each reaches it',
+      'the fewest coins that reach them at 1 diamond per coin',
+      'the fewest Rose gifts (1 coin each), sent in one go, whose diamonds reach them',
+    ]);
   });
 });
 
