@@ -64,6 +64,8 @@ export function chainedStore(io: {
     },
     async append(entries) {
       if (last === undefined) throw new EconomyError('INVALID_JOURNAL', 'open the journal (DurableLedger.open) before appending');
+      // an empty batch stores nothing, so it must not move the chain on either
+      if (entries.length === 0) return;
       const texts = entries.map((entry) => JSON.stringify(entry.event));
       const values: (string | null)[] = [];
       for (let index = 0; index < entries.length; index++)

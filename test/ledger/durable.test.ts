@@ -228,6 +228,15 @@ describe('the stored rows', () => {
     expectEconomyError(() => sqliteJournal(db), 'INVALID_JOURNAL');
   });
 
+  it('keep the chain whole across an empty batch appended to the store', async () => {
+    const db = new Database(':memory:');
+    const store = sqliteJournal(db);
+    const wallet = await DurableLedger.open(tiktok, store);
+    await store.append([]);
+    await wallet.applyBatch(events);
+    expect((await open(db)).journal.length).toBe(3);
+  });
+
   it('append nothing before the journal is opened and verified', async () => {
     const store = sqliteJournal(new Database(':memory:'));
     await expect(store.append([])).rejects.toMatchObject({ code: 'INVALID_JOURNAL' });
